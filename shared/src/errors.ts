@@ -1,0 +1,25 @@
+/** Every error the API returns has this shape; `code` is stable and documented. */
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  path?: string;
+}
+
+export const ERROR_CODES = {
+  VALIDATION_FAILED: 'The request body or query does not match the contract',
+  AUTH_INVALID_CREDENTIALS: 'Wrong username or password',
+  AUTH_TOKEN_MISSING: 'No bearer token was sent',
+  AUTH_TOKEN_INVALID: 'The bearer token is malformed, forged or expired',
+  AUTH_FORBIDDEN: 'The signed-in role may not do this',
+  RATE_LIMITED: 'Too many requests; try again later',
+  NOT_FOUND: 'No such resource',
+  CONFLICT: 'The request conflicts with the current state',
+  PAYLOAD_TOO_LARGE: 'The request body is larger than allowed',
+  UNSUPPORTED_MEDIA_TYPE: 'The content type is not accepted here',
+  SERVICE_UNAVAILABLE: 'A dependency (database) is unavailable',
+  INTERNAL: 'Unexpected server error',
+  IMPORT_INVALID_FILE: 'The import file cannot be read',
+  IMPORT_INVALID_ROWS: 'Rows of the import file are invalid; nothing was loaded',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
