@@ -1,0 +1,34 @@
+import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { Role } from '@sanfang/shared';
+
+@Entity('users')
+@Check('ck_users_role', "role IN ('duty_officer', 'commander', 'contact', 'admin')")
+export class User {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'varchar', length: 64, unique: true })
+  username: string;
+
+  @Column({ name: 'password_hash', type: 'text' })
+  passwordHash: string;
+
+  @Column({ name: 'display_name', type: 'text' })
+  displayName: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  role: Role;
+
+  @Column({ name: 'subdistrict_code', type: 'varchar', length: 12, nullable: true })
+  subdistrictCode: string | null;
+
+  /** For role=contact: the contact row this person answers for. */
+  @Column({ name: 'contact_id', type: 'uuid', nullable: true })
+  contactId: string | null;
+
+  @Column({ type: 'boolean', default: false })
+  disabled: boolean;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,29 @@
+import { ConfigError, loadConfig } from './config';
+
+describe(loadConfig.name, () => {
+  it('defaults to the embedded database with demo seed on port 8080', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ databaseUrl: null, seed: 'demo', port: 8080, redisUrl: null });
+  });
+
+  it('seeds only reference geography against a real database', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db' }).seed).toBe('reference');
+  });
+
+  it('names every bad variable in one message', () => {
+    expect(() =>
+      loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', JWT_SECRET: 'short' }),
+    ).toThrow(/PORT[\s\S]*DATABASE_URL: must be a postgres:\/\/ URL[\s\S]*JWT_SECRET/);
+  });
+
+  it('needs ADMIN_USERNAME and ADMIN_PASSWORD together, with a long password', () => {
+    expect(() => loadConfig({ ADMIN_USERNAME: 'chief' })).toThrow(ConfigError);
+    expect(() => loadConfig({ ADMIN_USERNAME: 'chief', ADMIN_PASSWORD: 'short' })).toThrow(
+      /ADMIN_PASSWORD/,
+    );
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '' }).databaseUrl).toBeNull();
+  });
+});

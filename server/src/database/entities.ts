@@ -1,0 +1,25 @@
+import { FeedToken } from '../auth/entities/feed-token.entity';
+import { User } from '../auth/entities/user.entity';
+import { Contact } from '../geo/entities/contact.entity';
+import { District } from '../geo/entities/district.entity';
+import { RescueTeam } from '../geo/entities/rescue-team.entity';
+import { Shelter } from '../geo/entities/shelter.entity';
+import { StockItem } from '../geo/entities/stock-item.entity';
+import { Subdistrict } from '../geo/entities/subdistrict.entity';
+import { Warehouse } from '../geo/entities/warehouse.entity';
+import { WaterloggingPoint } from '../geo/entities/waterlogging-point.entity';
+import { AppSetting } from './app-setting.entity';
+
+export const ENTITIES = [
+  AppSetting,
+  District,
+  Subdistrict,
+  WaterloggingPoint,
+  Contact,
+  Shelter,
+  RescueTeam,
+  Warehouse,
+  StockItem,
+  User,
+  FeedToken,
+];

@@ -1,0 +1,64 @@
+import {
+  JoinColumn,
+  ManyToOne,
+  Check,
+  Column,
+  Entity,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import type { TeamKind, TeamStatus } from '@sanfang/shared';
+import { Subdistrict } from './subdistrict.entity';
+
+@Entity('rescue_teams')
+@Check('ck_teams_lonlat', 'lon BETWEEN -180 AND 180 AND lat BETWEEN -90 AND 90')
+@Check('ck_teams_members', 'members > 0')
+@Check('ck_teams_kind', "kind IN ('professional', 'comprehensive', 'social', 'militia')")
+export class RescueTeam {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'varchar', length: 32, unique: true })
+  code: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  kind: TeamKind;
+
+  @Column({ type: 'integer' })
+  members: number;
+
+  @Column({ name: 'subdistrict_code', type: 'varchar', length: 12 })
+  subdistrictCode: string;
+
+  @ManyToOne(() => Subdistrict, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'subdistrict_code' })
+  subdistrict?: Subdistrict;
+
+  /** Base location; live positions arrive separately. */
+  @Column({ type: 'double precision' })
+  lon: number;
+
+  @Column({ type: 'double precision' })
+  lat: number;
+
+  @Column({ type: 'varchar', length: 16, default: 'standby' })
+  status: TeamStatus;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  equipment: string[];
+
+  @Column({ name: 'leader_name', type: 'text', default: '' })
+  leaderName: string;
+
+  @Column({ name: 'leader_phone', type: 'varchar', length: 32, default: '' })
+  leaderPhone: string;
+
+  @Column({ name: 'retired_at', type: 'timestamptz', nullable: true })
+  retiredAt: Date | null;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}
