@@ -1,0 +1,40 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { AuthService } from './auth.service';
+import { FeedToken } from './entities/feed-token.entity';
+import { User } from './entities/user.entity';
+import { JWT_KEY } from './jwt-key';
+import { UsersRepository } from './users.repository';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([User, FeedToken]),
+    JwtModule.registerAsync({
+      inject: [JWT_KEY, APP_CONFIG],
+      useFactory: (secret: string, config: AppConfig) => ({
+        secret,
+        signOptions: { expiresIn: config.jwtTtlS, algorithm: 'HS256' },
+        verifyOptions: { algorithms: ['HS256'] },
+      }),
+    }),
+    ThrottlerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        throttlers: [
+          { name: 'login', ttl: config.loginRateWindowS * 1000, limit: config.loginRateLimit },
+        ],
+        errorMessage: 'Too many sign-in attempts; wait a minute and try again',
+      }),
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [UsersRepository, AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [AuthService],
+})
+export class AuthModule {}

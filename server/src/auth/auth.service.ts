@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import type { LoginRequest, LoginResponse, UserDto } from '@sanfang/shared';
+import { ApiException } from '../common/api-exception';
+import type { AuthUser, FeedCaller, JwtClaims } from './auth.types';
+import type { User } from './entities/user.entity';
+import { DUMMY_HASH, verifyPassword } from './password';
+import { UsersRepository } from './users.repository';
+
+export function sha256Hex(s: string): string {
+  return createHash('sha256').update(s).digest('hex');
+}
+
+const invalidToken = (message = 'The bearer token is malformed, forged or expired'): ApiException =>
+  new ApiException(HttpStatus.UNAUTHORIZED, 'AUTH_TOKEN_INVALID', message);
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly jwt: JwtService,
+  ) {}
+
+  async login(req: LoginRequest): Promise<LoginResponse> {
+    const user = await this.users.findByUsername(req.username);
+    // Hash even for unknown users so timing does not reveal which usernames exist.
+    const ok = await verifyPassword(req.password, user?.passwordHash ?? DUMMY_HASH);
+    if (!user || !ok || user.disabled) {
+      throw new ApiException(HttpStatus.UNAUTHORIZED, 'AUTH_INVALID_CREDENTIALS');
+    }
+    const claims: JwtClaims = {
+      sub: user.id,
+      usr: user.username,
+      role: user.role,
+      sd: user.subdistrictCode,
+      cid: user.contactId,
+    };
+    return { accessToken: await this.jwt.signAsync(claims), user: toUserDto(user) };
+  }
+
+  /** Verifies signature and expiry, then that the user still exists and is enabled. */
+  async verifyBearer(token: string): Promise<AuthUser> {
+    let claims: JwtClaims;
+    try {
+      claims = await this.jwt.verifyAsync<JwtClaims>(token);
+    } catch {
+      throw invalidToken();
+    }
+    const user = await this.users.findById(claims.sub);
+    if (!user || user.disabled) throw invalidToken('The account behind this token is disabled');
+    return {
+      id: user.id,
+      username: user.username,
+      role: user.role,
+      subdistrictCode: user.subdistrictCode,
+      contactId: user.contactId,
+    };
+  }
+
+  async verifyFeedToken(token: string): Promise<FeedCaller> {
+    const row = await this.users.activeFeedToken(sha256Hex(token));
+    if (!row) throw invalidToken('Unknown or revoked feed token');
+    return { tokenId: row.id, name: row.name };
+  }
+
+  async me(id: string): Promise<UserDto> {
+    const user = await this.users.findById(id);
+    if (!user) throw invalidToken();
+    return toUserDto(user);
+  }
+}
+
+export function toUserDto(u: User): UserDto {
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role,
+    subdistrictCode: u.subdistrictCode,
+  };
+}

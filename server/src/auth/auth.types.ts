@@ -1,0 +1,23 @@
+import type { Role } from '@sanfang/shared';
+
+/** What a verified bearer token says about its holder. */
+export interface AuthUser {
+  id: string;
+  username: string;
+  role: Role;
+  subdistrictCode: string | null;
+  contactId: string | null;
+}
+
+export interface JwtClaims {
+  sub: string;
+  usr: string;
+  role: Role;
+  sd: string | null;
+  cid: string | null;
+}
+
+export interface FeedCaller {
+  tokenId: string;
+  name: string;
+}

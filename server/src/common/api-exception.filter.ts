@@ -1,0 +1,91 @@
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
+import type { ApiError, ErrorCode } from '@sanfang/shared';
+import type { Response } from 'express';
+
+const BY_STATUS: Partial<Record<number, ErrorCode>> = {
+  400: 'VALIDATION_FAILED',
+  401: 'AUTH_TOKEN_INVALID',
+  403: 'AUTH_FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+  503: 'SERVICE_UNAVAILABLE',
+};
+
+function isApiError(x: unknown): x is ApiError {
+  return typeof x === 'object' && x !== null && 'code' in x && 'message' in x;
+}
+
+/** Every error leaves the server as {code, message, path?}; internals never leak. */
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly log = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    const { status, body } = this.toBody(exception);
+    if (status >= 500) this.log.error(exception instanceof Error ? exception.stack : exception);
+    if (!res.headersSent) res.status(status).json(body);
+  }
+
+  private toBody(exception: unknown): { status: number; body: ApiError } {
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      if (isApiError(response)) return { status, body: response };
+      const code = BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED');
+      return { status, body: { code, message: exception.message } };
+    }
+    // body-parser errors carry a status/type but are not HttpExceptions.
+    const e = exception as { status?: number; type?: string; message?: string };
+    if (e && typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
+      if (e.type === 'entity.too.large')
+        return {
+          status: HttpStatus.PAYLOAD_TOO_LARGE,
+          body: { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is larger than allowed' },
+        };
+      if (e.type === 'entity.parse.failed')
+        return {
+          status: HttpStatus.BAD_REQUEST,
+          body: { code: 'VALIDATION_FAILED', message: 'The body is not valid JSON' },
+        };
+      return {
+        status: e.status,
+        body: {
+          code: BY_STATUS[e.status] ?? 'VALIDATION_FAILED',
+          message: e.message ?? 'Bad request',
+        },
+      };
+    }
+    if (isDbUnavailable(exception))
+      return {
+        status: HttpStatus.SERVICE_UNAVAILABLE,
+        body: { code: 'SERVICE_UNAVAILABLE', message: 'The database is unavailable; try again' },
+      };
+    return {
+      status: HttpStatus.INTERNAL_SERVER_ERROR,
+      body: { code: 'INTERNAL', message: 'Unexpected server error' },
+    };
+  }
+}
+
+function isDbUnavailable(e: unknown): boolean {
+  const code = (e as { code?: string } | null)?.code;
+  return (
+    code === 'ECONNREFUSED' ||
+    code === 'ECONNRESET' ||
+    code === '57P01' || // admin_shutdown
+    code === '57P03' || // cannot_connect_now
+    (e instanceof Error &&
+      /Connection terminated|timeout exceeded when trying to connect/.test(e.message))
+  );
+}
