@@ -1,0 +1,46 @@
+import { type INestApplication, RequestMethod } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { json, text } from 'express';
+import helmet from 'helmet';
+import type { AppConfig } from './config/config';
+import { ApiExceptionFilter } from './common/api-exception.filter';
+import { httpMetrics } from './metrics/http-metrics.middleware';
+
+/** Everything applied to the HTTP app; shared by main.ts and the e2e tests. */
+export function configureApp(app: NestExpressApplication, config: AppConfig): INestApplication {
+  app.setGlobalPrefix('api', { exclude: [{ path: 'metrics', method: RequestMethod.GET }] });
+  if (config.trustProxy) app.set('trust proxy', 1);
+  app.disable('x-powered-by');
+  const tileOrigin = config.tileUrl ? new URL(config.tileUrl.replace(/[{}]/g, '')).origin : null;
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          // MapLibre runs its workers from blob: URLs and sets inline styles on the canvas.
+          workerSrc: ["'self'", 'blob:'],
+          childSrc: ["'self'", 'blob:'],
+          imgSrc: ["'self'", 'data:', 'blob:', ...(tileOrigin ? [tileOrigin] : [])],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          connectSrc: ["'self'", ...(tileOrigin ? [tileOrigin] : [])],
+        },
+      },
+    }),
+  );
+  app.use(httpMetrics);
+  app.use(json({ limit: '1mb' }));
+  // CAP feeds post XML; the feature parses it with its own hard limits.
+  app.use(text({ type: ['application/xml', 'application/cap+xml', 'text/xml'], limit: '1mb' }));
+  app.useGlobalFilters(new ApiExceptionFilter());
+  const doc = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Sanfang duty console API')
+      .setDescription('Errors are always {code, message, path?}; see shared/src/errors.ts')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, doc);
+  return app;
+}

@@ -1,0 +1,21 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { JWT_KEY } from '../auth/jwt-key';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { RUNTIME, type Runtime } from './runtime';
+
+/** Global configuration providers every feature may inject. */
+@Global()
+@Module({})
+export class CoreModule {
+  static forRoot(config: AppConfig, runtime: Runtime): DynamicModule {
+    return {
+      module: CoreModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: RUNTIME, useValue: runtime },
+        { provide: JWT_KEY, useValue: runtime.jwtSecret },
+      ],
+      exports: [APP_CONFIG, RUNTIME, JWT_KEY],
+    };
+  }
+}

@@ -1,0 +1,141 @@
+import type {
+  ContactDto,
+  DistrictCollection,
+  Feature,
+  PointGeometry,
+  RescueTeamCollection,
+  ShelterCollection,
+  SubdistrictCollection,
+  WarehouseCollection,
+  WaterloggingPointCollection,
+} from '@sanfang/shared';
+import type { District } from './entities/district.entity';
+import type { RescueTeam } from './entities/rescue-team.entity';
+import type { Shelter } from './entities/shelter.entity';
+import type { Subdistrict } from './entities/subdistrict.entity';
+import type { Warehouse } from './entities/warehouse.entity';
+import type { WaterloggingPoint } from './entities/waterlogging-point.entity';
+
+const point = (lon: number, lat: number): PointGeometry => ({
+  type: 'Point',
+  coordinates: [lon, lat],
+});
+
+function collection<G, P>(
+  features: Feature<G, P>[],
+): { type: 'FeatureCollection'; features: Feature<G, P>[] } {
+  return { type: 'FeatureCollection', features };
+}
+
+export const districtsToGeoJson = (rows: District[]): DistrictCollection =>
+  collection(
+    rows.map((d) => ({
+      type: 'Feature' as const,
+      id: d.code,
+      geometry: d.geometry,
+      properties: { code: d.code, name: d.name, nameEn: d.nameEn },
+    })),
+  );
+
+export const subdistrictsToGeoJson = (rows: Subdistrict[]): SubdistrictCollection =>
+  collection(
+    rows.map((s) => ({
+      type: 'Feature' as const,
+      id: s.code,
+      geometry: s.geometry,
+      properties: {
+        code: s.code,
+        name: s.name,
+        nameEn: s.nameEn,
+        centre: [s.centreLon, s.centreLat],
+        approximate: s.approximate,
+      },
+    })),
+  );
+
+export const pointsToGeoJson = (rows: WaterloggingPoint[]): WaterloggingPointCollection =>
+  collection(
+    rows.map((p) => ({
+      type: 'Feature' as const,
+      id: p.id,
+      geometry: point(p.lon, p.lat),
+      properties: {
+        id: p.id,
+        code: p.code,
+        name: p.name,
+        subdistrictCode: p.subdistrictCode,
+        alarmDepthM: p.alarmDepthM,
+        hasSensor: p.hasSensor,
+        contacts: (p.contacts ?? []).map((c): ContactDto => ({
+          id: c.id,
+          role: c.role,
+          name: c.name,
+          phone: c.phone,
+        })),
+      },
+    })),
+  );
+
+export const sheltersToGeoJson = (rows: Shelter[]): ShelterCollection =>
+  collection(
+    rows.map((s) => ({
+      type: 'Feature' as const,
+      id: s.id,
+      geometry: point(s.lon, s.lat),
+      properties: {
+        id: s.id,
+        code: s.code,
+        name: s.name,
+        subdistrictCode: s.subdistrictCode,
+        address: s.address,
+        capacity: s.capacity,
+        occupancy: s.occupancy,
+        status: s.status,
+        managerName: s.managerName,
+        managerPhone: s.managerPhone,
+      },
+    })),
+  );
+
+export const teamsToGeoJson = (rows: RescueTeam[]): RescueTeamCollection =>
+  collection(
+    rows.map((t) => ({
+      type: 'Feature' as const,
+      id: t.id,
+      geometry: point(t.lon, t.lat),
+      properties: {
+        id: t.id,
+        code: t.code,
+        name: t.name,
+        kind: t.kind,
+        members: t.members,
+        subdistrictCode: t.subdistrictCode,
+        status: t.status,
+        equipment: t.equipment,
+        leaderName: t.leaderName,
+        leaderPhone: t.leaderPhone,
+      },
+    })),
+  );
+
+export const warehousesToGeoJson = (rows: Warehouse[]): WarehouseCollection =>
+  collection(
+    rows.map((w) => ({
+      type: 'Feature' as const,
+      id: w.id,
+      geometry: point(w.lon, w.lat),
+      properties: {
+        id: w.id,
+        code: w.code,
+        name: w.name,
+        subdistrictCode: w.subdistrictCode,
+        items: (w.items ?? []).map((i) => ({
+          sku: i.sku,
+          name: i.name,
+          unit: i.unit,
+          quantity: i.quantity,
+          lowStockThreshold: i.lowStockThreshold,
+        })),
+      },
+    })),
+  );

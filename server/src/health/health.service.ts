@@ -1,0 +1,38 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { HealthDto } from '@sanfang/shared';
+import type { DataSource } from 'typeorm';
+import { RUNTIME, type Runtime } from '../core/runtime';
+
+const VERSION = process.env.npm_package_version ?? '0.1.0';
+
+@Injectable()
+export class HealthService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(RUNTIME) private readonly runtime: Runtime,
+  ) {}
+
+  async check(): Promise<HealthDto> {
+    const t0 = performance.now();
+    let up = true;
+    try {
+      await Promise.race([
+        this.ds.query('SELECT 1'),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('db timeout')), 2000).unref()),
+      ]);
+    } catch {
+      up = false;
+    }
+    return {
+      status: up ? 'ok' : 'degraded',
+      database: {
+        status: up ? 'up' : 'down',
+        engine: this.runtime.engine,
+        latencyMs: up ? Math.round((performance.now() - t0) * 10) / 10 : null,
+      },
+      version: VERSION,
+      uptimeS: Math.round((Date.now() - this.runtime.startedAt.getTime()) / 1000),
+    };
+  }
+}
