@@ -1,0 +1,63 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent';
+import { AppModule } from '../../src/app.module';
+import { configureApp } from '../../src/app.setup';
+import { type AppConfig, loadConfig } from '../../src/config/config';
+import { createDataSource } from '../../src/database/data-source';
+import { createTestDatabase, type TestDatabase } from './db';
+import { resolveJwtSecret } from '../../src/auth/jwt-secret';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  http: TestAgent;
+  db: TestDatabase;
+  config: AppConfig;
+  login(username: string, password?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Boots the real app (HTTP, guards, filters) on a fresh clone of the seeded test database. */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    ...env,
+    DATABASE_URL: db.url,
+  });
+  const ds = createDataSource(db.url, 1);
+  await ds.initialize();
+  const jwtSecret = await resolveJwtSecret(ds, config.jwtSecret);
+  await ds.destroy();
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, {
+      databaseUrl: db.url,
+      engine: 'external',
+      jwtSecret,
+      startedAt: new Date(),
+    }),
+    { logger: false, bodyParser: false },
+  );
+  configureApp(app, config);
+  await app.init();
+  const http = request(app.getHttpServer());
+  return {
+    app,
+    http,
+    db,
+    config,
+    async login(username, password = 'demo') {
+      const res = await http.post('/api/auth/login').send({ username, password });
+      if (res.status !== 200)
+        throw new Error(`login ${username} failed: ${res.status} ${res.text}`);
+      return (res.body as { accessToken: string }).accessToken;
+    },
+    async close() {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
