@@ -1,0 +1,48 @@
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { CONSOLE_ROLES, type LoginRequest, type LoginResponse } from '@sanfang/shared';
+import { ApiRequestError } from '../../api/apiRequestError';
+import { onAuthFailure } from '../../api/http';
+import { login } from '../api/login';
+import { AuthContext, type AuthContextValue, type SignedOutReason } from './authContext';
+import { clearSession, loadSession, saveSession } from './sessionStore';
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [session, setSession] = useState<LoginResponse | null>(() =>
+    loadSession(window.sessionStorage),
+  );
+  const [signedOutReason, setSignedOutReason] = useState<SignedOutReason | null>(null);
+
+  const signOut = useCallback(() => {
+    clearSession(window.sessionStorage);
+    setSession(null);
+    setSignedOutReason(null);
+  }, []);
+
+  // Any 401 on an authenticated call means the token is gone: back to sign-in.
+  useEffect(
+    () =>
+      onAuthFailure(() => {
+        clearSession(window.sessionStorage);
+        setSession(null);
+        setSignedOutReason('sessionExpired');
+      }),
+    [],
+  );
+
+  const signIn = useCallback(async (request: LoginRequest) => {
+    const response = await login(request);
+    // Contacts only ever use their ack page; the console is not theirs.
+    if (!CONSOLE_ROLES.includes(response.user.role)) {
+      throw new ApiRequestError(403, 'AUTH_FORBIDDEN', 'Role may not use the console');
+    }
+    saveSession(window.sessionStorage, response);
+    setSession(response);
+    setSignedOutReason(null);
+  }, []);
+
+  const value = useMemo<AuthContextValue>(
+    () => ({ session, signedOutReason, signIn, signOut }),
+    [session, signedOutReason, signIn, signOut],
+  );
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}

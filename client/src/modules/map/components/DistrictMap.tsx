@@ -1,0 +1,233 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  Map as MaplibreMap,
+  Marker,
+  type GeoJSONSource,
+  type MapGeoJSONFeature,
+  type MapMouseEvent,
+} from 'maplibre-gl';
+import { DISTRICT_BBOX } from '@sanfang/shared';
+import { useLanguage } from '../../../i18n/useLanguage';
+import type { ReferenceData } from '../api/referenceApi';
+import {
+  CLICKABLE_LAYERS,
+  GROUP_LAYER_IDS,
+  LAYER_GROUPS,
+  POINT_KIND_SOURCE,
+  type LayerVisibility,
+} from '../layers/layerGroups';
+import { buildMapStyle } from '../layers/mapStyle';
+import { POINT_LAYER_IDS } from '../layers/pointLayers';
+import { SOURCE_IDS, type SourceId } from '../layers/sources';
+import type { MapSelection } from '../state/selection';
+import { boundsOf, withPaletteIndex, type Bounds } from '../utils/geometry';
+import '../utils/setupMaplibre';
+
+interface DistrictMapProps {
+  data: ReferenceData | null;
+  visibility: LayerVisibility;
+  selection: MapSelection | null;
+  onSelect: (selection: MapSelection | null) => void;
+}
+
+const FIT_PADDING = 32;
+const INTERACTIVE_LAYERS = [POINT_LAYER_IDS.waterloggingClusters, ...Object.keys(CLICKABLE_LAYERS)];
+
+type SourceData = Parameters<GeoJSONSource['setData']>[0];
+
+function setSourceData(map: MaplibreMap, id: SourceId, data: SourceData): void {
+  map
+    .getSource<GeoJSONSource>(id)
+    ?.setData(data)
+    .catch(() => {
+      // A failed worker update leaves the old data on screen; nothing more useful to do here.
+    });
+}
+
+function zoomIntoCluster(map: MaplibreMap, cluster: MapGeoJSONFeature): void {
+  const clusterId: unknown = cluster.properties.cluster_id;
+  const source = map.getSource<GeoJSONSource>(SOURCE_IDS.waterloggingPoints);
+  if (typeof clusterId !== 'number' || !source || cluster.geometry.type !== 'Point') return;
+  const [lon, lat] = cluster.geometry.coordinates;
+  source.getClusterExpansionZoom(clusterId).then(
+    (zoom) => map.easeTo({ center: [lon, lat], zoom }),
+    () => undefined,
+  );
+}
+
+function subdistrictLabel(name: string, nameEn: string | null): HTMLElement {
+  const element = document.createElement('div');
+  element.className = 'subdistrict-label';
+  element.textContent = name;
+  if (nameEn) {
+    const english = document.createElement('span');
+    english.className = 'subdistrict-label__en';
+    english.textContent = nameEn;
+    element.append(english);
+  }
+  return element;
+}
+
+/** The one owner of the maplibre Map; everything else talks to it through props. */
+export function DistrictMap({ data, visibility, selection, onSelect }: DistrictMapProps) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const containerRef = useRef<HTMLDivElement>(null);
+  // Set once the style has loaded; effects below only touch a ready map.
+  const [map, setMap] = useState<MaplibreMap | null>(null);
+  const onSelectRef = useRef(onSelect);
+  useEffect(() => {
+    onSelectRef.current = onSelect;
+  }, [onSelect]);
+
+  const subdistricts = useMemo(() => data && withPaletteIndex(data.subdistricts), [data]);
+  const districtBounds = useMemo<Bounds>(
+    () => (data && boundsOf(data.district)) ?? DISTRICT_BBOX,
+    [data],
+  );
+
+  // Push data into the sources, fit the district, then flag readiness for browser tests.
+  useEffect(() => {
+    if (!map || !data || !subdistricts) return;
+    delete document.body.dataset.mapReady;
+    setSourceData(map, SOURCE_IDS.district, data.district);
+    setSourceData(map, SOURCE_IDS.subdistricts, subdistricts);
+    setSourceData(map, SOURCE_IDS.waterloggingPoints, data.waterloggingPoints);
+    setSourceData(map, SOURCE_IDS.shelters, data.shelters);
+    setSourceData(map, SOURCE_IDS.rescueTeams, data.rescueTeams);
+    setSourceData(map, SOURCE_IDS.warehouses, data.warehouses);
+    map.fitBounds(districtBounds, { padding: FIT_PADDING, duration: 0 });
+
+    const sourceIds = Object.values(SOURCE_IDS);
+    const markReady = () => {
+      if (!sourceIds.every((id) => map.isSourceLoaded(id))) return;
+      document.body.dataset.mapReady = '1';
+      map.off('idle', markReady);
+    };
+    map.on('idle', markReady);
+    return () => {
+      map.off('idle', markReady);
+    };
+  }, [map, data, subdistricts, districtBounds]);
+
+  useEffect(() => {
+    if (!map) return;
+    for (const group of LAYER_GROUPS) {
+      for (const layerId of GROUP_LAYER_IDS[group]) {
+        map.setLayoutProperty(layerId, 'visibility', visibility[group] ? 'visible' : 'none');
+      }
+    }
+  }, [map, visibility]);
+
+  // Names as HTML markers: a symbol layer would need glyphs from a font server.
+  useEffect(() => {
+    if (!map || !data || !visibility.subdistricts) return;
+    const markers = data.subdistricts.features.map(({ properties }) =>
+      new Marker({
+        element: subdistrictLabel(properties.name, language === 'en' ? properties.nameEn : null),
+        anchor: 'center',
+      })
+        .setLngLat(properties.centre)
+        .addTo(map),
+    );
+    return () => markers.forEach((marker) => marker.remove());
+  }, [map, data, language, visibility.subdistricts]);
+
+  useEffect(() => {
+    if (!map || !data || !selection) return;
+    const target = { source: POINT_KIND_SOURCE[selection.kind], id: selection.id };
+    map.setFeatureState(target, { selected: true });
+    return () => {
+      map.removeFeatureState(target, 'selected');
+    };
+  }, [map, data, selection]);
+
+  // Declared last so that on unmount its cleanup (map.remove) runs after the effects above.
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const instance = new MaplibreMap({
+      container,
+      style: buildMapStyle(),
+      bounds: DISTRICT_BBOX,
+      fitBoundsOptions: { padding: FIT_PADDING },
+      attributionControl: false,
+      dragRotate: false,
+      pitchWithRotate: false,
+      minZoom: 7,
+      maxZoom: 18,
+    });
+    window.__sanfangMap = instance;
+
+    const handleClick = (event: MapMouseEvent) => {
+      const [hit] = instance.queryRenderedFeatures(event.point, { layers: INTERACTIVE_LAYERS });
+      if (!hit) {
+        onSelectRef.current(null);
+        return;
+      }
+      if (hit.layer.id === POINT_LAYER_IDS.waterloggingClusters) {
+        zoomIntoCluster(instance, hit);
+        return;
+      }
+      const kind = CLICKABLE_LAYERS[hit.layer.id];
+      const id: unknown = hit.properties.id;
+      if (kind && typeof id === 'string') onSelectRef.current({ kind, id });
+    };
+    const handleMove = (event: MapMouseEvent) => {
+      const hits = instance.queryRenderedFeatures(event.point, { layers: INTERACTIVE_LAYERS });
+      instance.getCanvas().style.cursor = hits.length > 0 ? 'pointer' : '';
+    };
+
+    instance.on('load', () => {
+      instance.on('click', handleClick);
+      instance.on('mousemove', handleMove);
+      setMap(instance);
+    });
+
+    return () => {
+      setMap(null);
+      instance.remove();
+      if (window.__sanfangMap === instance) delete window.__sanfangMap;
+      delete document.body.dataset.mapReady;
+    };
+  }, []);
+
+  return (
+    <div className="district-map">
+      <div
+        ref={containerRef}
+        className="district-map__canvas"
+        role="region"
+        aria-label={t('map.ariaLabel')}
+        data-testid="district-map"
+      />
+      <div className="district-map__controls">
+        <button
+          type="button"
+          title={t('map.zoomIn')}
+          aria-label={t('map.zoomIn')}
+          onClick={() => map?.zoomIn()}
+        >
+          +
+        </button>
+        <button
+          type="button"
+          title={t('map.zoomOut')}
+          aria-label={t('map.zoomOut')}
+          onClick={() => map?.zoomOut()}
+        >
+          −
+        </button>
+        <button
+          type="button"
+          title={t('map.fitDistrict')}
+          aria-label={t('map.fitDistrict')}
+          onClick={() => map?.fitBounds(districtBounds, { padding: FIT_PADDING })}
+        >
+          ⤢
+        </button>
+      </div>
+    </div>
+  );
+}

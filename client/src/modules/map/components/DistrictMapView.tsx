@@ -1,0 +1,64 @@
+import { useCallback, useMemo, useState } from 'react';
+import { useReferenceData } from '../hooks/useReferenceData';
+import { ALL_VISIBLE, type LayerGroupId, type LayerVisibility } from '../layers/layerGroups';
+import { resolveSelection, type MapSelection } from '../state/selection';
+import { DistrictMap } from './DistrictMap';
+import { FeatureDetailsPanel } from './FeatureDetailsPanel';
+import { LayerPanel } from './LayerPanel';
+import { MapStatus } from './MapStatus';
+
+interface DistrictMapViewProps {
+  token: string;
+}
+
+/** Layer panel | map | details panel. The dispatch board will sit beside this later. */
+export function DistrictMapView({ token }: DistrictMapViewProps) {
+  const { state, reload } = useReferenceData(token);
+  const [visibility, setVisibility] = useState<LayerVisibility>(ALL_VISIBLE);
+  const [selection, setSelection] = useState<MapSelection | null>(null);
+  const data = state.status === 'ready' ? state.data : null;
+
+  const selected = useMemo(
+    () => (data && selection ? resolveSelection(data, selection) : null),
+    [data, selection],
+  );
+  const counts = useMemo<Partial<Record<LayerGroupId, number>>>(
+    () =>
+      data
+        ? {
+            subdistricts: data.subdistricts.features.length,
+            waterlogging: data.waterloggingPoints.features.length,
+            shelters: data.shelters.features.length,
+            rescueTeams: data.rescueTeams.features.length,
+            warehouses: data.warehouses.features.length,
+          }
+        : {},
+    [data],
+  );
+  const toggle = useCallback(
+    (group: LayerGroupId) => setVisibility((current) => ({ ...current, [group]: !current[group] })),
+    [],
+  );
+
+  return (
+    <div className="map-view">
+      <LayerPanel visibility={visibility} onToggle={toggle} counts={counts} />
+      <section className="map-view__map">
+        <DistrictMap
+          data={data}
+          visibility={visibility}
+          selection={selection}
+          onSelect={setSelection}
+        />
+        <MapStatus state={state} onRetry={reload} />
+      </section>
+      {data && selected && (
+        <FeatureDetailsPanel
+          selected={selected}
+          subdistricts={data.subdistricts}
+          onClose={() => setSelection(null)}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { useTranslation } from 'react-i18next';
+import type { SubdistrictCollection } from '@sanfang/shared';
+import { useLanguage } from '../../../i18n/useLanguage';
+import type { SelectedFeature } from '../state/selection';
+import { subdistrictName } from '../utils/subdistrictName';
+import { RescueTeamDetails } from './RescueTeamDetails';
+import { ShelterDetails } from './ShelterDetails';
+import { WarehouseDetails } from './WarehouseDetails';
+import { WaterloggingPointDetails } from './WaterloggingPointDetails';
+
+interface FeatureDetailsPanelProps {
+  selected: SelectedFeature;
+  subdistricts: SubdistrictCollection;
+  onClose: () => void;
+}
+
+export function FeatureDetailsPanel({ selected, subdistricts, onClose }: FeatureDetailsPanelProps) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { properties } = selected.feature;
+  const subdistrict =
+    subdistrictName(subdistricts, properties.subdistrictCode, language) ??
+    t('details.unknownSubdistrict');
+
+  return (
+    <aside className="details-panel" aria-labelledby="details-title" data-testid="details-panel">
+      <header className="details-panel__header">
+        <span className="details-panel__kind">{t(`featureKinds.${selected.kind}`)}</span>
+        <button
+          className="button button--icon"
+          type="button"
+          onClick={onClose}
+          aria-label={t('details.close')}
+        >
+          ×
+        </button>
+      </header>
+      <h2 id="details-title">{properties.name}</h2>
+      <dl className="details-list">
+        <dt>{t('details.code')}</dt>
+        <dd>{properties.code}</dd>
+        <dt>{t('details.subdistrict')}</dt>
+        <dd>{subdistrict}</dd>
+      </dl>
+      {selected.kind === 'waterlogging' && (
+        <WaterloggingPointDetails point={selected.feature.properties} />
+      )}
+      {selected.kind === 'shelter' && <ShelterDetails shelter={selected.feature.properties} />}
+      {selected.kind === 'team' && <RescueTeamDetails team={selected.feature.properties} />}
+      {selected.kind === 'warehouse' && (
+        <WarehouseDetails warehouse={selected.feature.properties} />
+      )}
+    </aside>
+  );
+}

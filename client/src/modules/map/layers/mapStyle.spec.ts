@@ -1,0 +1,82 @@
+import { CLICKABLE_LAYERS, GROUP_LAYER_IDS, LAYER_GROUPS, POINT_KIND_SOURCE } from './layerGroups';
+import { buildMapStyle, MAP_LAYERS } from './mapStyle';
+import { SOURCE_IDS } from './sources';
+
+describe(buildMapStyle.name, () => {
+  const style = buildMapStyle();
+  const layerIds = style.layers.map((layer) => layer.id);
+
+  describe('offline', () => {
+    it('has no glyphs or sprite', () => {
+      expect(style).not.toHaveProperty('glyphs');
+      expect(style).not.toHaveProperty('sprite');
+    });
+
+    it('contains no URL to any host', () => {
+      const json = JSON.stringify(style);
+      expect(json).not.toMatch(/https?:\/\//i);
+      expect(json).not.toMatch(/mapbox:\/\//i);
+      expect(json).not.toMatch(/"(url|tiles)"\s*:/);
+    });
+
+    it('draws no text (text needs glyphs from a font server)', () => {
+      for (const layer of style.layers) {
+        expect(layer.type).not.toBe('symbol');
+      }
+    });
+
+    it('uses only inline GeoJSON sources', () => {
+      for (const source of Object.values(style.sources)) {
+        expect(source.type).toBe('geojson');
+        if (source.type === 'geojson') expect(typeof source.data).toBe('object');
+      }
+    });
+  });
+
+  describe('layers', () => {
+    it('reference only sources that exist', () => {
+      const sourceIds = Object.keys(style.sources);
+      for (const layer of style.layers) {
+        if (layer.type === 'background') continue;
+        expect(sourceIds).toContain(layer.source);
+      }
+    });
+
+    it('have unique ids', () => {
+      expect(new Set(layerIds).size).toBe(layerIds.length);
+    });
+
+    it('draw points above areas', () => {
+      const lastArea = Math.max(
+        ...MAP_LAYERS.map((layer, i) => (layer.type === 'fill' || layer.type === 'line' ? i : -1)),
+      );
+      const firstPoint = MAP_LAYERS.findIndex((layer) => layer.type === 'circle');
+      expect(firstPoint).toBeGreaterThan(lastArea);
+    });
+
+    it('cluster the waterlogging points', () => {
+      const source = style.sources[SOURCE_IDS.waterloggingPoints];
+      expect(source).toMatchObject({ type: 'geojson', cluster: true });
+    });
+  });
+
+  describe('layer groups', () => {
+    it('toggle only layers that exist', () => {
+      for (const group of LAYER_GROUPS) {
+        for (const id of GROUP_LAYER_IDS[group]) expect(layerIds).toContain(id);
+      }
+    });
+
+    it('cover every layer except the background', () => {
+      const grouped = LAYER_GROUPS.flatMap((group) => GROUP_LAYER_IDS[group]);
+      expect([...grouped].sort()).toEqual(layerIds.filter((id) => id !== 'background').sort());
+    });
+
+    it('make clickable layers and their kinds point at real layers and sources', () => {
+      for (const [layerId, kind] of Object.entries(CLICKABLE_LAYERS)) {
+        expect(layerIds).toContain(layerId);
+        expect(Object.keys(style.sources)).toContain(POINT_KIND_SOURCE[kind]);
+      }
+    });
+  });
+});

@@ -1,0 +1,21 @@
+import type { LoginResponse } from '@sanfang/shared';
+import { DistrictMapView } from '../../map/components/DistrictMapView';
+import { AppHeader } from './AppHeader';
+
+interface ConsolePageProps {
+  session: LoginResponse;
+  onSignOut: () => void;
+}
+
+/** The signed-in console. Later issues add the warnings banner above and the dispatch board beside the map. */
+export function ConsolePage({ session, onSignOut }: ConsolePageProps) {
+  return (
+    <div className="console">
+      <AppHeader user={session.user} onSignOut={onSignOut} />
+      {/* Slot: active warnings / emergency response banner (later issue). */}
+      <main className="console__main">
+        <DistrictMapView token={session.accessToken} />
+      </main>
+    </div>
+  );
+}
