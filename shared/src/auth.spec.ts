@@ -8,7 +8,9 @@ describe('shared contracts', () => {
     const bad = loginRequestSchema.safeParse({ username: '', password: 'demo' });
     expect(bad.success).toBe(false);
     expect(bad.error?.issues[0]?.path).toEqual(['username']);
-    expect(loginRequestSchema.safeParse({ username: 'x'.repeat(65), password: 'p' }).success).toBe(false);
+    expect(loginRequestSchema.safeParse({ username: 'x'.repeat(65), password: 'p' }).success).toBe(
+      false,
+    );
   });
 
   it('calls out the four contacts of a point, keeping the backup for escalation', () => {

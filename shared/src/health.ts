@@ -2,6 +2,8 @@ export type ComponentStatus = 'up' | 'down' | 'disabled';
 export interface HealthDto {
   status: 'ok' | 'degraded';
   database: { status: ComponentStatus; engine: 'embedded' | 'external'; latencyMs: number | null };
+  /** Redis adapter for socket.io across instances; 'disabled' on a single instance. */
+  live: { adapter: ComponentStatus };
   version: string;
   uptimeS: number;
 }

@@ -4,3 +4,6 @@ export * from './geo';
 export * from './health';
 export * from './reference';
 export * from './roles';
+export * from './events';
+export * from './sequencer';
+export * from './live-sync';
