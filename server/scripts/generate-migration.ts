@@ -4,7 +4,7 @@
  *   DATABASE_URL=postgres://... npm run migrations:generate -w server -- AddThing
  */
 import 'reflect-metadata';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDataSource } from '../src/database/data-source';
 
@@ -45,9 +45,29 @@ ${down}
   }
 }
 `;
-  const file = join(__dirname, '../src/database/migrations', `${ts}-${name}.ts`);
+  const dir = join(__dirname, '../src/database/migrations');
+  const file = join(dir, `${ts}-${name}.ts`);
   writeFileSync(file, body);
-  console.log(`Wrote ${file}; add it to migrations/index.ts after review.`);
+  writeIndex(dir);
+  console.log(`Wrote ${file} and updated migrations/index.ts: review both, then run prettier.`);
+}
+
+/** migrations/index.ts lists every migration file, oldest first. */
+function writeIndex(dir: string): void {
+  const mods = readdirSync(dir)
+    .filter((f) => /^\d+-\w+\.ts$/.test(f))
+    .sort()
+    .map((f) => f.replace(/\.ts$/, ''));
+  const classes = mods.map((m) => {
+    const match = /export class (\w+)/.exec(readFileSync(join(dir, `${m}.ts`), 'utf8'));
+    if (!match?.[1]) throw new Error(`${m}.ts exports no migration class`);
+    return match[1];
+  });
+  const lines = mods.map((m, i) => `import { ${classes[i]} } from './${m}';`);
+  writeFileSync(
+    join(dir, 'index.ts'),
+    `${lines.join('\n')}\n\n/** Every committed migration, oldest first. Never edit one that has been merged. */\nexport const MIGRATIONS = [\n${classes.map((c) => `  ${c},\n`).join('')}];\n`,
+  );
 }
 
 void main();

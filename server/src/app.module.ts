@@ -7,9 +7,11 @@ import type { AppConfig } from './config/config';
 import { CoreModule } from './core/core.module';
 import type { Runtime } from './core/runtime';
 import { dataSourceOptions } from './database/data-source';
+import { EventsModule } from './events/events.module';
 import { GeoModule } from './geo/geo.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { NoticesModule } from './notices/notices.module';
 
 @Module({})
 export class AppModule {
@@ -35,7 +37,9 @@ export class AppModule {
         }),
         TypeOrmModule.forRoot(dataSourceOptions(runtime.databaseUrl)),
         AuthModule,
+        EventsModule,
         GeoModule,
+        NoticesModule,
         HealthModule,
         MetricsModule,
         ...staticFiles,

@@ -5,10 +5,15 @@ import { json, text } from 'express';
 import helmet from 'helmet';
 import type { AppConfig } from './config/config';
 import { ApiExceptionFilter } from './common/api-exception.filter';
+import { LiveIoAdapter } from './events/live-io.adapter';
+import { RUNTIME, type Runtime } from './core/runtime';
 import { httpMetrics } from './metrics/http-metrics.middleware';
 
-/** Everything applied to the HTTP app; shared by main.ts and the e2e tests. */
-export function configureApp(app: NestExpressApplication, config: AppConfig): INestApplication {
+/** Everything applied to the app before init; shared by main.ts and the e2e tests. */
+export async function configureApp(
+  app: NestExpressApplication,
+  config: AppConfig,
+): Promise<INestApplication> {
   app.setGlobalPrefix('api', { exclude: [{ path: 'metrics', method: RequestMethod.GET }] });
   if (config.trustProxy) app.set('trust proxy', 1);
   app.disable('x-powered-by');
@@ -42,5 +47,9 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
       .build(),
   );
   SwaggerModule.setup('api/docs', app, doc);
+  const live = new LiveIoAdapter(app, config.redisUrl);
+  await live.connect();
+  app.useWebSocketAdapter(live);
+  app.get<Runtime>(RUNTIME).liveStatus = () => live.status();
   return app;
 }

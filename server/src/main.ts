@@ -44,7 +44,7 @@ async function bootstrap(): Promise<void> {
     { bufferLogs: true, bodyParser: false },
   );
   app.useLogger(app.get(Logger));
-  configureApp(app, config);
+  await configureApp(app, config);
   await app.listen(config.port, config.host);
 
   const url = `http://localhost:${config.port}`;

@@ -4,5 +4,7 @@ export interface Runtime {
   engine: 'embedded' | 'external';
   jwtSecret: string;
   startedAt: Date;
+  /** Set once the live adapter exists: Redis adapter state for /api/health. */
+  liveStatus?: () => 'up' | 'down' | 'disabled';
 }
 export const RUNTIME = Symbol('RUNTIME');

@@ -9,6 +9,9 @@ import { Subdistrict } from '../geo/entities/subdistrict.entity';
 import { Warehouse } from '../geo/entities/warehouse.entity';
 import { WaterloggingPoint } from '../geo/entities/waterlogging-point.entity';
 import { AppSetting } from './app-setting.entity';
+import { Notice } from '../notices/entities/notice.entity';
+import { EventCounter } from '../events/entities/event-counter.entity';
+import { EventRecord } from '../events/entities/event-record.entity';
 
 export const ENTITIES = [
   AppSetting,
@@ -22,4 +25,7 @@ export const ENTITIES = [
   StockItem,
   User,
   FeedToken,
+  EventRecord,
+  EventCounter,
+  Notice,
 ];

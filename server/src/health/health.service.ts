@@ -24,8 +24,10 @@ export class HealthService {
     } catch {
       up = false;
     }
+    const live = this.runtime.liveStatus?.() ?? 'disabled';
     return {
       status: up ? 'ok' : 'degraded',
+      live: { adapter: live },
       database: {
         status: up ? 'up' : 'down',
         engine: this.runtime.engine,

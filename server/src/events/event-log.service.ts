@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { EventMap, EventType } from '@sanfang/shared';
+import type { DataSource } from 'typeorm';
+import {
+  type CommittedEvent,
+  type EventScope,
+  type EventTx,
+  NoEventError,
+  type PendingEvent,
+} from './event-log';
+import { EventsPublisher } from './events.publisher';
+import { EventsRepository } from './events.repository';
+
+/**
+ * The only way features change state: `write` runs their function in one transaction,
+ * appends the events it recorded with the next seqs, commits, then publishes. A write that
+ * records no event is rolled back, so state without its event cannot be committed here.
+ */
+@Injectable()
+export class EventLog {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly repo: EventsRepository,
+    private readonly publisher: EventsPublisher,
+  ) {}
+
+  async write<T>(actor: string, fn: (tx: EventTx) => Promise<T>): Promise<T> {
+    return (await this.writeWithEvents(actor, fn)).result;
+  }
+
+  /** As `write`, also returning the committed events (for callers that echo seqs). */
+  async writeWithEvents<T>(
+    actor: string,
+    fn: (tx: EventTx) => Promise<T>,
+  ): Promise<{ result: T; events: CommittedEvent[] }> {
+    const committed = await this.transaction(actor, fn);
+    // After commit only: nothing reaches a client that is not committed.
+    this.publisher.publish(committed.events);
+    return committed;
+  }
+
+  private transaction<T>(
+    actor: string,
+    fn: (tx: EventTx) => Promise<T>,
+  ): Promise<{ result: T; events: CommittedEvent[] }> {
+    return this.ds.transaction(async (manager) => {
+      const pending: PendingEvent[] = [];
+      const tx: EventTx = {
+        manager,
+        emit<K extends EventType>(type: K, payload: EventMap[K], scope: EventScope = {}) {
+          pending.push({
+            type,
+            payload,
+            scope: {
+              subdistrictCodes: [...new Set(scope.subdistrictCodes ?? [])].sort(),
+              contactIds: [...new Set(scope.contactIds ?? [])],
+            },
+          });
+        },
+      };
+      const result = await fn(tx);
+      if (pending.length === 0) throw new NoEventError();
+      // Seqs are taken last, so the counter lock is held only for the insert and the commit.
+      const first = await this.repo.allocate(manager, pending.length);
+      const events = await this.repo.insert(manager, first, actor, pending);
+      return { result, events };
+    });
+  }
+}

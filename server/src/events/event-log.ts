@@ -1,0 +1,37 @@
+import type { EventMap, EventType } from '@sanfang/shared';
+import type { EntityManager } from 'typeorm';
+
+/** Who may see an event. Empty subdistricts = district-wide; contacts see only their own. */
+export interface EventScope {
+  subdistrictCodes?: string[];
+  contactIds?: string[];
+}
+
+export interface PendingEvent<K extends EventType = EventType> {
+  type: K;
+  payload: EventMap[K];
+  scope: Required<EventScope>;
+}
+
+/** What a feature's write function gets: the transaction's manager and a way to record events. */
+export interface EventTx {
+  readonly manager: EntityManager;
+  emit<K extends EventType>(type: K, payload: EventMap[K], scope?: EventScope): void;
+}
+
+/** A committed event with its visibility, as the publisher needs it. */
+export interface CommittedEvent {
+  seq: number;
+  type: EventType;
+  occurredAt: string;
+  actor: string;
+  subdistrictCodes: string[];
+  contactIds: string[];
+  payload: EventMap[EventType];
+}
+
+export class NoEventError extends Error {
+  constructor() {
+    super('A state change must record at least one event (EventLog.write)');
+  }
+}

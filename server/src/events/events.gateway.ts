@@ -1,0 +1,161 @@
+import { Logger, type OnModuleDestroy } from '@nestjs/common';
+import { type OnGatewayConnection, type OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
+import { handshakeSchema, SOCKET_PATH, type ServerToClient } from '@sanfang/shared';
+import type { Socket } from 'socket.io';
+import type { AuthUser } from '../auth/auth.types';
+import { AuthService } from '../auth/auth.service';
+import { EventsPublisher, type LiveServer, toEnvelope } from './events.publisher';
+import { EventsRepository } from './events.repository';
+import { LIVE } from './live.config';
+import { roomsOf, viewerOf } from './rooms';
+
+type LiveSocket = Socket<
+  Record<string, never>,
+  ServerToClient,
+  Record<string, never>,
+  { user: AuthUser; lastSeq?: number }
+>;
+
+/** engine.io keeps packets it could not yet write in `writeBuffer` (not in its typings). */
+function queuedPackets(socket: { conn: unknown }): number {
+  const buf = (socket.conn as { writeBuffer?: unknown[] }).writeBuffer;
+  return Array.isArray(buf) ? buf.length : 0;
+}
+
+class HandshakeError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * socket.io at /api/socket.io. Authenticates in the handshake (a refused socket never joins
+ * a room), joins identity rooms, replays the log after `lastSeq`, then live events follow.
+ */
+@WebSocketGateway({
+  path: SOCKET_PATH,
+  serveClient: false,
+  maxHttpBufferSize: LIVE.maxHttpBufferSize,
+  pingInterval: LIVE.pingIntervalMs,
+  pingTimeout: LIVE.pingTimeoutMs,
+  cors: false,
+})
+export class EventsGateway implements OnGatewayInit, OnGatewayConnection, OnModuleDestroy {
+  private readonly log = new Logger('Live');
+  private server!: LiveServer;
+  private timer: NodeJS.Timeout | null = null;
+  private lastBeacon = { seq: -1, at: 0 };
+
+  constructor(
+    private readonly auth: AuthService,
+    private readonly repo: EventsRepository,
+    private readonly publisher: EventsPublisher,
+  ) {}
+
+  afterInit(server: LiveServer): void {
+    this.server = server;
+    this.publisher.attach(server);
+    server.use((socket, next) => {
+      this.authenticate(socket as LiveSocket).then(
+        () => next(),
+        (e: unknown) => {
+          const err =
+            e instanceof HandshakeError
+              ? e
+              : new HandshakeError('AUTH_TOKEN_INVALID', 'Sign-in required');
+          next(
+            Object.assign(new Error(err.message), {
+              data: { code: err.code, message: err.message },
+            }),
+          );
+        },
+      );
+    });
+    this.timer = setInterval(() => void this.sweep(), LIVE.sweepMs);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  async handleConnection(socket: LiveSocket): Promise<void> {
+    const user = socket.data.user;
+    // Unknown events from a client are refused and the socket closed; nothing else is affected.
+    socket.onAny((event: unknown) => {
+      socket.emit('rejected', {
+        code: 'UNKNOWN_EVENT',
+        message: `Unknown event: ${String(event).slice(0, 64)}`,
+      });
+      socket.disconnect(true);
+    });
+    // Join before replaying: an event committed meanwhile arrives live or in the replay
+    // (or both); the client's sequencer drops the duplicate.
+    await socket.join(roomsOf(user));
+    try {
+      const lastSeq =
+        socket.data.lastSeq === undefined
+          ? await this.repo.head()
+          : await this.replay(socket, socket.data.lastSeq);
+      socket.emit('resumed', { lastSeq });
+    } catch (e) {
+      this.log.warn(`replay for ${user.username} failed: ${String(e)}`);
+      socket.emit('rejected', {
+        code: 'SERVICE_UNAVAILABLE',
+        message: 'Could not replay the event log; reconnect',
+      });
+      socket.disconnect(true);
+    }
+  }
+
+  private async authenticate(socket: LiveSocket): Promise<void> {
+    const parsed = handshakeSchema.safeParse(socket.handshake.auth);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new HandshakeError(
+        'HANDSHAKE_INVALID',
+        `auth.${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`,
+      );
+    }
+    const user = await this.auth.verifyBearer(parsed.data.token).catch(() => {
+      throw new HandshakeError('AUTH_TOKEN_INVALID', 'The token is malformed, forged or expired');
+    });
+    if (!viewerOf(user))
+      throw new HandshakeError('AUTH_FORBIDDEN', 'This account has no live view');
+    socket.data.user = user;
+    socket.data.lastSeq = parsed.data.lastSeq;
+  }
+
+  private async replay(socket: LiveSocket, after: number): Promise<number> {
+    const viewer = viewerOf(socket.data.user);
+    if (!viewer) return after;
+    let cursor = after;
+    for (;;) {
+      const page = await this.repo.page(viewer, cursor, LIVE.replayPage);
+      for (const e of page.events) socket.emit('event', toEnvelope(e));
+      cursor = page.lastSeq;
+      if (page.events.length < LIVE.replayPage || !socket.connected) return cursor;
+    }
+  }
+
+  /** Cuts off sockets that stopped reading, and beacons the head to this instance's sockets. */
+  private async sweep(): Promise<void> {
+    for (const socket of this.server.of('/').sockets.values()) {
+      const queued = queuedPackets(socket);
+      if (queued > LIVE.maxBufferedPackets) {
+        this.log.warn(`cutting off ${socket.id}: ${queued} packets unread`);
+        socket.conn.close();
+      }
+    }
+    const now = Date.now();
+    const head = await this.repo.head().catch(() => null);
+    if (head === null) return;
+    if (head !== this.lastBeacon.seq || now - this.lastBeacon.at >= LIVE.beaconEveryMs) {
+      this.lastBeacon = { seq: head, at: now };
+      this.server.local.emit('head', { seq: head });
+    }
+  }
+}

@@ -1,0 +1,136 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { EventType } from '@sanfang/shared';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { CommittedEvent, PendingEvent } from './event-log';
+
+/** Who is reading: decides which rows of the log they may see. */
+export type Viewer =
+  | { kind: 'district' }
+  | { kind: 'subdistrict'; code: string }
+  | { kind: 'contact'; contactId: string };
+
+interface Row {
+  seq: string;
+  type: EventType;
+  occurred_at: Date;
+  actor: string;
+  subdistrict_codes: string[];
+  contact_ids: string[];
+  payload: CommittedEvent['payload'];
+}
+
+const toEvent = (r: Row): CommittedEvent => ({
+  seq: Number(r.seq),
+  type: r.type,
+  occurredAt: r.occurred_at.toISOString(),
+  actor: r.actor,
+  subdistrictCodes: r.subdistrict_codes,
+  contactIds: r.contact_ids,
+  payload: r.payload,
+});
+
+function visibility(v: Viewer, param: number): { sql: string; value?: string } {
+  switch (v.kind) {
+    case 'district':
+      return { sql: 'TRUE' };
+    case 'subdistrict':
+      return {
+        sql: `(subdistrict_codes = '{}' OR $${param}::text = ANY (subdistrict_codes))`,
+        value: v.code,
+      };
+    case 'contact':
+      return { sql: `$${param}::uuid = ANY (contact_ids)`, value: v.contactId };
+  }
+}
+
+const INSERT_CHUNK = 5000;
+
+@Injectable()
+export class EventsRepository {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  /**
+   * Takes `n` seqs from the counter row. The row lock is held until commit, so writers
+   * commit in seq order and a reader of `seq > x` can never skip a late-committing row.
+   */
+  async allocate(m: EntityManager, n: number): Promise<number> {
+    const rows: { last_seq: string }[] = await m.query(
+      // TypeORM returns [rows, count] for a bare UPDATE; the CTE keeps it a row set.
+      `WITH u AS (UPDATE event_counter SET last_seq = last_seq + $1 WHERE id = 1 RETURNING last_seq)
+       SELECT last_seq FROM u`,
+      [n],
+    );
+    const last = rows[0];
+    if (!last) throw new Error('event_counter row is missing');
+    return Number(last.last_seq) - n + 1;
+  }
+
+  async insert(
+    m: EntityManager,
+    first: number,
+    actor: string,
+    events: PendingEvent[],
+  ): Promise<CommittedEvent[]> {
+    const out: CommittedEvent[] = [];
+    // 5 parameters a row keeps each statement well under PostgreSQL's 65,535.
+    for (let i = 0; i < events.length; i += INSERT_CHUNK) {
+      const chunk = events.slice(i, i + INSERT_CHUNK);
+      const params: unknown[] = [actor];
+      const values = chunk.map((e, j) => {
+        const p = params.push(
+          first + i + j,
+          e.type,
+          e.scope.subdistrictCodes,
+          e.scope.contactIds,
+          JSON.stringify(e.payload),
+        );
+        return `($${p - 4}, $${p - 3}, $1, $${p - 2}::text[], $${p - 1}::uuid[], $${p}::jsonb)`;
+      });
+      const rows: Row[] = await m.query(
+        `INSERT INTO events (seq, type, actor, subdistrict_codes, contact_ids, payload)
+         VALUES ${values.join(', ')}
+         RETURNING seq, type, occurred_at, actor, subdistrict_codes, contact_ids, payload`,
+        params,
+      );
+      out.push(...rows.map(toEvent));
+    }
+    return out.sort((a, b) => a.seq - b.seq);
+  }
+
+  /** Events after `after` that the viewer may see, and how far the log has been read. */
+  async page(
+    viewer: Viewer,
+    after: number,
+    limit: number,
+  ): Promise<{ events: CommittedEvent[]; lastSeq: number }> {
+    return this.ds.transaction('REPEATABLE READ', async (m) => {
+      const head = await this.headIn(m);
+      const vis = visibility(viewer, 4);
+      const params: unknown[] = [after, head, limit];
+      if (vis.value !== undefined) params.push(vis.value);
+      const rows: Row[] = await m.query(
+        `SELECT seq, type, occurred_at, actor, subdistrict_codes, contact_ids, payload
+           FROM events WHERE seq > $1 AND seq <= $2 AND ${vis.sql}
+          ORDER BY seq LIMIT $3`,
+        params,
+      );
+      const events = rows.map(toEvent);
+      // A full page may have more after it; otherwise everything up to head is accounted for.
+      const lastSeq =
+        events.length === limit ? events[events.length - 1].seq : Math.max(head, after);
+      return { events, lastSeq };
+    });
+  }
+
+  head(): Promise<number> {
+    return this.headIn(this.ds.manager);
+  }
+
+  private async headIn(m: EntityManager): Promise<number> {
+    const rows: { last_seq: string }[] = await m.query(
+      `SELECT last_seq FROM event_counter WHERE id = 1`,
+    );
+    return Number(rows[0]?.last_seq ?? 0);
+  }
+}

@@ -1,0 +1,64 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { createClient, type RedisClientType } from 'redis';
+import type { Server, ServerOptions } from 'socket.io';
+
+export type AdapterStatus = 'up' | 'down' | 'disabled';
+
+/**
+ * socket.io server factory. With REDIS_URL, broadcasts cross instances through
+ * @socket.io/redis-adapter; when Redis is away, local delivery goes on and clients
+ * elsewhere converge through the head beacon and the log.
+ */
+export class LiveIoAdapter extends IoAdapter {
+  private readonly log = new Logger('LiveAdapter');
+  private pub: RedisClientType | null = null;
+  private sub: RedisClientType | null = null;
+
+  constructor(
+    app: INestApplicationContext,
+    private readonly redisUrl: string | null,
+  ) {
+    super(app);
+  }
+
+  status(): AdapterStatus {
+    if (!this.pub || !this.sub) return 'disabled';
+    return this.pub.isReady && this.sub.isReady ? 'up' : 'down';
+  }
+
+  /** Connects to Redis before the server starts; failure to reach it is not fatal. */
+  async connect(): Promise<void> {
+    if (!this.redisUrl) return;
+    const opts = {
+      url: this.redisUrl,
+      socket: {
+        reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 2_000),
+        connectTimeout: 2_000,
+      },
+    };
+    this.pub = createClient(opts);
+    this.sub = this.pub.duplicate();
+    for (const c of [this.pub, this.sub]) {
+      c.on('error', (e: Error) => this.log.warn(`redis: ${e.message}`));
+    }
+    await Promise.all([this.pub.connect(), this.sub.connect()]).catch((e: unknown) =>
+      this.log.warn(`redis not reachable yet (${String(e)}); retrying in the background`),
+    );
+  }
+
+  override createIOServer(port: number, options?: ServerOptions): Server {
+    const server = super.createIOServer(port, options) as Server;
+    if (this.pub && this.sub) server.adapter(createAdapter(this.pub, this.sub));
+    return server;
+  }
+
+  async disconnectRedis(): Promise<void> {
+    await Promise.all([
+      this.pub?.quit().catch(() => undefined),
+      this.sub?.quit().catch(() => undefined),
+    ]);
+  }
+}
