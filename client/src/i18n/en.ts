@@ -12,6 +12,15 @@ export const en: Messages = {
     signedInAs: 'Signed in',
     signOut: 'Sign out',
   },
+  live: {
+    status: {
+      connecting: 'Connecting',
+      live: 'Live',
+      catching_up: 'Catching up',
+      offline: 'Connection lost, reconnecting',
+      refused: 'Connection refused; sign in again',
+    },
+  },
   languages: {
     'zh-CN': '中文',
     en: 'English',

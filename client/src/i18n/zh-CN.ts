@@ -7,6 +7,7 @@ import type {
   TeamStatus,
 } from '@sanfang/shared';
 import type { ClientErrorCode } from '../modules/api/apiRequestError';
+import type { ConnectionStatus } from '../modules/live/state/liveStore';
 import type { MessageTree } from './messageTree';
 
 // The source catalogue; `satisfies` makes a new role, code or status a compile error here.
@@ -20,6 +21,15 @@ export const zhCN = {
     language: '语言',
     signedInAs: '当前用户',
     signOut: '退出登录',
+  },
+  live: {
+    status: {
+      connecting: '正在连接',
+      live: '实时',
+      catching_up: '正在同步',
+      offline: '连接中断，正在重连',
+      refused: '连接被拒绝，请重新登录',
+    } satisfies Record<ConnectionStatus, string>,
   },
   languages: {
     'zh-CN': '中文',

@@ -12,6 +12,8 @@ import { resolveJwtSecret } from '../../src/auth/jwt-secret';
 
 export interface TestApp {
   app: NestExpressApplication;
+  /** Listens on a free loopback port (for socket.io clients); returns the base URL. */
+  listen(): Promise<string>;
   http: TestAgent;
   db: TestDatabase;
   config: AppConfig;
@@ -41,7 +43,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     }),
     { logger: false, bodyParser: false },
   );
-  configureApp(app, config);
+  await configureApp(app, config);
   await app.init();
   const http = request(app.getHttpServer());
   return {
@@ -49,6 +51,11 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     http,
     db,
     config,
+    async listen() {
+      await app.listen(0, '127.0.0.1');
+      const addr = app.getHttpServer().address() as { port: number };
+      return `http://127.0.0.1:${addr.port}`;
+    },
     async login(username, password = 'demo') {
       const res = await http.post('/api/auth/login').send({ username, password });
       if (res.status !== 200)

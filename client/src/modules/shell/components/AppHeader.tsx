@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { UserDto } from '@sanfang/shared';
+import { ConnectionIndicator } from '../../live/components/ConnectionIndicator';
 import { DutyClock } from './DutyClock';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -17,6 +18,7 @@ export function AppHeader({ user, onSignOut }: AppHeaderProps) {
         <span className="app-header__district">{t('app.district')}</span>
       </div>
       <DutyClock />
+      <ConnectionIndicator />
       <div className="app-header__user" data-testid="current-user">
         <span className="visually-hidden">{t('header.signedInAs')}</span>
         <span className="app-header__name">{user.displayName}</span>

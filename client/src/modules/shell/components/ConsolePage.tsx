@@ -1,4 +1,5 @@
 import type { LoginResponse } from '@sanfang/shared';
+import { LiveProvider } from '../../live/components/LiveProvider';
 import { DistrictMapView } from '../../map/components/DistrictMapView';
 import { AppHeader } from './AppHeader';
 
@@ -10,12 +11,14 @@ interface ConsolePageProps {
 /** The signed-in console. Later issues add the warnings banner above and the dispatch board beside the map. */
 export function ConsolePage({ session, onSignOut }: ConsolePageProps) {
   return (
-    <div className="console">
-      <AppHeader user={session.user} onSignOut={onSignOut} />
-      {/* Slot: active warnings / emergency response banner (later issue). */}
-      <main className="console__main">
-        <DistrictMapView token={session.accessToken} />
-      </main>
-    </div>
+    <LiveProvider token={session.accessToken} userId={session.user.id}>
+      <div className="console">
+        <AppHeader user={session.user} onSignOut={onSignOut} />
+        {/* Slot: active warnings / emergency response banner (later issue). */}
+        <main className="console__main">
+          <DistrictMapView token={session.accessToken} />
+        </main>
+      </div>
+    </LiveProvider>
   );
 }

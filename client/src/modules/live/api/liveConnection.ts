@@ -1,0 +1,68 @@
+import { io, type Socket } from 'socket.io-client';
+import { LiveSync, SOCKET_PATH, type EventsPage, type ServerToClient } from '@sanfang/shared';
+import { apiRequest } from '../../api/http';
+import { loadLastSeq, saveLastSeq } from '../state/lastSeqStorage';
+import type { LiveStore } from '../state/liveStore';
+
+export interface LiveConnection {
+  stop(): void;
+}
+
+/**
+ * The app's one socket. socket.io reconnects by itself; every (re)connect sends the current
+ * lastSeq, the server replays the gap, and LiveSync applies everything once, in order.
+ */
+export function startLive(token: string, userId: string, store: LiveStore): LiveConnection {
+  const sync = new LiveSync({
+    lastSeq: loadLastSeq(userId),
+    apply: (events) => store.apply(events),
+    onProgress: (seq) => {
+      saveLastSeq(userId, seq);
+      store.setLastSeq(seq);
+    },
+    fetchPage: async (after) => {
+      store.setStatus('catching_up');
+      try {
+        return await apiRequest<EventsPage>(`/api/events?after=${after}&limit=1000`, { token });
+      } finally {
+        if (socket.connected) store.setStatus('live');
+      }
+    },
+  });
+
+  const socket: Socket<ServerToClient> = io({
+    path: SOCKET_PATH,
+    transports: ['websocket', 'polling'],
+    reconnectionDelay: 500,
+    reconnectionDelayMax: 5_000,
+    auth: (cb) => cb({ token, lastSeq: sync.handshakeSeq() }),
+  });
+
+  socket.on('connect', () => store.setStatus('catching_up'));
+  socket.on('resumed', (r) => {
+    sync.onResumed(r);
+    store.setStatus('live');
+  });
+  socket.on('event', (e) => sync.onEvent(e));
+  socket.on('published', (r) => sync.onPublished(r));
+  socket.on('head', (h) => sync.onHead(h));
+  socket.on('rejected', (r) => store.setStatus('offline', r.code));
+  socket.on('disconnect', () => store.setStatus('offline'));
+  socket.on('connect_error', (err) => {
+    const code = (err as Error & { data?: { code?: string } }).data?.code ?? null;
+    // A refused token will not get better by retrying; the sign-in flow takes over.
+    if (code === 'AUTH_TOKEN_INVALID' || code === 'AUTH_FORBIDDEN') {
+      store.setStatus('refused', code);
+      socket.disconnect();
+    } else {
+      store.setStatus('offline', code);
+    }
+  });
+
+  return {
+    stop() {
+      sync.dispose();
+      socket.disconnect();
+    },
+  };
+}

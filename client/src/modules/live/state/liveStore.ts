@@ -1,0 +1,56 @@
+import type { EventEnvelope } from '@sanfang/shared';
+
+export type ConnectionStatus = 'connecting' | 'live' | 'catching_up' | 'offline' | 'refused';
+
+export interface LiveState {
+  status: ConnectionStatus;
+  lastSeq: number | null;
+  /** Newest first, bounded: the event timeline's source. */
+  recent: EventEnvelope[];
+  reason: string | null;
+}
+
+const RECENT_MAX = 500;
+
+type Listener = () => void;
+type EventListener = (events: EventEnvelope[]) => void;
+
+/** One store per app: connection state plus a fan-out of applied events to features. */
+export class LiveStore {
+  private state: LiveState = { status: 'connecting', lastSeq: null, recent: [], reason: null };
+  private readonly listeners = new Set<Listener>();
+  private readonly eventListeners = new Set<EventListener>();
+
+  getSnapshot = (): LiveState => this.state;
+
+  subscribe = (l: Listener): (() => void) => {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  };
+
+  /** Features subscribe here to apply events to their own state, in seq order. */
+  onEvents(l: EventListener): () => void {
+    this.eventListeners.add(l);
+    return () => this.eventListeners.delete(l);
+  }
+
+  setStatus(status: ConnectionStatus, reason: string | null = null): void {
+    if (status === this.state.status && reason === this.state.reason) return;
+    this.set({ ...this.state, status, reason });
+  }
+
+  setLastSeq(lastSeq: number): void {
+    if (lastSeq !== this.state.lastSeq) this.set({ ...this.state, lastSeq });
+  }
+
+  apply(events: EventEnvelope[]): void {
+    const recent = [...events].reverse().concat(this.state.recent).slice(0, RECENT_MAX);
+    this.set({ ...this.state, recent });
+    for (const l of this.eventListeners) l(events);
+  }
+
+  private set(next: LiveState): void {
+    this.state = next;
+    for (const l of this.listeners) l();
+  }
+}
