@@ -25,14 +25,14 @@ export class EventLog {
     private readonly publisher: EventsPublisher,
   ) {}
 
-  async write<T>(actor: string, fn: (tx: EventTx) => Promise<T>): Promise<T> {
+  async write<T>(actor: string, fn: (tx: EventTx) => Promise<T> | T): Promise<T> {
     return (await this.writeWithEvents(actor, fn)).result;
   }
 
   /** As `write`, also returning the committed events (for callers that echo seqs). */
   async writeWithEvents<T>(
     actor: string,
-    fn: (tx: EventTx) => Promise<T>,
+    fn: (tx: EventTx) => Promise<T> | T,
   ): Promise<{ result: T; events: CommittedEvent[] }> {
     const committed = await this.transaction(actor, fn);
     // After commit only: nothing reaches a client that is not committed.
@@ -42,7 +42,7 @@ export class EventLog {
 
   private transaction<T>(
     actor: string,
-    fn: (tx: EventTx) => Promise<T>,
+    fn: (tx: EventTx) => Promise<T> | T,
   ): Promise<{ result: T; events: CommittedEvent[] }> {
     return this.ds.transaction(async (manager) => {
       const pending: PendingEvent[] = [];

@@ -32,6 +32,13 @@ export class EventsPublisher {
     const last = events[events.length - 1];
     if (!io || !first || !last) return;
     try {
+      if (first === last) {
+        // One event: its audience gets it, everyone else just learns the seq is accounted for.
+        const rooms = roomsFor(first);
+        io.to(rooms).emit('event', toEnvelope(first));
+        io.except(rooms).emit('published', { from: first.seq, to: first.seq });
+        return;
+      }
       for (const e of events) io.to(roomsFor(e)).emit('event', toEnvelope(e));
       // One marker to everyone: the range is complete, whatever each client was allowed to see.
       io.emit('published', { from: first.seq, to: last.seq });

@@ -1,0 +1,71 @@
+import 'reflect-metadata';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule } from '../../src/app.module';
+import { configureApp } from '../../src/app.setup';
+import { loadConfig } from '../../src/config/config';
+import { prepareDatabase } from '../../src/database/prepare';
+
+export interface BenchApp {
+  app: NestExpressApplication;
+  url: string;
+  engine: 'embedded' | 'external';
+  pgVersion: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The real console in this process: embedded PostgreSQL in a temp folder by default,
+ * DATABASE_URL / REDIS_URL when given (as `npm start` would use them).
+ */
+export async function startConsole(extraEnv: Record<string, string> = {}): Promise<BenchApp> {
+  const config = loadConfig({
+    ...process.env,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'error',
+    DATA_DIR: process.env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'sanfang-bench-')),
+    SEED: 'demo',
+    LOGIN_RATE_LIMIT: '100000',
+    ...extraEnv,
+  });
+  const db = await prepareDatabase(config, () => undefined);
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, {
+      databaseUrl: db.url,
+      engine: db.engine,
+      jwtSecret: db.jwtSecret,
+      startedAt: new Date(),
+    }),
+    { logger: ['error'], bodyParser: false },
+  );
+  await configureApp(app, config);
+  await app.listen(0, '127.0.0.1');
+  const port = (app.getHttpServer().address() as { port: number }).port;
+  const { DataSource } = await import('typeorm');
+  const rows = await app
+    .get(DataSource)
+    .query<{ v: string }[]>(`SELECT current_setting('server_version') AS v`);
+  return {
+    app,
+    url: `http://127.0.0.1:${port}`,
+    engine: db.engine,
+    pgVersion: rows[0]?.v ?? 'unknown',
+    async close() {
+      await app.close();
+      await db.embedded?.stop();
+    },
+  };
+}
+
+export async function login(url: string, username = 'duty'): Promise<string> {
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'demo' }),
+  });
+  if (!res.ok) throw new Error(`login ${username}: ${res.status}`);
+  return ((await res.json()) as { accessToken: string }).accessToken;
+}
