@@ -18,10 +18,10 @@ function harness(log: EventEnvelope[], lastSeq?: number) {
     fetchPage: (after): Promise<EventsPage> => {
       fetches.push(after);
       const events = log.filter((e) => e.seq > after).slice(0, 2);
-      const head = log.length ? log[log.length - 1].seq : 0;
+      const head = log.length ? log[log.length - 1]!.seq : 0;
       return Promise.resolve({
         events,
-        lastSeq: events.length === 2 ? events[1].seq : head,
+        lastSeq: events.length === 2 ? events[1]!.seq : head,
       });
     },
   });

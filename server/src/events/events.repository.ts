@@ -118,7 +118,7 @@ export class EventsRepository {
       const events = rows.map(toEvent);
       // A full page may have more after it; otherwise everything up to head is accounted for.
       const lastSeq =
-        events.length === limit ? events[events.length - 1].seq : Math.max(head, after);
+        events.length === limit ? (events.at(-1)?.seq ?? after) : Math.max(head, after);
       return { events, lastSeq };
     });
   }

@@ -139,7 +139,7 @@ describe('auth', () => {
       const [contact] = await ds.query<{ username: string }[]>(
         `SELECT username FROM users WHERE role = 'contact' LIMIT 1`,
       );
-      const token = await t.login(contact.username);
+      const token = await t.login(contact!.username);
       const res = await t.http
         .get('/api/waterlogging-points')
         .set('authorization', `Bearer ${token}`);

@@ -17,7 +17,7 @@ async function counts(ds: DataSource): Promise<Record<string, number>> {
     (SELECT coalesce(sum(quantity), 0) FROM stock_items)::int AS items,
     (SELECT count(*) FROM users)::int AS users,
     (SELECT count(*) FROM feed_tokens)::int AS feed_tokens`);
-  return row;
+  return row!;
 }
 
 describe('seed', () => {
@@ -47,7 +47,7 @@ describe('seed', () => {
       feed_tokens: 1,
     });
     expect(first.points).toBeGreaterThanOrEqual(80);
-    expect(first.contacts).toBeGreaterThanOrEqual(first.points * 4);
+    expect(first.contacts).toBeGreaterThanOrEqual(first.points! * 4);
     await runSeed(ds, 'demo');
     expect(await counts(ds)).toEqual(first);
   });
@@ -68,11 +68,11 @@ describe('seed', () => {
     const [duty] = await ds.query<{ password_hash: string }[]>(
       `SELECT password_hash FROM users WHERE username = 'duty'`,
     );
-    expect(await verifyPassword('demo', duty.password_hash)).toBe(true);
+    expect(await verifyPassword('demo', duty!.password_hash)).toBe(true);
     const contacts: { n: number }[] = await ds.query(
       `SELECT count(*)::int AS n FROM users WHERE role = 'contact' AND contact_id IS NOT NULL`,
     );
-    expect(contacts[0].n).toBeGreaterThan(0);
+    expect(contacts[0]!.n).toBeGreaterThan(0);
   });
 
   it('on a real database seeds only geography, no default users or tokens', async () => {
@@ -94,7 +94,7 @@ describe('seed', () => {
       `SELECT role, password_hash FROM users WHERE username = 'chief'`,
     );
     expect(rows).toHaveLength(1);
-    expect(rows[0].role).toBe('admin');
-    expect(await verifyPassword('a-long-secret-1', rows[0].password_hash)).toBe(true);
+    expect(rows[0]!.role).toBe('admin');
+    expect(await verifyPassword('a-long-secret-1', rows[0]!.password_hash)).toBe(true);
   });
 });

@@ -117,7 +117,7 @@ describe('live events (socket.io)', () => {
     >(
       `SELECT username, contact_id, subdistrict_code FROM users WHERE role = 'contact' ORDER BY username LIMIT 2`,
     );
-    const [a, b] = contacts;
+    const [a, b] = contacts as [(typeof contacts)[number], (typeof contacts)[number]];
     const ca = client(await t.login(a.username), { lastSeq: await repo.head() });
     const cb = client(await t.login(b.username), { lastSeq: await repo.head() });
     const officer = client(dutyToken, { lastSeq: await repo.head() });

@@ -62,9 +62,9 @@ describe('import (points CSV)', () => {
     expect(r.code).toBe(0);
     expect(r.out).toEqual(['points: 2 inserted, 1 updated']);
     const after = await counts();
-    expect(after.waterlogging_points).toBe(before.waterlogging_points + 2);
+    expect(after.waterlogging_points).toBe(before.waterlogging_points! + 2);
     // P001 has five contacts, P002 four (no backup); the seeded WLP-0001 keeps its five.
-    expect(after.contacts).toBe(before.contacts + 9);
+    expect(after.contacts).toBe(before.contacts! + 9);
     expect(await contactsOf('IMP-P002')).toEqual({
       onsite_lead: '孙八 +8613800000006',
       drainage: '周九 13800000007',

@@ -25,7 +25,7 @@ describe('apiRequest', () => {
       const body = await apiRequest<{ type: string }>('/api/district', { token: 'tok-1' });
 
       expect(body).toEqual({ type: 'FeatureCollection', features: [] });
-      const [url, init] = fetch.mock.calls[0];
+      const [url, init] = fetch.mock.calls[0]!;
       expect(url).toBe('/api/district');
       expect(init?.headers).toMatchObject({ Authorization: 'Bearer tok-1' });
     });
@@ -38,7 +38,7 @@ describe('apiRequest', () => {
         body: { username: 'duty', password: 'demo' },
       });
 
-      const init = fetch.mock.calls[0][1];
+      const init = fetch.mock.calls[0]![1];
       expect(init?.method).toBe('POST');
       expect(init?.headers).toMatchObject({ 'Content-Type': 'application/json' });
       expect(init?.body).toBe(JSON.stringify({ username: 'duty', password: 'demo' }));

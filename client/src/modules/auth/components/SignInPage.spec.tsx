@@ -57,8 +57,8 @@ describe(SignInPage.name, () => {
   async function submit(username: string, password: string): Promise<void> {
     const [user, pass] = Array.from(container.querySelectorAll('input'));
     act(() => {
-      typeInto(user, username);
-      typeInto(pass, password);
+      typeInto(user!, username);
+      typeInto(pass!, password);
     });
     await act(async () => {
       container.querySelector<HTMLButtonElement>('button[type=submit]')?.click();
@@ -91,7 +91,7 @@ describe(SignInPage.name, () => {
   it('keeps the token in sessionStorage after a successful sign-in', async () => {
     const fetch = mockFetch(fakeResponse(200, loginResponse('duty_officer')));
     await submit('duty', 'demo');
-    expect(fetch.mock.calls[0][0]).toBe('/api/auth/login');
+    expect(fetch.mock.calls[0]![0]).toBe('/api/auth/login');
     expect(window.sessionStorage.getItem(SESSION_STORAGE_KEY)).toContain('jwt-token');
     expect(shownError()).toBeUndefined();
   });

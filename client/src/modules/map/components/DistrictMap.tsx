@@ -49,7 +49,7 @@ function zoomIntoCluster(map: MaplibreMap, cluster: MapGeoJSONFeature): void {
   const clusterId: unknown = cluster.properties.cluster_id;
   const source = map.getSource<GeoJSONSource>(SOURCE_IDS.waterloggingPoints);
   if (typeof clusterId !== 'number' || !source || cluster.geometry.type !== 'Point') return;
-  const [lon, lat] = cluster.geometry.coordinates;
+  const [lon, lat] = cluster.geometry.coordinates as [number, number];
   source.getClusterExpansionZoom(clusterId).then(
     (zoom) => map.easeTo({ center: [lon, lat], zoom }),
     () => undefined,

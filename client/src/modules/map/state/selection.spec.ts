@@ -30,7 +30,7 @@ describe(resolveSelection.name, () => {
     expect(selected?.kind).toBe('waterlogging');
     if (selected?.kind !== 'waterlogging') return;
     expect(selected.feature.properties.name).toBe('福永涵洞');
-    expect(selected.feature.properties.contacts[0].name).toBe('张三');
+    expect(selected.feature.properties.contacts[0]!.name).toBe('张三');
   });
 
   it('looks in the collection of the selected kind only', () => {

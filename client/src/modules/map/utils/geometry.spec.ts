@@ -17,7 +17,7 @@ describe(withPaletteIndex.name, () => {
     const derived = withPaletteIndex(source);
 
     expect(derived.features.map((f) => f.properties.paletteIndex)).toEqual([0, 1]);
-    expect(derived.features[1].properties.name).toBe('西乡');
-    expect(source.features[0].properties).not.toHaveProperty('paletteIndex');
+    expect(derived.features[1]!.properties.name).toBe('西乡');
+    expect(source.features[0]!.properties).not.toHaveProperty('paletteIndex');
   });
 });
