@@ -12,6 +12,7 @@ import { GeoModule } from './geo/geo.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { NoticesModule } from './notices/notices.module';
+import { TimersModule } from './timers/timers.module';
 
 @Module({})
 export class AppModule {
@@ -37,6 +38,7 @@ export class AppModule {
         }),
         TypeOrmModule.forRoot(dataSourceOptions(runtime.databaseUrl)),
         AuthModule,
+        TimersModule,
         EventsModule,
         GeoModule,
         NoticesModule,

@@ -1,6 +1,7 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { JWT_KEY } from '../auth/jwt-key';
 import { APP_CONFIG, type AppConfig } from '../config/config';
+import { CLOCK, systemClock } from './clock';
 import { RUNTIME, type Runtime } from './runtime';
 
 /** Global configuration providers every feature may inject. */
@@ -14,8 +15,9 @@ export class CoreModule {
         { provide: APP_CONFIG, useValue: config },
         { provide: RUNTIME, useValue: runtime },
         { provide: JWT_KEY, useValue: runtime.jwtSecret },
+        { provide: CLOCK, useValue: systemClock },
       ],
-      exports: [APP_CONFIG, RUNTIME, JWT_KEY],
+      exports: [APP_CONFIG, RUNTIME, JWT_KEY, CLOCK],
     };
   }
 }

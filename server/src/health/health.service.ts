@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { HealthDto } from '@sanfang/shared';
 import type { DataSource } from 'typeorm';
 import { RUNTIME, type Runtime } from '../core/runtime';
+import { Timers } from '../timers/timers.service';
 
 const VERSION = process.env.npm_package_version ?? '0.1.0';
 
@@ -11,6 +12,7 @@ export class HealthService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     @Inject(RUNTIME) private readonly runtime: Runtime,
+    private readonly timers: Timers,
   ) {}
 
   async check(): Promise<HealthDto> {
@@ -26,8 +28,9 @@ export class HealthService {
     }
     const live = this.runtime.liveStatus?.() ?? 'disabled';
     return {
-      status: up ? 'ok' : 'degraded',
+      status: up && this.timers.status() === 'up' ? 'ok' : 'degraded',
       live: { adapter: live },
+      timers: { status: this.timers.status() },
       database: {
         status: up ? 'up' : 'down',
         engine: this.runtime.engine,

@@ -1,0 +1,136 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
+import PgBoss from 'pg-boss';
+import type { EntityManager } from 'typeorm';
+import { RUNTIME, type Runtime } from '../core/runtime';
+import { timerId } from './timer-id';
+
+export type TimerHandler<D> = (data: D, job: { id: string; key: string }) => Promise<void>;
+
+interface Registered {
+  handler: TimerHandler<unknown>;
+}
+
+interface TimerData<D> {
+  key: string;
+  data: D;
+}
+
+/** pg-boss runs SQL through a transaction's manager when given this. */
+const inTx = (m: EntityManager): PgBoss.Db => ({
+  executeSql: async (text, values) => ({ rows: await m.query<unknown[]>(text, values) }),
+});
+
+export const TIMER_POLL_SECONDS = 0.5;
+const BATCH = 200;
+
+/**
+ * Durable timers in PostgreSQL (pg-boss): scheduled in the caller's transaction, so a
+ * deadline exists exactly when the state that needs it does; fetched with SKIP LOCKED, so
+ * each fires on one instance; retried on failure, so handlers must be idempotent.
+ */
+@Injectable()
+export class Timers implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly log = new Logger('Timers');
+  private readonly boss: PgBoss;
+  private readonly handlers = new Map<string, Registered>();
+  private started = false;
+  private healthy = true;
+
+  constructor(@Inject(RUNTIME) runtime: Runtime) {
+    this.boss = new PgBoss({
+      connectionString: runtime.databaseUrl,
+      max: 4,
+      application_name: 'sanfang-timers',
+      retryLimit: 5,
+      retryDelay: 1,
+      retryBackoff: true,
+      deleteAfterDays: 30,
+    });
+    this.boss.on('error', (e: Error) => {
+      this.healthy = false;
+      this.log.warn(`pg-boss: ${e.message}`);
+    });
+  }
+
+  status(): 'up' | 'down' {
+    return this.started && this.healthy ? 'up' : 'down';
+  }
+
+  /** Features register handlers in onModuleInit; workers start once the app is up. */
+  handle<D>(queue: string, handler: TimerHandler<D>): void {
+    this.handlers.set(queue, { handler: handler as TimerHandler<unknown> });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.boss.start();
+    for (const [queue, reg] of this.handlers) {
+      await this.boss.createQueue(queue);
+      await this.boss.work<TimerData<unknown>>(
+        queue,
+        { batchSize: BATCH, pollingIntervalSeconds: TIMER_POLL_SECONDS },
+        (jobs) => this.run(queue, reg, jobs),
+      );
+    }
+    this.started = true;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.started) await this.boss.stop({ graceful: true, timeout: 5_000, wait: true });
+    this.started = false;
+  }
+
+  /** Schedules `queue` to fire at `at` for `key`, inside the caller's transaction. */
+  async schedule<D>(
+    m: EntityManager,
+    queue: string,
+    key: string,
+    at: Date,
+    data: D,
+  ): Promise<void> {
+    await this.ensureQueue(queue);
+    const payload: TimerData<D> = { key, data };
+    await this.boss.send(queue, payload as object, {
+      id: timerId(queue, key),
+      startAfter: at,
+      db: inTx(m),
+    });
+  }
+
+  /** Cancels a scheduled firing (no-op if it already fired or never existed). */
+  async cancel(m: EntityManager, queue: string, key: string): Promise<void> {
+    await this.ensureQueue(queue);
+    await this.boss.cancel(queue, timerId(queue, key), { db: inTx(m) });
+  }
+
+  private readonly queues = new Set<string>();
+  private async ensureQueue(queue: string): Promise<void> {
+    if (this.queues.has(queue)) return;
+    await this.boss.createQueue(queue);
+    this.queues.add(queue);
+  }
+
+  /** Each job on its own: one failing job is retried alone, the rest complete. */
+  private async run(
+    queue: string,
+    reg: Registered,
+    jobs: PgBoss.Job<TimerData<unknown>>[],
+  ): Promise<void> {
+    this.healthy = true;
+    await Promise.all(
+      jobs.map(async (job) => {
+        try {
+          await reg.handler(job.data.data, { id: job.id, key: job.data.key });
+        } catch (e) {
+          this.log.warn(`${queue} ${job.data.key} failed: ${String(e)}`);
+          await this.boss.fail(queue, job.id, { message: String(e) });
+        }
+      }),
+    );
+  }
+}
