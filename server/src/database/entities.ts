@@ -12,6 +12,7 @@ import { AppSetting } from './app-setting.entity';
 import { Notice } from '../notices/entities/notice.entity';
 import { EventCounter } from '../events/entities/event-counter.entity';
 import { EventRecord } from '../events/entities/event-record.entity';
+import { ReactorCursor } from '../events/entities/reactor-cursor.entity';
 
 export const ENTITIES = [
   AppSetting,
@@ -28,4 +29,5 @@ export const ENTITIES = [
   EventRecord,
   EventCounter,
   Notice,
+  ReactorCursor,
 ];

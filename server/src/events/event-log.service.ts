@@ -17,6 +17,14 @@ import { EventsRepository } from './events.repository';
  * appends the events it recorded with the next seqs, commits, then publishes. A write that
  * records no event is rolled back, so state without its event cannot be committed here.
  */
+export interface WriteOptions {
+  /**
+   * Only for bookkeeping that is not domain state (an event reactor advancing its cursor
+   * over events it had nothing to say about).
+   */
+  allowNoEvent?: boolean;
+}
+
 @Injectable()
 export class EventLog {
   constructor(
@@ -33,8 +41,9 @@ export class EventLog {
   async writeWithEvents<T>(
     actor: string,
     fn: (tx: EventTx) => Promise<T> | T,
+    opts: WriteOptions = {},
   ): Promise<{ result: T; events: CommittedEvent[] }> {
-    const committed = await this.transaction(actor, fn);
+    const committed = await this.transaction(actor, fn, opts);
     // After commit only: nothing reaches a client that is not committed.
     this.publisher.publish(committed.events);
     return committed;
@@ -43,6 +52,7 @@ export class EventLog {
   private transaction<T>(
     actor: string,
     fn: (tx: EventTx) => Promise<T> | T,
+    opts: WriteOptions,
   ): Promise<{ result: T; events: CommittedEvent[] }> {
     return this.ds.transaction(async (manager) => {
       const pending: PendingEvent[] = [];
@@ -60,7 +70,10 @@ export class EventLog {
         },
       };
       const result = await fn(tx);
-      if (pending.length === 0) throw new NoEventError();
+      if (pending.length === 0) {
+        if (opts.allowNoEvent) return { result, events: [] };
+        throw new NoEventError();
+      }
       // Seqs are taken last, so the counter lock is held only for the insert and the commit.
       const first = await this.repo.allocate(manager, pending.length);
       const events = await this.repo.insert(manager, first, actor, pending);

@@ -5,13 +5,14 @@ import { EventsController } from './events.controller';
 import { EventsGateway } from './events.gateway';
 import { EventsPublisher } from './events.publisher';
 import { EventsRepository } from './events.repository';
+import { Reactors } from './reactors.service';
 
 /** The event log, its HTTP reader and the live gateway; every feature writes through EventLog. */
 @Global()
 @Module({
   imports: [AuthModule],
   controllers: [EventsController],
-  providers: [EventsRepository, EventsPublisher, EventLog, EventsGateway],
-  exports: [EventLog, EventsRepository],
+  providers: [EventsRepository, EventsPublisher, EventLog, EventsGateway, Reactors],
+  exports: [EventLog, EventsRepository, Reactors],
 })
 export class EventsModule {}

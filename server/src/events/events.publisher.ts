@@ -21,12 +21,19 @@ export const toEnvelope = (e: CommittedEvent): EventEnvelope => ({
 export class EventsPublisher {
   private readonly log = new Logger(EventsPublisher.name);
   private server: LiveServer | null = null;
+  private readonly listeners: ((events: CommittedEvent[]) => void)[] = [];
 
   attach(server: LiveServer): void {
     this.server = server;
   }
 
+  /** In-process hook after each local commit (reactors wake on it). */
+  onPublished(listener: (events: CommittedEvent[]) => void): void {
+    this.listeners.push(listener);
+  }
+
   publish(events: CommittedEvent[]): void {
+    if (events.length > 0) for (const l of this.listeners) l(events);
     const io = this.server;
     const first = events[0];
     const last = events[events.length - 1];

@@ -22,8 +22,11 @@ export interface TestApp {
 }
 
 /** Boots the real app (HTTP, guards, filters) on a fresh clone of the seeded test database. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const db = await createTestDatabase();
+export async function createTestApp(
+  env: Record<string, string> = {},
+  opts: { db?: TestDatabase; beforeInit?: (app: NestExpressApplication) => void } = {},
+): Promise<TestApp> {
+  const db = opts.db ?? (await createTestDatabase());
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -44,6 +47,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     { logger: false, bodyParser: false },
   );
   await configureApp(app, config);
+  opts.beforeInit?.(app);
   await app.init();
   const http = request(app.getHttpServer());
   return {
@@ -64,7 +68,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     },
     async close() {
       await app.close();
-      await db.drop();
+      if (!opts.db) await db.drop();
     },
   };
 }
