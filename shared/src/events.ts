@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ResponseSuggestion } from './responses';
 
 /**
  * The event map: every event name and its payload. Payloads only grow compatibly; an
@@ -7,6 +8,16 @@ import { z } from 'zod';
 export interface EventMap {
   /** A notice posted to the console by a duty officer, commander or admin. */
   'notice.posted': { id: string; text: string; level: NoticeLevel; author: string };
+
+  // Warnings feature: CAP ingestion and lineage.
+  /** The warnings feature proposes a response change (see ResponseSuggestion). */
+  'response.suggested': ResponseSuggestion;
+
+  // Responses and dispatch feature.
+
+  // Incidents and the duty desk.
+
+  // Resources.
 }
 
 export type EventType = keyof EventMap;

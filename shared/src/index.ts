@@ -7,3 +7,4 @@ export * from './roles';
 export * from './events';
 export * from './sequencer';
 export * from './live-sync';
+export * from './responses';

@@ -6,12 +6,9 @@ import { roomsFor } from './rooms';
 
 export type LiveServer = Server<Record<string, never>, ServerToClient>;
 
-export const toEnvelope = (e: CommittedEvent): EventEnvelope => ({
-  seq: e.seq,
-  type: e.type,
-  occurredAt: e.occurredAt,
-  payload: e.payload,
-});
+// A committed row's type and payload were written together from the EventMap.
+export const toEnvelope = (e: CommittedEvent): EventEnvelope =>
+  ({ seq: e.seq, type: e.type, occurredAt: e.occurredAt, payload: e.payload }) as EventEnvelope;
 
 /**
  * Outbound adapter to socket.io (the Redis adapter carries it to other instances). Services

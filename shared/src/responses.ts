@@ -1,0 +1,33 @@
+/**
+ * Emergency responses (应急响应): shared by the warnings feature (which suggests) and the
+ * responses feature (which starts, changes and ends them).
+ */
+export const RESPONSE_HAZARDS = ['flood', 'typhoon', 'drought', 'freeze'] as const;
+export type ResponseHazard = (typeof RESPONSE_HAZARDS)[number];
+
+/** Low → high. 关注级 (attention) is Shenzhen's level below Ⅳ. */
+export const RESPONSE_LEVELS = ['attention', 'IV', 'III', 'II', 'I'] as const;
+export type ResponseLevel = (typeof RESPONSE_LEVELS)[number];
+
+export const levelRank = (l: ResponseLevel): number => RESPONSE_LEVELS.indexOf(l);
+
+/** What a suggestion proposes to the commander. */
+export type SuggestedAction = 'start' | 'raise' | 'lower' | 'end';
+
+/**
+ * `response.suggested`: raised by the warnings feature when a warning arrives, upgrades or is
+ * cancelled; accepted by a commander (one click) or applied automatically where an admin has
+ * turned auto-apply on for the matching table row.
+ */
+export interface ResponseSuggestion {
+  suggestionId: string;
+  warningId: string;
+  hazard: ResponseHazard;
+  /** Target level; null for 'end'. */
+  level: ResponseLevel | null;
+  action: SuggestedAction;
+  /** Empty = whole district. */
+  subdistrictCodes: string[];
+  reason: string;
+  autoApply: boolean;
+}
