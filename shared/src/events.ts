@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import type { ResponseSuggestion } from './responses';
+import type { DispatchEventPayload } from './dispatch';
+import type { ShelterEventPayload, TeamStatusPayload } from './resources';
+import type { ResponseEventPayload, ResponseSuggestion } from './responses';
+import type { WarningEventPayload } from './warnings';
 
 /**
  * The event map: every event name and its payload. Payloads only grow compatibly; an
@@ -10,14 +13,31 @@ export interface EventMap {
   'notice.posted': { id: string; text: string; level: NoticeLevel; author: string };
 
   // Warnings feature: CAP ingestion and lineage.
+  'warning.issued': WarningEventPayload;
+  'warning.updated': WarningEventPayload;
+  'warning.cancelled': WarningEventPayload;
+  'warning.expired': WarningEventPayload;
+  'warning.retracted': WarningEventPayload;
   /** The warnings feature proposes a response change (see ResponseSuggestion). */
   'response.suggested': ResponseSuggestion;
 
   // Responses and dispatch feature.
+  'response.started': ResponseEventPayload;
+  'response.level_changed': ResponseEventPayload;
+  'response.ended': ResponseEventPayload;
+  'dispatch.created': DispatchEventPayload;
+  'dispatch.acknowledged': DispatchEventPayload;
+  'dispatch.arrived': DispatchEventPayload;
+  'dispatch.escalated': DispatchEventPayload;
+  'dispatch.stood_down': DispatchEventPayload;
 
   // Incidents and the duty desk.
 
   // Resources.
+  'shelter.opened': ShelterEventPayload;
+  'shelter.closed': ShelterEventPayload;
+  'shelter.occupancy_updated': ShelterEventPayload;
+  'team.status_changed': TeamStatusPayload;
 }
 
 export type EventType = keyof EventMap;

@@ -8,3 +8,6 @@ export * from './events';
 export * from './sequencer';
 export * from './live-sync';
 export * from './responses';
+export * from './warnings';
+export * from './dispatch';
+export * from './resources';

@@ -31,3 +31,16 @@ export interface ResponseSuggestion {
   reason: string;
   autoApply: boolean;
 }
+
+/** Payload of response.started|level_changed|ended (the history is append-only). */
+export interface ResponseEventPayload {
+  responseId: string;
+  hazard: ResponseHazard;
+  level: ResponseLevel;
+  previousLevel: ResponseLevel | null;
+  /** Empty = whole district. */
+  subdistrictCodes: string[];
+  reason: string;
+  preemptive: boolean;
+  warningId: string | null;
+}
