@@ -1,6 +1,7 @@
 import type {
   ContactRole,
   ErrorCode,
+  EventType,
   Role,
   ShelterStatus,
   TeamKind,
@@ -8,6 +9,7 @@ import type {
 } from '@sanfang/shared';
 import type { ClientErrorCode } from '../modules/api/apiRequestError';
 import type { ConnectionStatus } from '../modules/live/state/liveStore';
+import type { EventGroup } from '../modules/timeline/utils/summarize';
 import type { MessageTree } from './messageTree';
 
 // The source catalogue; `satisfies` makes a new role, code or status a compile error here.
@@ -21,6 +23,40 @@ export const zhCN = {
     language: '语言',
     signedInAs: '当前用户',
     signOut: '退出登录',
+  },
+  timeline: {
+    title: '事件动态',
+    filter: '按类别筛选',
+    empty: '本班次暂无事件',
+    groups: {
+      notice: '通知',
+      warning: '预警',
+      response: '应急响应',
+      dispatch: '叫应',
+      incident: '突发事件',
+      resource: '资源',
+    } satisfies Record<EventGroup, string>,
+    types: {
+      'notice.posted': '值班通知',
+      'warning.issued': '预警发布',
+      'warning.updated': '预警更新',
+      'warning.cancelled': '预警解除',
+      'warning.expired': '预警到期',
+      'warning.retracted': '预警撤回',
+      'response.suggested': '响应建议',
+      'response.started': '启动响应',
+      'response.level_changed': '响应级别调整',
+      'response.ended': '结束响应',
+      'dispatch.created': '发出叫应',
+      'dispatch.acknowledged': '已应答',
+      'dispatch.arrived': '已到场',
+      'dispatch.escalated': '逐级上报',
+      'dispatch.stood_down': '解除叫应',
+      'shelter.opened': '避难场所开放',
+      'shelter.closed': '避难场所关闭',
+      'shelter.occupancy_updated': '安置人数更新',
+      'team.status_changed': '队伍状态变化',
+    } satisfies Record<EventType, string>,
   },
   live: {
     status: {

@@ -4,6 +4,8 @@ import { apiRequest } from '../../api/http';
 import { loadLastSeq, saveLastSeq } from '../state/lastSeqStorage';
 import type { LiveStore } from '../state/liveStore';
 
+const BACKFILL = 200;
+
 export interface LiveConnection {
   stop(): void;
 }
@@ -39,9 +41,14 @@ export function startLive(token: string, userId: string, store: LiveStore): Live
   });
 
   socket.on('connect', () => store.setStatus('catching_up'));
+  let backfilled = false;
   socket.on('resumed', (r) => {
     sync.onResumed(r);
     store.setStatus('live');
+    if (!backfilled) {
+      backfilled = true;
+      void backfill(r.lastSeq);
+    }
   });
   socket.on('event', (e) => sync.onEvent(e));
   socket.on('published', (r) => sync.onPublished(r));
@@ -58,6 +65,15 @@ export function startLive(token: string, userId: string, store: LiveStore): Live
       store.setStatus('offline', code);
     }
   });
+
+  // After a page load the timeline shows the recent past too, not only what arrives next.
+  async function backfill(upTo: number): Promise<void> {
+    const page = await apiRequest<EventsPage>(
+      `/api/events?after=${Math.max(0, upTo - BACKFILL)}&limit=${BACKFILL}`,
+      { token },
+    ).catch(() => null);
+    if (page) store.backfill(page.events.filter((e) => e.seq <= upTo));
+  }
 
   return {
     stop() {

@@ -30,6 +30,16 @@ describe(LiveStore.name, () => {
     expect(store.getSnapshot().recent.map((e) => e.seq)).toEqual([3, 2, 1]);
   });
 
+  it('backfills older events into the timeline without replaying them to features', () => {
+    const store = new LiveStore();
+    const seen: number[] = [];
+    store.onEvents((es) => seen.push(...es.map((e) => e.seq)));
+    store.apply([ev(5)]);
+    store.backfill([ev(3), ev(4), ev(5)]);
+    expect(store.getSnapshot().recent.map((e) => e.seq)).toEqual([5, 4, 3]);
+    expect(seen).toEqual([5]);
+  });
+
   it('notifies subscribers only on real changes', () => {
     const store = new LiveStore();
     let n = 0;

@@ -49,6 +49,17 @@ export class LiveStore {
     for (const l of this.eventListeners) l(events);
   }
 
+  /** Older events for the timeline only (features load their state over REST). */
+  backfill(older: EventEnvelope[]): void {
+    const known = new Set(this.state.recent.map((e) => e.seq));
+    const add = older.filter((e) => !known.has(e.seq));
+    if (add.length === 0) return;
+    const recent = [...this.state.recent, ...add]
+      .sort((a, b) => b.seq - a.seq)
+      .slice(0, RECENT_MAX);
+    this.set({ ...this.state, recent });
+  }
+
   private set(next: LiveState): void {
     this.state = next;
     for (const l of this.listeners) l();

@@ -1,6 +1,7 @@
 import type { LoginResponse } from '@sanfang/shared';
 import { LiveProvider } from '../../live/components/LiveProvider';
 import { DistrictMapView } from '../../map/components/DistrictMapView';
+import { EventTimeline } from '../../timeline/components/EventTimeline';
 import { AppHeader } from './AppHeader';
 
 interface ConsolePageProps {
@@ -17,6 +18,9 @@ export function ConsolePage({ session, onSignOut }: ConsolePageProps) {
         {/* Slot: active warnings / emergency response banner (later issue). */}
         <main className="console__main">
           <DistrictMapView token={session.accessToken} />
+          <aside className="console__side">
+            <EventTimeline />
+          </aside>
         </main>
       </div>
     </LiveProvider>

@@ -1,0 +1,113 @@
+import type { Page, WebSocketRoute } from 'playwright-core';
+import { openBrowser, shot, signIn, type ConsoleBrowser } from './helpers/browser';
+import {
+  apiLogin,
+  apiPost,
+  missingPrerequisite,
+  startConsoleServer,
+  type ConsoleServer,
+} from './helpers/console-server';
+
+const missing = missingPrerequisite();
+if (missing) console.log(`[skip] browser tests: ${missing}`);
+const suite = missing ? describe.skip : describe;
+
+/** Rendered (not just loaded) features of a map layer, read from MapLibre itself. */
+const rendered = (page: Page, layer: string): Promise<number> =>
+  page.evaluate((id) => {
+    const map = (
+      window as unknown as {
+        __sanfangMap?: { queryRenderedFeatures(o: { layers: string[] }): unknown[] };
+      }
+    ).__sanfangMap;
+    return map ? map.queryRenderedFeatures({ layers: [id] }).length : -1;
+  }, layer);
+
+const timelineCount = (page: Page, text: string): Promise<number> =>
+  page.locator('[data-testid=event-timeline] .timeline__detail', { hasText: text }).count();
+
+suite('duty console in Chromium', () => {
+  let server: ConsoleServer;
+  let browser: ConsoleBrowser;
+  let page: Page;
+  let dutyToken: string;
+
+  beforeAll(async () => {
+    server = await startConsoleServer();
+    browser = await openBrowser(server.url);
+    dutyToken = await apiLogin(server.url, 'duty');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('signs a duty officer in and renders the seeded district layers, with no request off the origin', async () => {
+    page = await browser.newPage();
+    await signIn(page, server.url, 'duty');
+    await shot(page, '01-map');
+    expect(await rendered(page, 'subdistrict-fill')).toBeGreaterThanOrEqual(10);
+    expect(await rendered(page, 'shelters')).toBeGreaterThan(50);
+    expect(await rendered(page, 'rescue-teams')).toBeGreaterThan(100);
+    expect(await rendered(page, 'warehouses')).toBeGreaterThan(50);
+    const points =
+      (await rendered(page, 'waterlogging-points')) +
+      (await rendered(page, 'waterlogging-clusters'));
+    expect(points).toBeGreaterThan(0);
+    await page.locator('[data-testid=live-indicator][data-status=live]').waitFor();
+    expect(browser.offOrigin).toEqual([]);
+  });
+
+  it('shows a notice posted through the API in the timeline without a reload', async () => {
+    const res = await apiPost(server.url, '/api/notices', dutyToken, {
+      text: '请各街道加强下穿隧道巡查',
+      level: 'warning',
+    });
+    expect(res.status).toBe(201);
+    await page
+      .locator('.timeline__detail', { hasText: '请各街道加强下穿隧道巡查' })
+      .waitFor({ timeout: 10_000 });
+    await shot(page, '02-notice-live');
+  });
+
+  it('catches up after the socket is cut and restored: every event once', async () => {
+    let cut = false;
+    const open = new Set<WebSocketRoute>();
+    await page
+      .context()
+      .route('**/api/socket.io/**', (route) => (cut ? route.abort() : route.continue()));
+    await page.context().routeWebSocket('**/api/socket.io/**', (ws) => {
+      if (cut) {
+        void ws.close();
+        return;
+      }
+      ws.connectToServer();
+      open.add(ws);
+    });
+    // Reconnect once so the live socket runs through the route, then cut it.
+    await page.reload();
+    await page.waitForFunction(() => document.body.dataset.mapReady === '1', null, {
+      timeout: 60_000,
+    });
+    await page.locator('[data-testid=live-indicator][data-status=live]').waitFor();
+    // A reload keeps the shift's recent timeline.
+    await page.locator('.timeline__detail', { hasText: '请各街道加强下穿隧道巡查' }).waitFor({ timeout: 10_000 });
+    cut = true;
+    for (const ws of open) await ws.close();
+    await page.locator('[data-testid=live-indicator][data-status=offline]').waitFor();
+
+    const texts = Array.from({ length: 5 }, (_, i) => `断线期间通知 ${i}`);
+    for (const text of texts)
+      expect((await apiPost(server.url, '/api/notices', dutyToken, { text })).status).toBe(201);
+    await shot(page, '03-cut');
+
+    cut = false;
+    await page
+      .locator('[data-testid=live-indicator][data-status=live]')
+      .waitFor({ timeout: 30_000 });
+    await page.locator('.timeline__detail', { hasText: texts[4]! }).waitFor({ timeout: 10_000 });
+    for (const text of texts) expect(await timelineCount(page, text)).toBe(1);
+    await shot(page, '04-restored');
+    expect(browser.offOrigin).toEqual([]);
+  });
+});

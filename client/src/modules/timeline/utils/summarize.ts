@@ -1,0 +1,57 @@
+import type { EventEnvelope, EventType } from '@sanfang/shared';
+
+/** The timeline's filter groups: by the feature an event comes from. */
+export const EVENT_GROUPS = [
+  'notice',
+  'warning',
+  'response',
+  'dispatch',
+  'incident',
+  'resource',
+] as const;
+export type EventGroup = (typeof EVENT_GROUPS)[number];
+
+const GROUP_BY_PREFIX: Readonly<Record<string, EventGroup>> = {
+  notice: 'notice',
+  warning: 'warning',
+  response: 'response',
+  dispatch: 'dispatch',
+  shelter: 'resource',
+  team: 'resource',
+};
+
+export function groupOf(type: EventType): EventGroup {
+  return GROUP_BY_PREFIX[type.split('.')[0] ?? ''] ?? 'incident';
+}
+
+/** One line of detail for the timeline (free text from the payload, never HTML). */
+export function detailOf(e: EventEnvelope): string {
+  switch (e.type) {
+    case 'notice.posted':
+      return e.payload.text;
+    case 'warning.issued':
+    case 'warning.updated':
+    case 'warning.cancelled':
+    case 'warning.expired':
+    case 'warning.retracted':
+      return e.payload.headline;
+    case 'response.suggested':
+      return e.payload.reason;
+    case 'response.started':
+    case 'response.level_changed':
+    case 'response.ended':
+      return `${e.payload.hazard} ${e.payload.level}: ${e.payload.reason}`;
+    case 'dispatch.created':
+    case 'dispatch.acknowledged':
+    case 'dispatch.arrived':
+    case 'dispatch.escalated':
+    case 'dispatch.stood_down':
+      return `${e.payload.role} · ${e.payload.status}${e.payload.late ? ' · late' : ''}`;
+    case 'shelter.opened':
+    case 'shelter.closed':
+    case 'shelter.occupancy_updated':
+      return `${e.payload.occupancy}/${e.payload.capacity}`;
+    case 'team.status_changed':
+      return `${e.payload.previousStatus} → ${e.payload.status}`;
+  }
+}
