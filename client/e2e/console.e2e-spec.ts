@@ -91,7 +91,9 @@ suite('duty console in Chromium', () => {
     });
     await page.locator('[data-testid=live-indicator][data-status=live]').waitFor();
     // A reload keeps the shift's recent timeline.
-    await page.locator('.timeline__detail', { hasText: '请各街道加强下穿隧道巡查' }).waitFor({ timeout: 10_000 });
+    await page
+      .locator('.timeline__detail', { hasText: '请各街道加强下穿隧道巡查' })
+      .waitFor({ timeout: 10_000 });
     cut = true;
     for (const ws of open) await ws.close();
     await page.locator('[data-testid=live-indicator][data-status=offline]').waitFor();
