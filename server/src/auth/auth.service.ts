@@ -3,6 +3,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { LoginRequest, LoginResponse, UserDto } from '@sanfang/shared';
 import { ApiException } from '../common/api-exception';
+import { loginFailures } from '../metrics/metrics';
 import type { AuthUser, FeedCaller, JwtClaims } from './auth.types';
 import type { User } from './entities/user.entity';
 import { DUMMY_HASH, verifyPassword } from './password';
@@ -27,6 +28,7 @@ export class AuthService {
     // Hash even for unknown users so timing does not reveal which usernames exist.
     const ok = await verifyPassword(req.password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok || user.disabled) {
+      loginFailures.inc();
       throw new ApiException(HttpStatus.UNAUTHORIZED, 'AUTH_INVALID_CREDENTIALS');
     }
     const claims: JwtClaims = {

@@ -33,6 +33,8 @@ const schema = z.object({
   CLIENT_DIST: z.string().optional(),
   TILE_URL: z.string().url().optional(),
   TRUST_PROXY: bool.default(false),
+  /** Packets queued for one socket before it is cut off (it resumes from the log). */
+  LIVE_MAX_BUFFERED_PACKETS: z.coerce.number().int().min(10).default(2000),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -57,6 +59,7 @@ export interface AppConfig {
   clientDist: string | null;
   tileUrl: string | null;
   trustProxy: boolean;
+  liveMaxBufferedPackets: number;
 }
 
 export class ConfigError extends Error {}
@@ -102,6 +105,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     clientDist: e.CLIENT_DIST ?? null,
     tileUrl: e.TILE_URL ?? null,
     trustProxy: e.TRUST_PROXY,
+    liveMaxBufferedPackets: e.LIVE_MAX_BUFFERED_PACKETS,
   };
 }
 

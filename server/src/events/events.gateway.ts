@@ -1,4 +1,5 @@
-import { Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/config';
 import { type OnGatewayConnection, type OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import { handshakeSchema, SOCKET_PATH, type ServerToClient } from '@sanfang/shared';
 import type { Socket } from 'socket.io';
@@ -7,6 +8,7 @@ import { AuthService } from '../auth/auth.service';
 import { EventsPublisher, type LiveServer, toEnvelope } from './events.publisher';
 import { EventsRepository } from './events.repository';
 import { LIVE } from './live.config';
+import { liveSlowClientsCut, setLiveConnectionCounter } from '../metrics/metrics';
 import { roomsOf, viewerOf } from './rooms';
 
 type LiveSocket = Socket<
@@ -48,16 +50,20 @@ export class EventsGateway implements OnGatewayInit, OnGatewayConnection, OnModu
   private server!: LiveServer;
   private timer: NodeJS.Timeout | null = null;
   private lastBeacon = { seq: -1, at: 0 };
+  // A cut socket may take a moment to close; count and close it once.
+  private readonly cut = new WeakSet<object>();
 
   constructor(
     private readonly auth: AuthService,
     private readonly repo: EventsRepository,
     private readonly publisher: EventsPublisher,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   afterInit(server: LiveServer): void {
     this.server = server;
     this.publisher.attach(server);
+    setLiveConnectionCounter(() => server.of('/').sockets.size);
     server.use((socket, next) => {
       this.authenticate(socket as LiveSocket).then(
         () => next(),
@@ -145,8 +151,10 @@ export class EventsGateway implements OnGatewayInit, OnGatewayConnection, OnModu
   private async sweep(): Promise<void> {
     for (const socket of this.server.of('/').sockets.values()) {
       const queued = queuedPackets(socket);
-      if (queued > LIVE.maxBufferedPackets) {
+      if (queued > this.config.liveMaxBufferedPackets && !this.cut.has(socket.conn)) {
+        this.cut.add(socket.conn);
         this.log.warn(`cutting off ${socket.id}: ${queued} packets unread`);
+        liveSlowClientsCut.inc();
         socket.conn.close();
       }
     }

@@ -4,8 +4,6 @@ export const LIVE = {
   maxHttpBufferSize: 64 * 1024,
   pingIntervalMs: 10_000,
   pingTimeoutMs: 10_000,
-  /** Packets queued for one socket before it is cut off (it resumes from the log). */
-  maxBufferedPackets: 2_000,
   /** How often queues are checked and the head beacon considered. */
   sweepMs: 1_000,
   /** The head beacon goes out when the head moved, and at least this often. */

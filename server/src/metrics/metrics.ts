@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** One registry per process; features add their own metrics to it. */
 export const registry = new Registry();
@@ -17,3 +17,24 @@ export const loginFailures = new Counter({
   help: 'Rejected sign-in attempts',
   registers: [registry],
 });
+
+export const liveSlowClientsCut = new Counter({
+  name: 'sanfang_live_slow_clients_cut_total',
+  help: 'Sockets cut off because they stopped reading (their queue passed the bound)',
+  registers: [registry],
+});
+
+export const liveConnections = new Gauge({
+  name: 'sanfang_live_connections',
+  help: 'socket.io connections on this instance',
+  registers: [registry],
+  collect() {
+    this.set(liveConnectionCount());
+  },
+});
+
+let liveConnectionCount: () => number = () => 0;
+/** The gateway tells the gauge how to count (it owns the server). */
+export function setLiveConnectionCounter(fn: () => number): void {
+  liveConnectionCount = fn;
+}

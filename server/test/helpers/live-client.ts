@@ -13,6 +13,8 @@ export interface TestLiveClient {
   applied: EventEnvelope[];
   /** How many times the log was read over HTTP to fill a gap. */
   fetches: () => number;
+  /** Resolves once the server has finished its first replay (the client is live). */
+  ready(): Promise<void>;
   /** Resolves when lastSeq reaches `seq`. */
   until(seq: number, timeoutMs?: number): Promise<void>;
   close(): void;
@@ -53,6 +55,7 @@ export function liveClient(
   });
   socket.on('event', (e) => sync.onEvent(e));
   socket.on('published', (r) => sync.onPublished(r));
+  const ready = new Promise<void>((resolve) => socket.once('resumed', () => resolve()));
   socket.on('resumed', (r) => sync.onResumed(r));
   socket.on('head', (h) => sync.onHead(h));
   return {
@@ -60,6 +63,7 @@ export function liveClient(
     sync,
     applied,
     fetches: () => fetches,
+    ready: () => ready,
     until(seq, timeoutMs = 15_000) {
       if ((sync.lastSeq ?? -1) >= seq) return Promise.resolve();
       return new Promise((resolve, reject) => {
