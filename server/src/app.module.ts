@@ -10,6 +10,7 @@ import { dataSourceOptions } from './database/data-source';
 import { EventsModule } from './events/events.module';
 import { GeoModule } from './geo/geo.module';
 import { HealthModule } from './health/health.module';
+import { IncidentsModule } from './incidents/incidents.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { NoticesModule } from './notices/notices.module';
 import { TimersModule } from './timers/timers.module';
@@ -42,6 +43,7 @@ export class AppModule {
         EventsModule,
         GeoModule,
         NoticesModule,
+        IncidentsModule,
         HealthModule,
         MetricsModule,
         ...staticFiles,
