@@ -11,6 +11,8 @@ import { EventsModule } from './events/events.module';
 import { GeoModule } from './geo/geo.module';
 import { HealthModule } from './health/health.module';
 import { IncidentsModule } from './incidents/incidents.module';
+import { DutyLogModule } from './duty-log/duty-log.module';
+import { DutyReportModule } from './duty-report/report.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { NoticesModule } from './notices/notices.module';
 import { TimersModule } from './timers/timers.module';
@@ -44,6 +46,8 @@ export class AppModule {
         GeoModule,
         NoticesModule,
         IncidentsModule,
+        DutyLogModule,
+        DutyReportModule,
         HealthModule,
         MetricsModule,
         ...staticFiles,
