@@ -1,4 +1,4 @@
-import type { ReportingDutyDto } from '@sanfang/shared';
+import type { IncidentFeedReport, ReportingDutyDto } from '@sanfang/shared';
 import { DataSource } from 'typeorm';
 import { CLOCK, type Clock } from '../../src/core/clock';
 import { createTestApp, type TestApp } from '../helpers/app';
@@ -19,22 +19,22 @@ describe('incidents: grading, reporting duties and status', () => {
   afterEach(() => jest.restoreAllMocks());
 
   const create = async (deaths = 0): Promise<{ id: string; grade: string; version: number }> => {
-    const {
-      source: _s,
-      externalId: _e,
-      ...body
-    } = report({
+    const r: Partial<IncidentFeedReport> = report({
       casualties: { deaths, seriousInjuries: 0, missing: 0, trapped: 0 },
     });
+    delete r.source;
+    delete r.externalId;
+    const body = r;
     const res = await t.http
       .post('/api/incidents')
       .set('Authorization', `Bearer ${duty}`)
       .send(body);
     expect(res.status).toBe(201);
-    return res.body.incident;
+    return (res.body as { incident: { id: string; grade: string; version: number } }).incident;
   };
   const duties = async (id: string): Promise<ReportingDutyDto[]> =>
-    (await t.http.get(`/api/incidents/${id}/duties`).set('Authorization', `Bearer ${duty}`)).body;
+    (await t.http.get(`/api/incidents/${id}/duties`).set('Authorization', `Bearer ${duty}`))
+      .body as ReportingDutyDto[];
 
   describe('POST /api/incidents', () => {
     it('requires authentication', async () => {
@@ -106,7 +106,10 @@ describe('incidents: grading, reporting duties and status', () => {
       .get(`/api/incidents/${i.id}/versions`)
       .set('Authorization', `Bearer ${duty}`);
     expect(
-      versions.body.map((v: { version: number; changedBy: string }) => [v.version, v.changedBy]),
+      (versions.body as { version: number; changedBy: string }[]).map((v) => [
+        v.version,
+        v.changedBy,
+      ]),
     ).toEqual([
       [1, 'duty'],
       [2, 'duty'],
@@ -155,7 +158,9 @@ describe('incidents: grading, reporting duties and status', () => {
     expect(back.body.code).toBe('INCIDENT_STATUS_INVALID');
     const got = await t.http.get(`/api/incidents/${i.id}`).set('Authorization', `Bearer ${duty}`);
     expect(
-      got.body.statusHistory.map((h: { status: string; by: string }) => `${h.status}:${h.by}`),
+      (got.body.statusHistory as { status: string; by: string }[]).map(
+        (h) => `${h.status}:${h.by}`,
+      ),
     ).toEqual(['reported:duty', 'verified:duty', 'responding:duty', 'resolved:duty']);
   });
 

@@ -37,11 +37,12 @@ describe('GET/POST /api/duty-log', () => {
     await t.app.get(Reactors).drain();
     const res = await t.http.get('/api/duty-log').set('Authorization', `Bearer ${duty}`);
     expect(res.status).toBe(200);
-    const texts: string[] = res.body.map((e: { text: string }) => e.text);
+    const body = res.body as { text: string; eventSeq: number | null }[];
+    const texts = body.map((e) => e.text);
     expect(texts).toContain('预警发布：深圳市气象台发布暴雨黄色预警');
     expect(texts.filter((x) => x.startsWith('事件接报：西乡下穿通道车辆被困'))).toHaveLength(1);
     expect(texts.some((x) => x.startsWith('报送任务开始：电话报告带班领导'))).toBe(true);
-    const seqs = res.body.map((e: { eventSeq: number | null }) => e.eventSeq).filter(Boolean);
+    const seqs = body.map((e) => e.eventSeq).filter(Boolean);
     expect(new Set(seqs).size).toBe(seqs.length);
   });
 
@@ -69,10 +70,11 @@ describe('GET/POST /api/duty-log', () => {
     expect(hand.body.text).toContain('李四');
     await t.app.get(Reactors).drain();
     const log = await t.http.get('/api/duty-log').set('Authorization', `Bearer ${duty}`);
-    const old = log.body.find((e: { id: number }) => e.id === entry.body.id);
-    expect(old.text).toBe('15:40 接区领导指示：加强下穿通道巡查');
+    const rows = log.body as { id: number; text: string }[];
+    const old = rows.find((e) => e.id === entry.body.id);
+    expect(old?.text).toBe('15:40 接区领导指示：加强下穿通道巡查');
     // Officer entries appear once (not again as copies of their own event).
-    expect(log.body.filter((e: { text: string }) => e.text.includes('夜班平稳'))).toHaveLength(1);
+    expect(rows.filter((e) => e.text.includes('夜班平稳'))).toHaveLength(1);
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE at the database', async () => {

@@ -124,9 +124,11 @@ describe('GET /api/reports/daily', () => {
     const duties = await t.http
       .get(`/api/incidents/${a.body.incident.id}/duties`)
       .set('Authorization', `Bearer ${duty}`);
-    const leader = duties.body.find((d: { ruleCode: string }) => d.ruleCode === 'leader_notify');
+    const leader = (duties.body as { id: string; ruleCode: string }[]).find(
+      (d) => d.ruleCode === 'leader_notify',
+    );
     await t.http
-      .post(`/api/incidents/${a.body.incident.id}/duties/${leader.id}/done`)
+      .post(`/api/incidents/${a.body.incident.id}/duties/${leader!.id}/done`)
       .set('Authorization', `Bearer ${duty}`)
       .send({});
     // Report as at the end of the duty day: every duty has fallen due.
@@ -223,7 +225,7 @@ describe('GET /api/reports/daily', () => {
     expect(res.status).toBe(200);
     expect(res.body.summary.incidents.total).toBe(2);
     expect(res.body.summary.dispatch.ackRate).toBe(0.75);
-    expect(res.body.days.find((d: { date: string }) => d.date === day.date)).toEqual({
+    expect((res.body.days as { date: string }[]).find((d) => d.date === day.date)).toEqual({
       date: day.date,
       incidents: 2,
       warningsIssued: 3,

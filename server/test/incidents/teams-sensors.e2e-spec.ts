@@ -13,9 +13,13 @@ describe('incidents: rescue teams and depth sensors', () => {
   });
   afterAll(() => t.close());
 
-  const open = async (over = {}): Promise<string> =>
-    (await t.http.post('/api/feeds/incidents').set('Authorization', FEED).send(report(over))).body
-      .incident.id;
+  const open = async (over = {}): Promise<string> => {
+    const res = await t.http
+      .post('/api/feeds/incidents')
+      .set('Authorization', FEED)
+      .send(report(over));
+    return (res.body as { incident: { id: string } }).incident.id;
+  };
 
   describe('GET /api/incidents/:id/teams and assignment', () => {
     it('requires authentication', async () => {
@@ -29,10 +33,11 @@ describe('incidents: rescue teams and depth sensors', () => {
         .get(`/api/incidents/${id}/teams?limit=5`)
         .set('Authorization', `Bearer ${duty}`);
       expect(res.status).toBe(200);
-      const dists = res.body.map((x: { distanceM: number }) => x.distanceM);
+      const list = res.body as { id: string; distanceM: number; status: string }[];
+      const dists = list.map((x) => x.distanceM);
       expect(res.body).toHaveLength(5);
       expect(dists).toEqual([...dists].sort((a: number, b: number) => a - b));
-      expect(res.body.every((x: { status: string }) => x.status === 'standby')).toBe(true);
+      expect(list.every((x) => x.status === 'standby')).toBe(true);
 
       const team = res.body[0];
       const assigned = await t.http
@@ -45,7 +50,7 @@ describe('incidents: rescue teams and depth sensors', () => {
       const next = await t.http
         .get(`/api/incidents/${id}/teams?limit=5`)
         .set('Authorization', `Bearer ${duty}`);
-      expect(next.body.map((x: { id: string }) => x.id)).not.toContain(team.id);
+      expect((next.body as { id: string }[]).map((x) => x.id)).not.toContain(team.id);
       const again = await t.http
         .post(`/api/incidents/${id}/teams/${team.id}/assign`)
         .set('Authorization', `Bearer ${duty}`);
@@ -95,8 +100,14 @@ describe('incidents: rescue teams and depth sensors', () => {
 
     it('raises at the threshold, clears only below the hysteresis band, ignores stale readings', async () => {
       // WLP-0001 alarms at 0.26 m; hysteresis 0.05 m → clears below 0.21 m.
-      const outcomes = async (depthM: number, min: number) =>
-        (await send([{ pointCode: 'WLP-0001', depthM, measuredAt: at(min) }])).body.results[0];
+      const outcomes = async (
+        depthM: number,
+        min: number,
+      ): Promise<{ outcome: string; incidentId: string | null }> => {
+        const res = await send([{ pointCode: 'WLP-0001', depthM, measuredAt: at(min) }]);
+        return (res.body as { results: { outcome: string; incidentId: string | null }[] })
+          .results[0]!;
+      };
       expect((await outcomes(0.1, 0)).outcome).toBe('unchanged');
       const raised = await outcomes(0.26, 5);
       expect(raised.outcome).toBe('raised');
