@@ -141,27 +141,38 @@ export class DutiesService implements OnModuleInit {
     at: Date,
     dueAt: Date,
   ): Promise<void> {
+    const values = {
+      incidentId: i.id,
+      ruleCode: r.code,
+      name: r.name,
+      target: r.target,
+      grade: i.grade,
+      seqNo,
+      startedAt: at,
+      dueAt,
+      escalateAfterSeconds: r.escalateAfterSeconds,
+    };
     const inserted = await tx.manager
       .createQueryBuilder()
       .insert()
       .into(ReportingDuty)
-      .values({
-        incidentId: i.id,
-        ruleCode: r.code,
-        name: r.name,
-        target: r.target,
-        grade: i.grade,
-        seqNo,
-        startedAt: at,
-        dueAt,
-        escalateAfterSeconds: r.escalateAfterSeconds,
-      })
+      .values(values)
       .orIgnore() // the same step started twice (e.g. back to an earlier grade) stays one duty
       .returning('id')
       .execute();
     const id = (inserted.raw as { id: string }[])[0]?.id;
     if (!id) return;
-    const d = await tx.manager.getRepository(ReportingDuty).findOneByOrFail({ id });
+    const d = tx.manager.getRepository(ReportingDuty).create({
+      ...values,
+      id,
+      status: 'pending',
+      doneAt: null,
+      doneBy: null,
+      note: '',
+      onTime: null,
+      overdueAt: null,
+      escalatedAt: null,
+    });
     await this.timers.schedule<DueData>(tx.manager, DUTY_DUE_QUEUE, dueKey(d), d.dueAt, {
       dutyId: d.id,
       dueAt: d.dueAt.toISOString(),
