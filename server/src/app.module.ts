@@ -10,6 +10,9 @@ import { dataSourceOptions } from './database/data-source';
 import { EventsModule } from './events/events.module';
 import { GeoModule } from './geo/geo.module';
 import { HealthModule } from './health/health.module';
+import { IncidentsModule } from './incidents/incidents.module';
+import { DutyLogModule } from './duty-log/duty-log.module';
+import { DutyReportModule } from './duty-report/report.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { NoticesModule } from './notices/notices.module';
 import { TimersModule } from './timers/timers.module';
@@ -42,6 +45,9 @@ export class AppModule {
         EventsModule,
         GeoModule,
         NoticesModule,
+        IncidentsModule,
+        DutyLogModule,
+        DutyReportModule,
         HealthModule,
         MetricsModule,
         ...staticFiles,

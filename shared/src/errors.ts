@@ -20,6 +20,12 @@ export const ERROR_CODES = {
   INTERNAL: 'Unexpected server error',
   IMPORT_INVALID_FILE: 'The import file cannot be read',
   IMPORT_INVALID_ROWS: 'Rows of the import file are invalid; nothing was loaded',
+  INCIDENT_VERSION_CONFLICT: 'The incident changed since you read it; reload and retry',
+  INCIDENT_STATUS_INVALID: 'The incident cannot move to that status from its current one',
+  INCIDENT_NO_LOCATION: 'The incident has no map position',
+  TEAM_NOT_AVAILABLE: 'The rescue team is not available (already assigned or retired)',
+  DUTY_ALREADY_DONE: 'The reporting duty is already done or superseded',
+  UNKNOWN_POINT: 'No such waterlogging point',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,5 +1,14 @@
 import { z } from 'zod';
 import type { DispatchEventPayload } from './dispatch';
+import type {
+  DutyLogEntryPayload,
+  IncidentConfigChangedPayload,
+  IncidentDutyPayload,
+  IncidentEventPayload,
+  IncidentReportMergedPayload,
+  IncidentTeamAssignedPayload,
+  SensorAlarmPayload,
+} from './incidents';
 import type { ShelterEventPayload, TeamStatusPayload } from './resources';
 import type { ResponseEventPayload, ResponseSuggestion } from './responses';
 import type { WarningEventPayload } from './warnings';
@@ -32,6 +41,22 @@ export interface EventMap {
   'dispatch.stood_down': DispatchEventPayload;
 
   // Incidents and the duty desk.
+  'incident.reported': IncidentEventPayload;
+  'incident.updated': IncidentEventPayload;
+  'incident.regraded': IncidentEventPayload;
+  'incident.status_changed': IncidentEventPayload;
+  'incident.report_merged': IncidentReportMergedPayload;
+  'incident.duty_started': IncidentDutyPayload;
+  'incident.duty_done': IncidentDutyPayload;
+  /** A reporting duty passed its due time undone: the console alarms. */
+  'incident.duty_overdue': IncidentDutyPayload;
+  /** Still undone after the escalation delay: raised to the commander. */
+  'incident.duty_escalated': IncidentDutyPayload;
+  'incident.duty_superseded': IncidentDutyPayload;
+  'incident.team_assigned': IncidentTeamAssignedPayload;
+  'incident.sensor_alarm': SensorAlarmPayload;
+  'incident.config_changed': IncidentConfigChangedPayload;
+  'dutylog.entry_added': DutyLogEntryPayload;
 
   // Resources.
   'shelter.opened': ShelterEventPayload;

@@ -13,6 +13,14 @@ import { Notice } from '../notices/entities/notice.entity';
 import { EventCounter } from '../events/entities/event-counter.entity';
 import { EventRecord } from '../events/entities/event-record.entity';
 import { ReactorCursor } from '../events/entities/reactor-cursor.entity';
+import { Incident } from '../incidents/entities/incident.entity';
+import { IncidentReport } from '../incidents/entities/incident-report.entity';
+import { IncidentVersion } from '../incidents/entities/incident-version.entity';
+import { DutyRule } from '../incidents/entities/duty-rule.entity';
+import { ReportingDuty } from '../incidents/entities/reporting-duty.entity';
+import { IncidentAssignment } from '../incidents/entities/incident-assignment.entity';
+import { SensorState } from '../incidents/entities/sensor-state.entity';
+import { DutyLogEntry } from '../duty-log/entities/duty-log-entry.entity';
 
 export const ENTITIES = [
   AppSetting,
@@ -30,4 +38,12 @@ export const ENTITIES = [
   EventCounter,
   Notice,
   ReactorCursor,
+  Incident,
+  IncidentReport,
+  IncidentVersion,
+  DutyRule,
+  ReportingDuty,
+  IncidentAssignment,
+  SensorState,
+  DutyLogEntry,
 ];

@@ -70,10 +70,24 @@ export class Reactors implements OnApplicationBootstrap, OnModuleDestroy {
     if (this.timer) clearInterval(this.timer);
   }
 
-  /** Runs every reactor until it has caught up (tests await this). */
+  /**
+   * Runs every reactor until it has read the whole log as it stood when called, waiting out
+   * another transaction (here or on another instance) that holds its cursor.
+   */
   async drain(): Promise<void> {
+    for (const r of this.reactors) {
+      for (;;) {
+        const state = await this.step(r);
+        if (state === 'done') break;
+        if (state === 'busy') await new Promise((res) => setTimeout(res, 20));
+      }
+    }
+  }
+
+  /** Background pass: a reactor busy elsewhere is left to that instance. */
+  private async catchUp(): Promise<void> {
     for (const r of this.reactors)
-      while (await this.step(r)) {
+      while ((await this.step(r)) === 'more') {
         /* next batch */
       }
   }
@@ -85,7 +99,7 @@ export class Reactors implements OnApplicationBootstrap, OnModuleDestroy {
       return;
     }
     this.running = true;
-    this.drain()
+    this.catchUp()
       .catch((e: unknown) => this.log.warn(`reactor failed: ${String(e)}`))
       .finally(() => {
         this.running = false;
@@ -96,8 +110,8 @@ export class Reactors implements OnApplicationBootstrap, OnModuleDestroy {
       });
   }
 
-  /** One batch for one reactor; true when it may have more to do. */
-  private async step(r: Reactor): Promise<boolean> {
+  /** One batch for one reactor: more to read, caught up, or the cursor is held elsewhere. */
+  private async step(r: Reactor): Promise<'more' | 'done' | 'busy'> {
     const { result } = await this.events.writeWithEvents(
       `reactor:${r.name}`,
       async (tx) => {
@@ -106,7 +120,7 @@ export class Reactors implements OnApplicationBootstrap, OnModuleDestroy {
           [r.name],
         );
         const pos = cursor[0]?.position;
-        if (pos === undefined) return false; // another instance is on it
+        if (pos === undefined) return 'busy' as const; // another transaction is on it
         const rows = await tx.manager.query<
           {
             seq: string;
@@ -138,12 +152,12 @@ export class Reactors implements OnApplicationBootstrap, OnModuleDestroy {
           );
         }
         const last = rows.at(-1);
-        if (!last) return false;
+        if (!last) return 'done' as const;
         await tx.manager.query(`UPDATE reactor_cursors SET position = $2 WHERE name = $1`, [
           r.name,
           last.seq,
         ]);
-        return rows.length === BATCH;
+        return rows.length === BATCH ? ('more' as const) : ('done' as const);
       },
       { allowNoEvent: true },
     );

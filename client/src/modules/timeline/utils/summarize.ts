@@ -18,6 +18,7 @@ const GROUP_BY_PREFIX: Readonly<Record<string, EventGroup>> = {
   dispatch: 'dispatch',
   shelter: 'resource',
   team: 'resource',
+  dutylog: 'notice',
 };
 
 export function groupOf(type: EventType): EventGroup {
@@ -53,5 +54,26 @@ export function detailOf(e: EventEnvelope): string {
       return `${e.payload.occupancy}/${e.payload.capacity}`;
     case 'team.status_changed':
       return `${e.payload.previousStatus} → ${e.payload.status}`;
+    case 'incident.reported':
+    case 'incident.updated':
+    case 'incident.regraded':
+    case 'incident.status_changed':
+      return `${e.payload.title} · ${e.payload.grade} · ${e.payload.status}`;
+    case 'incident.report_merged':
+      return `${e.payload.source} ${e.payload.externalId}`;
+    case 'incident.duty_started':
+    case 'incident.duty_done':
+    case 'incident.duty_overdue':
+    case 'incident.duty_escalated':
+    case 'incident.duty_superseded':
+      return e.payload.name;
+    case 'incident.team_assigned':
+      return e.payload.teamName;
+    case 'incident.sensor_alarm':
+      return `${e.payload.pointCode} ${e.payload.depthM} m / ${e.payload.alarmDepthM} m`;
+    case 'incident.config_changed':
+      return e.payload.code ?? e.payload.what;
+    case 'dutylog.entry_added':
+      return e.payload.text;
   }
 }

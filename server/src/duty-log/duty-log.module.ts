@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { DutyLogController } from './duty-log.controller';
+import { DutyLogReactor } from './duty-log.reactor';
+import { DutyLogService } from './duty-log.service';
+
+/** 值班日志: the append-only duty log, fed by a reactor and by officers. */
+@Module({
+  controllers: [DutyLogController],
+  providers: [DutyLogService, DutyLogReactor],
+})
+export class DutyLogModule {}

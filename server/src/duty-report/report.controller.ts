@@ -1,0 +1,62 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  CONSOLE_ROLES,
+  dailyReportQuerySchema,
+  monthlyReportQuerySchema,
+  type DailyReportQuery,
+  type DutyReport,
+  type MonthlyReport,
+  type MonthlyReportQuery,
+} from '@sanfang/shared';
+import type { Response } from 'express';
+import { Roles } from '../auth/decorators';
+import { ZodPipe } from '../common/zod.pipe';
+import { reportCsv, reportHtml } from './report-render';
+import { DutyReportService } from './report.service';
+
+/** JSON for the console, printable HTML and CSV for the paper trail. */
+function send(
+  res: Response,
+  format: 'json' | 'html' | 'csv',
+  name: string,
+  report: DutyReport,
+  days: MonthlyReport['days'] = [],
+): string | undefined {
+  if (format === 'html') {
+    res.type('text/html; charset=utf-8');
+    return reportHtml(report, days);
+  }
+  if (format === 'csv') {
+    res.type('text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="${name}.csv"`);
+    return reportCsv(report, days);
+  }
+  return undefined;
+}
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Roles(...CONSOLE_ROLES)
+@Controller('reports')
+export class DutyReportController {
+  constructor(private readonly reports: DutyReportService) {}
+
+  @Get('daily')
+  async daily(
+    @Query(new ZodPipe(dailyReportQuerySchema, 'query')) q: DailyReportQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<DutyReport | string> {
+    const r = await this.reports.daily(q.date);
+    return send(res, q.format, `duty-report-${q.date}`, r) ?? r;
+  }
+
+  @Get('monthly')
+  async monthly(
+    @Query(new ZodPipe(monthlyReportQuerySchema, 'query')) q: MonthlyReportQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<MonthlyReport | string> {
+    const r = await this.reports.monthly(q.month);
+    return send(res, q.format, `duty-report-${q.month}`, r.summary, r.days) ?? r;
+  }
+}
