@@ -20,6 +20,11 @@ export const ERROR_CODES = {
   INTERNAL: 'Unexpected server error',
   IMPORT_INVALID_FILE: 'The import file cannot be read',
   IMPORT_INVALID_ROWS: 'Rows of the import file are invalid; nothing was loaded',
+  SHELTER_NOT_OPEN: 'The shelter is closed; open it before recording occupancy',
+  SHELTER_OVER_CAPACITY: 'The occupancy would exceed capacity; send override with a reason',
+  SHELTER_LINK_INVALID: 'The shelter manager link is invalid, revoked or expired',
+  TEAM_INVALID_TRANSITION: 'The team cannot move from its current status to that one',
+  STOCK_INSUFFICIENT: 'Not enough stock to issue that quantity',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -55,6 +55,13 @@ export const en: Messages = {
     INTERNAL: 'Internal server error; contact the administrator',
     IMPORT_INVALID_FILE: 'The import file cannot be read',
     IMPORT_INVALID_ROWS: 'The import file has invalid rows; nothing was loaded',
+    SHELTER_NOT_OPEN: 'The shelter is closed; open it before recording people',
+    SHELTER_OVER_CAPACITY:
+      'That is more people than the shelter holds; confirm an override with a reason',
+    SHELTER_LINK_INVALID:
+      'This shelter link is invalid or has expired; ask the duty room for a new one',
+    TEAM_INVALID_TRANSITION: 'The team cannot change to that status from its current one',
+    STOCK_INSUFFICIENT: 'Not enough stock to issue that quantity',
     NETWORK_ERROR: 'Cannot reach the server; check the network',
     BAD_RESPONSE: 'The server sent a response that cannot be read',
   },

@@ -111,6 +111,10 @@ export function shelter(overrides: Partial<ShelterProps> = {}): ShelterProps {
     status: 'closed',
     managerName: '李四',
     managerPhone: '0755-00000000',
+    occupancyDay: 0,
+    occupancyNight: 0,
+    planHazards: [],
+    alarmLevel: 'none',
     ...overrides,
   };
 }
