@@ -13,6 +13,10 @@ import { Notice } from '../notices/entities/notice.entity';
 import { EventCounter } from '../events/entities/event-counter.entity';
 import { EventRecord } from '../events/entities/event-record.entity';
 import { ReactorCursor } from '../events/entities/reactor-cursor.entity';
+import { ActiveResponse } from '../resources/entities/active-response.entity';
+import { CoverageGap } from '../resources/entities/coverage-gap.entity';
+import { ShelterProposal } from '../resources/entities/shelter-proposal.entity';
+import { StockMovement } from '../resources/entities/stock-movement.entity';
 
 export const ENTITIES = [
   AppSetting,
@@ -30,4 +34,8 @@ export const ENTITIES = [
   EventCounter,
   Notice,
   ReactorCursor,
+  StockMovement,
+  ShelterProposal,
+  ActiveResponse,
+  CoverageGap,
 ];
