@@ -12,6 +12,7 @@ import { GeoModule } from './geo/geo.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { NoticesModule } from './notices/notices.module';
+import { ResourcesModule } from './resources/resources.module';
 import { TimersModule } from './timers/timers.module';
 
 @Module({})
@@ -42,6 +43,7 @@ export class AppModule {
         EventsModule,
         GeoModule,
         NoticesModule,
+        ResourcesModule,
         HealthModule,
         MetricsModule,
         ...staticFiles,
