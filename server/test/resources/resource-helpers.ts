@@ -1,5 +1,6 @@
 import type { EventMap, EventType } from '@sanfang/shared';
 import { DataSource } from 'typeorm';
+import { Reactors } from '../../src/events/reactors.service';
 import type { TestApp } from '../helpers/app';
 
 export interface LoggedEvent<K extends EventType> {
@@ -62,4 +63,25 @@ export async function contactToken(t: TestApp): Promise<string> {
   );
   if (!u) throw new Error('the demo seed has no contact user');
   return t.login(u.username);
+}
+
+/**
+ * Until every reactor has passed the current head. `drain()` alone returns early when the
+ * background run holds a reactor's cursor (SKIP LOCKED), so wait for the cursors themselves.
+ */
+export async function reactorsCaughtUp(t: TestApp, timeoutMs = 15_000): Promise<void> {
+  const target = await headSeq(t);
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    await t.app.get(Reactors).drain();
+    const behind = await sql<{ name: string }>(
+      t,
+      `SELECT name FROM reactor_cursors WHERE name LIKE 'resources.%' AND position < $1`,
+      [target],
+    );
+    if (behind.length === 0) return;
+    if (Date.now() > until)
+      throw new Error(`reactors behind seq ${target}: ${behind.map((b) => b.name).join(', ')}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }

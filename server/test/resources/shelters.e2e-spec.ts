@@ -1,8 +1,7 @@
 import type { ShelterCollection, ShelterEventPayload, ShelterTotals } from '@sanfang/shared';
 import { EventLog } from '../../src/events/event-log.service';
-import { Reactors } from '../../src/events/reactors.service';
 import { createTestApp, type TestApp } from '../helpers/app';
-import { contactToken, eventsOf, headSeq, sql } from './resource-helpers';
+import { contactToken, eventsOf, headSeq, reactorsCaughtUp, sql } from './resource-helpers';
 
 interface ShelterRow {
   id: string;
@@ -335,7 +334,7 @@ describe('shelters', () => {
       await respond('resp-flood-1', 'flood', 'III', [code]);
       await respond('resp-ty-low', 'typhoon', 'attention', [code]);
       await respond('resp-ty-1', 'typhoon', 'IV', [code]);
-      await t.app.get(Reactors).drain();
+      await reactorsCaughtUp(t);
       const proposals = await eventsOf(t, 'shelter.opening_proposed', before);
       expect(proposals.map((p) => p.payload.responseId)).toEqual(['resp-ty-1']);
       const named = proposals[0]!.payload.shelters;
