@@ -343,74 +343,77 @@ const phone = z
   .trim()
   .regex(/^[0-9+\- ]{0,32}$/, 'must be a phone number');
 
-export const createShelterSchema = z.object({
-  code,
+// Update schemas are built from fields without defaults, so a PATCH never resets a field
+// it did not name.
+const shelterFields = {
   name: z.string().trim().min(1).max(200),
   subdistrictCode,
   lon,
   lat,
-  address: z.string().trim().max(500).default(''),
+  address: z.string().trim().max(500),
   capacity: z.number().int().min(1).max(1_000_000),
-  managerName: z.string().trim().max(100).default(''),
+  managerName: z.string().trim().max(100),
+  managerPhone: phone,
+  planHazards: z.array(z.enum(['flood', 'typhoon', 'drought', 'freeze'])).max(4),
+};
+const nonEmpty = { message: 'nothing to change' };
+const hasKeys = (b: object): boolean => Object.keys(b).length > 0;
+
+export const createShelterSchema = z.object({
+  ...shelterFields,
+  code,
+  address: shelterFields.address.default(''),
+  managerName: shelterFields.managerName.default(''),
   managerPhone: phone.default(''),
-  planHazards: z
-    .array(z.enum(['flood', 'typhoon', 'drought', 'freeze']))
-    .max(4)
-    .default([]),
+  planHazards: shelterFields.planHazards.default([]),
 });
 export type CreateShelter = z.infer<typeof createShelterSchema>;
-export const updateShelterSchema = createShelterSchema
-  .omit({ code: true })
-  .partial()
-  .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' });
+export const updateShelterSchema = z.object(shelterFields).partial().refine(hasKeys, nonEmpty);
 export type UpdateShelter = z.infer<typeof updateShelterSchema>;
 
-export const createTeamSchema = z.object({
-  code,
+const teamFields = {
   name: z.string().trim().min(1).max(200),
   kind: z.enum(TEAM_KINDS),
   members: z.number().int().min(1).max(10_000),
   subdistrictCode,
   lon,
   lat,
-  equipment: z.array(z.string().trim().min(1).max(100)).max(100).default([]),
-  leaderName: z.string().trim().max(100).default(''),
+  equipment: z.array(z.string().trim().min(1).max(100)).max(100),
+  leaderName: z.string().trim().max(100),
+  leaderPhone: phone,
+};
+export const createTeamSchema = z.object({
+  ...teamFields,
+  code,
+  equipment: teamFields.equipment.default([]),
+  leaderName: teamFields.leaderName.default(''),
   leaderPhone: phone.default(''),
 });
 export type CreateTeam = z.infer<typeof createTeamSchema>;
-export const updateTeamSchema = createTeamSchema
-  .omit({ code: true })
-  .partial()
-  .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' });
+export const updateTeamSchema = z.object(teamFields).partial().refine(hasKeys, nonEmpty);
 export type UpdateTeam = z.infer<typeof updateTeamSchema>;
 
-export const createWarehouseSchema = z.object({
-  code,
-  name: z.string().trim().min(1).max(200),
-  subdistrictCode,
-  lon,
-  lat,
-});
+const warehouseFields = { name: z.string().trim().min(1).max(200), subdistrictCode, lon, lat };
+export const createWarehouseSchema = z.object({ ...warehouseFields, code });
 export type CreateWarehouse = z.infer<typeof createWarehouseSchema>;
-export const updateWarehouseSchema = createWarehouseSchema
-  .omit({ code: true })
-  .partial()
-  .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' });
+export const updateWarehouseSchema = z.object(warehouseFields).partial().refine(hasKeys, nonEmpty);
 export type UpdateWarehouse = z.infer<typeof updateWarehouseSchema>;
 
-/** Adds an item line (opening quantity goes into the ledger) or edits name/unit/threshold. */
-export const createStockItemSchema = z.object({
-  sku,
+const itemFields = {
   name: z.string().trim().min(1).max(200),
   unit: z.string().trim().min(1).max(16),
+  lowStockThreshold: z.number().int().min(0).max(1_000_000),
+};
+/** Adds an item line (its opening quantity goes into the ledger). */
+export const createStockItemSchema = z.object({
+  ...itemFields,
+  sku,
   quantity: z.number().int().min(0).max(1_000_000).default(0),
-  lowStockThreshold: z.number().int().min(0).max(1_000_000).default(0),
+  lowStockThreshold: itemFields.lowStockThreshold.default(0),
 });
 export type CreateStockItem = z.infer<typeof createStockItemSchema>;
-export const updateStockItemSchema = createStockItemSchema
-  .omit({ sku: true, quantity: true })
-  .partial()
-  .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' });
+/** Name, unit, threshold; a quantity is refused: quantities change only through movements. */
+export const updateStockItemSchema = z.strictObject(itemFields).partial().refine(hasKeys, nonEmpty);
 export type UpdateStockItem = z.infer<typeof updateStockItemSchema>;
 
 export type ResourceKind = 'shelter' | 'team' | 'warehouse';
@@ -451,7 +454,7 @@ export const DEFAULT_RESOURCE_SETTINGS: ResourceSettings = {
 };
 export const updateResourceSettingsSchema = resourceSettingsSchema
   .partial()
-  .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' });
+  .refine(hasKeys, nonEmpty);
 export type UpdateResourceSettings = z.infer<typeof updateResourceSettingsSchema>;
 export interface ResourceSettingsChangedPayload {
   settings: ResourceSettings;
