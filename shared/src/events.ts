@@ -4,6 +4,7 @@ import type {
   CoverageGapPayload,
   ResourceChangePayload,
   ResourceSettingsChangedPayload,
+  ResourcesImportedPayload,
   ShelterAlarmPayload,
   ShelterEventPayload,
   ShelterProposalDecisionPayload,
@@ -68,6 +69,7 @@ export interface EventMap {
   'resource.updated': ResourceChangePayload;
   'resource.retired': ResourceChangePayload;
   'resources.settings_changed': ResourceSettingsChangedPayload;
+  'resources.imported': ResourcesImportedPayload;
 }
 
 export type EventType = keyof EventMap;

@@ -460,3 +460,10 @@ export interface ResourceSettingsChangedPayload {
   settings: ResourceSettings;
   by: string;
 }
+
+/** resources.imported: `npm run import` loaded a file (all or nothing); consoles refetch. */
+export interface ResourcesImportedPayload {
+  kind: 'points' | 'shelters' | 'teams';
+  inserted: number;
+  updated: number;
+}
