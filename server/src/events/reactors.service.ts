@@ -70,10 +70,17 @@ export class Reactors implements OnApplicationBootstrap, OnModuleDestroy {
     if (this.timer) clearInterval(this.timer);
   }
 
-  /** Runs every reactor until it has caught up (tests await this). */
+  /**
+   * Runs every reactor until it has caught up (tests await this). Unlike the background run
+   * it waits for a cursor another run holds, so it never returns before that batch is done.
+   */
   async drain(): Promise<void> {
+    await this.run(true);
+  }
+
+  private async run(wait: boolean): Promise<void> {
     for (const r of this.reactors)
-      while (await this.step(r)) {
+      while (await this.step(r, wait)) {
         /* next batch */
       }
   }
@@ -85,7 +92,7 @@ export class Reactors implements OnApplicationBootstrap, OnModuleDestroy {
       return;
     }
     this.running = true;
-    this.drain()
+    this.run(false)
       .catch((e: unknown) => this.log.warn(`reactor failed: ${String(e)}`))
       .finally(() => {
         this.running = false;
@@ -97,12 +104,12 @@ export class Reactors implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /** One batch for one reactor; true when it may have more to do. */
-  private async step(r: Reactor): Promise<boolean> {
+  private async step(r: Reactor, wait: boolean): Promise<boolean> {
     const { result } = await this.events.writeWithEvents(
       `reactor:${r.name}`,
       async (tx) => {
         const cursor = await tx.manager.query<{ position: string }[]>(
-          `SELECT position FROM reactor_cursors WHERE name = $1 FOR UPDATE SKIP LOCKED`,
+          `SELECT position FROM reactor_cursors WHERE name = $1 FOR UPDATE${wait ? '' : ' SKIP LOCKED'}`,
           [r.name],
         );
         const pos = cursor[0]?.position;
