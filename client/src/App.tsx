@@ -2,6 +2,8 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SignInPage } from './modules/auth/components/SignInPage';
 import { useAuth } from './modules/auth/state/useAuth';
+import { shelterLinkToken } from './modules/resources/api/shelterLinkApi';
+import { ShelterManagerPage } from './modules/resources/components/ShelterManagerPage';
 import { ConsolePage } from './modules/shell/components/ConsolePage';
 
 export function App() {
@@ -11,6 +13,10 @@ export function App() {
   useEffect(() => {
     document.title = t('app.name');
   }, [t]);
+
+  // A shelter manager's link needs no sign-in: the link is the credential.
+  const linkToken = shelterLinkToken(window.location.pathname);
+  if (linkToken) return <ShelterManagerPage token={linkToken} />;
 
   return session ? <ConsolePage session={session} onSignOut={signOut} /> : <SignInPage />;
 }

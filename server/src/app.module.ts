@@ -15,6 +15,7 @@ import { DutyLogModule } from './duty-log/duty-log.module';
 import { DutyReportModule } from './duty-report/report.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { NoticesModule } from './notices/notices.module';
+import { ResourcesModule } from './resources/resources.module';
 import { TimersModule } from './timers/timers.module';
 
 @Module({})
@@ -48,6 +49,7 @@ export class AppModule {
         IncidentsModule,
         DutyLogModule,
         DutyReportModule,
+        ResourcesModule,
         HealthModule,
         MetricsModule,
         ...staticFiles,

@@ -26,6 +26,11 @@ export const ERROR_CODES = {
   TEAM_NOT_AVAILABLE: 'The rescue team is not available (already assigned or retired)',
   DUTY_ALREADY_DONE: 'The reporting duty is already done or superseded',
   UNKNOWN_POINT: 'No such waterlogging point',
+  SHELTER_NOT_OPEN: 'The shelter is closed; open it before recording occupancy',
+  SHELTER_OVER_CAPACITY: 'The occupancy would exceed capacity; send override with a reason',
+  SHELTER_LINK_INVALID: 'The shelter manager link is invalid, revoked or expired',
+  TEAM_INVALID_TRANSITION: 'The team cannot move from its current status to that one',
+  STOCK_INSUFFICIENT: 'Not enough stock to issue that quantity',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -9,7 +9,21 @@ import type {
   IncidentTeamAssignedPayload,
   SensorAlarmPayload,
 } from './incidents';
-import type { ShelterEventPayload, TeamStatusPayload } from './resources';
+import type {
+  CoverageGapPayload,
+  ResourceChangePayload,
+  ResourceSettingsChangedPayload,
+  ResourcesImportedPayload,
+  ShelterAlarmPayload,
+  ShelterEventPayload,
+  ShelterProposalDecisionPayload,
+  ShelterProposalPayload,
+  StockLevelPayload,
+  StockMovedPayload,
+  TeamPositionStalePayload,
+  TeamPositionsPayload,
+  TeamStatusPayload,
+} from './resources';
 import type { ResponseEventPayload, ResponseSuggestion } from './responses';
 import type { WarningEventPayload } from './warnings';
 
@@ -63,6 +77,24 @@ export interface EventMap {
   'shelter.closed': ShelterEventPayload;
   'shelter.occupancy_updated': ShelterEventPayload;
   'team.status_changed': TeamStatusPayload;
+  'shelter.near_full': ShelterAlarmPayload;
+  'shelter.full': ShelterAlarmPayload;
+  'shelter.alarm_cleared': ShelterAlarmPayload;
+  'shelter.opening_proposed': ShelterProposalPayload;
+  'shelter.proposal_accepted': ShelterProposalDecisionPayload;
+  'shelter.proposal_dismissed': ShelterProposalDecisionPayload;
+  'team.position_updated': TeamPositionsPayload;
+  'team.position_stale': TeamPositionStalePayload;
+  'resources.coverage_gap_raised': CoverageGapPayload;
+  'resources.coverage_gap_cleared': CoverageGapPayload;
+  'stock.moved': StockMovedPayload;
+  'stock.low': StockLevelPayload;
+  'stock.restored': StockLevelPayload;
+  'resource.created': ResourceChangePayload;
+  'resource.updated': ResourceChangePayload;
+  'resource.retired': ResourceChangePayload;
+  'resources.settings_changed': ResourceSettingsChangedPayload;
+  'resources.imported': ResourcesImportedPayload;
 }
 
 export type EventType = keyof EventMap;

@@ -63,6 +63,12 @@ export interface ShelterProps {
   status: ShelterStatus;
   managerName: string;
   managerPhone: string;
+  // Added by the resources feature.
+  occupancyDay: number;
+  occupancyNight: number;
+  planHazards: string[];
+  /** 'near_full' | 'full' while the alarm is raised. */
+  alarmLevel: 'none' | 'near_full' | 'full';
 }
 export type ShelterCollection = FeatureCollection<PointGeometry, ShelterProps>;
 
@@ -88,6 +94,10 @@ export interface RescueTeamProps {
   equipment: string[];
   leaderName: string;
   leaderPhone: string;
+  // Added by the resources feature: live position (WGS84) and when it was last seen.
+  position: LonLat | null;
+  lastSeenAt: string | null;
+  positionStale: boolean;
 }
 export type RescueTeamCollection = FeatureCollection<PointGeometry, RescueTeamProps>;
 

@@ -2,6 +2,7 @@ import type {
   ContactDto,
   DistrictCollection,
   PointGeometry,
+  RescueTeamProps,
   ShelterProps,
   SubdistrictCollection,
   WaterloggingPointProps,
@@ -111,6 +112,29 @@ export function shelter(overrides: Partial<ShelterProps> = {}): ShelterProps {
     status: 'closed',
     managerName: '李四',
     managerPhone: '0755-00000000',
+    occupancyDay: 0,
+    occupancyNight: 0,
+    planHazards: [],
+    alarmLevel: 'none',
+    ...overrides,
+  };
+}
+
+export function rescueTeam(overrides: Partial<RescueTeamProps> = {}): RescueTeamProps {
+  return {
+    id: 'rt-1',
+    code: 'RT001',
+    name: '西乡抢险队',
+    kind: 'professional',
+    members: 30,
+    subdistrictCode: '440306002',
+    status: 'standby',
+    equipment: ['橡皮艇'],
+    leaderName: '王五',
+    leaderPhone: '13800000000',
+    position: null,
+    lastSeenAt: null,
+    positionStale: false,
     ...overrides,
   };
 }

@@ -21,6 +21,10 @@ import { ReportingDuty } from '../incidents/entities/reporting-duty.entity';
 import { IncidentAssignment } from '../incidents/entities/incident-assignment.entity';
 import { SensorState } from '../incidents/entities/sensor-state.entity';
 import { DutyLogEntry } from '../duty-log/entities/duty-log-entry.entity';
+import { ActiveResponse } from '../resources/entities/active-response.entity';
+import { CoverageGap } from '../resources/entities/coverage-gap.entity';
+import { ShelterProposal } from '../resources/entities/shelter-proposal.entity';
+import { StockMovement } from '../resources/entities/stock-movement.entity';
 
 export const ENTITIES = [
   AppSetting,
@@ -46,4 +50,8 @@ export const ENTITIES = [
   IncidentAssignment,
   SensorState,
   DutyLogEntry,
+  StockMovement,
+  ShelterProposal,
+  ActiveResponse,
+  CoverageGap,
 ];

@@ -1,10 +1,12 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EventType } from '@sanfang/shared';
 import { Reactors } from '../events/reactors.service';
-import { EVENT_LINES, eventLine } from './event-lines';
+import { EVENT_LINES, eventLine, NOT_LOGGED } from './event-lines';
 
 /** Officer entries are written by the duty log itself; every other event is copied in. */
-const COPIED = (Object.keys(EVENT_LINES) as EventType[]).filter((t) => t !== 'dutylog.entry_added');
+const COPIED = (Object.keys(EVENT_LINES) as EventType[]).filter(
+  (t) => t !== 'dutylog.entry_added' && !NOT_LOGGED.includes(t),
+);
 
 /**
  * Every event of the shift lands in the duty log as a readable line, exactly once and in log

@@ -13,6 +13,12 @@ import { STATUS_NAMES, TYPE_NAMES } from '../incidents/labels';
 
 type Line<K extends EventType> = (p: EventMap[K]) => string;
 
+const RESOURCE_KINDS: Record<string, string> = {
+  shelter: '避难场所',
+  team: '救援队伍',
+  warehouse: '仓库',
+};
+
 const COLOURS: Record<string, string> = {
   white: '白色',
   blue: '蓝色',
@@ -92,7 +98,30 @@ export const EVENT_LINES: { [K in EventType]: Line<K> } = {
   'shelter.occupancy_updated': shelter('人数更新'),
   'team.status_changed': (p) =>
     `救援队伍状态：${p.teamId.slice(0, 8)} ${p.previousStatus} → ${p.status}`,
+  'shelter.near_full': (p) => `避难场所接近满员：${p.name} ${p.occupancy}/${p.capacity} 人`,
+  'shelter.full': (p) => `避难场所已满：${p.name} ${p.occupancy}/${p.capacity} 人`,
+  'shelter.alarm_cleared': (p) => `避难场所满员告警解除：${p.name} ${p.occupancy}/${p.capacity} 人`,
+  'shelter.opening_proposed': (p) =>
+    `建议开放避难场所（响应${LEVELS[p.level] ?? p.level}）：${p.shelters.map((x) => x.name).join('、')}`,
+  'shelter.proposal_accepted': (p) => `${p.by} 同意开放避难场所 ${p.openedShelterIds.length} 处`,
+  'shelter.proposal_dismissed': (p) => `${p.by} 不采纳开放避难场所建议`,
+  'team.position_updated': (p) => `救援队伍位置更新 ${p.positions.length} 条`,
+  'team.position_stale': (p) => `救援队伍位置过时：${p.teamId.slice(0, 8)}（最后 ${p.lastSeenAt}）`,
+  'resources.coverage_gap_raised': (p) => `街道 ${p.subdistrictCode} 响应期间无待命救援队伍`,
+  'resources.coverage_gap_cleared': (p) => `街道 ${p.subdistrictCode} 已有待命救援队伍`,
+  'stock.moved': (p) =>
+    `物资${p.kind === 'issue' ? '出库' : '入库'}：${p.sku} ${p.quantity}（结存 ${p.balanceAfter}）`,
+  'stock.low': (p) => `物资低于储备下限：${p.name} ${p.quantity}（下限 ${p.lowStockThreshold}）`,
+  'stock.restored': (p) => `物资恢复储备：${p.name} ${p.quantity}`,
+  'resource.created': (p) => `新增${RESOURCE_KINDS[p.kind]}：${p.props.name}`,
+  'resource.updated': (p) => `修改${RESOURCE_KINDS[p.kind]}：${p.props.name}`,
+  'resource.retired': (p) => `停用${RESOURCE_KINDS[p.kind]}：${p.props.name}`,
+  'resources.settings_changed': (p) => `${p.by} 修改资源告警设置`,
+  'resources.imported': (p) => `导入${p.kind}：新增 ${p.inserted}，更新 ${p.updated}`,
 };
+
+/** High-rate telemetry stays out of the duty log (positions are on the map). */
+export const NOT_LOGGED: readonly EventType[] = ['team.position_updated'];
 
 export function eventLine<K extends EventType>(type: K, payload: EventMap[K]): string {
   return (EVENT_LINES[type] as Line<K>)(payload);

@@ -93,11 +93,21 @@ export const sheltersToGeoJson = (rows: Shelter[]): ShelterCollection =>
         status: s.status,
         managerName: s.managerName,
         managerPhone: s.managerPhone,
+        occupancyDay: s.occupancyDay,
+        occupancyNight: s.occupancyNight,
+        planHazards: s.planHazards,
+        alarmLevel: s.alarmLevel,
       },
     })),
   );
 
-export const teamsToGeoJson = (rows: RescueTeam[]): RescueTeamCollection =>
+/** Live fields: a fix older than `staleAfterS` at `now` is shown as stale. */
+export interface TeamLiveContext {
+  now: Date;
+  staleAfterS: number;
+}
+
+export const teamsToGeoJson = (rows: RescueTeam[], live: TeamLiveContext): RescueTeamCollection =>
   collection(
     rows.map((t) => ({
       type: 'Feature' as const,
@@ -114,6 +124,11 @@ export const teamsToGeoJson = (rows: RescueTeam[]): RescueTeamCollection =>
         equipment: t.equipment,
         leaderName: t.leaderName,
         leaderPhone: t.leaderPhone,
+        position: t.posLon !== null && t.posLat !== null ? [t.posLon, t.posLat] : null,
+        lastSeenAt: t.lastSeenAt ? t.lastSeenAt.toISOString() : null,
+        positionStale:
+          t.lastSeenAt !== null &&
+          live.now.getTime() - t.lastSeenAt.getTime() > live.staleAfterS * 1000,
       },
     })),
   );

@@ -1,4 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { CLOCK, type Clock } from '../core/clock';
+import { readResourceSettings } from '../resources/settings/resource-settings';
 import type {
   DistrictCollection,
   RescueTeamCollection,
@@ -19,7 +23,11 @@ import {
 
 @Injectable()
 export class GeoService {
-  constructor(private readonly repo: GeoRepository) {}
+  constructor(
+    private readonly repo: GeoRepository,
+    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async district(): Promise<DistrictCollection> {
     return districtsToGeoJson(await this.repo.districts());
@@ -34,7 +42,11 @@ export class GeoService {
     return sheltersToGeoJson(await this.repo.shelters());
   }
   async rescueTeams(): Promise<RescueTeamCollection> {
-    return teamsToGeoJson(await this.repo.rescueTeams());
+    const { positionStaleAfterS } = await readResourceSettings(this.ds.manager);
+    return teamsToGeoJson(await this.repo.rescueTeams(), {
+      now: this.clock.now(),
+      staleAfterS: positionStaleAfterS,
+    });
   }
   async warehouses(): Promise<WarehouseCollection> {
     return warehousesToGeoJson(await this.repo.warehouses());

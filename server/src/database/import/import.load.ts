@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { EventsRepository } from '../../events/events.repository';
 import { insertPoints, insertShelters, insertTeams } from '../seed/seed';
 import type { ImportBatch, ImportKind } from './import.types';
 
@@ -45,6 +46,17 @@ export async function loadBatch(
       const updated = existing[0]?.n ?? 0;
       await upsert(m, batch);
       summary = { kind: batch.kind, inserted: codes.length - updated, updated, dryRun };
+      // The import is a change like any other: one event in the same transaction, so
+      // running consoles catch up (by the head beacon) and the log records who loaded what.
+      const events = new EventsRepository(ds);
+      const seq = await events.allocate(m, 1);
+      await events.insert(m, seq, 'import', [
+        {
+          type: 'resources.imported',
+          payload: { kind: batch.kind, inserted: summary.inserted, updated },
+          scope: { subdistrictCodes: [], contactIds: [] },
+        },
+      ]);
       if (dryRun) throw new DryRunRollback();
     });
   } catch (e) {

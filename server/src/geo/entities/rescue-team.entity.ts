@@ -13,6 +13,10 @@ import { Subdistrict } from './subdistrict.entity';
 @Entity('rescue_teams')
 @Check('ck_teams_lonlat', 'lon BETWEEN -180 AND 180 AND lat BETWEEN -90 AND 90')
 @Check('ck_teams_members', 'members > 0')
+@Check(
+  'ck_teams_status',
+  "status IN ('standby', 'assigned', 'en_route', 'on_scene', 'returning', 'off_duty')",
+)
 @Check('ck_teams_kind', "kind IN ('professional', 'comprehensive', 'social', 'militia')")
 export class RescueTeam {
   @PrimaryGeneratedColumn('uuid')
@@ -43,6 +47,20 @@ export class RescueTeam {
 
   @Column({ type: 'double precision' })
   lat: number;
+
+  /** Last live fix (WGS84) and when it was taken; null until a first fix arrives. */
+  @Column({ name: 'pos_lon', type: 'double precision', nullable: true })
+  posLon: number | null;
+
+  @Column({ name: 'pos_lat', type: 'double precision', nullable: true })
+  posLat: number | null;
+
+  @Column({ name: 'last_seen_at', type: 'timestamptz', nullable: true })
+  lastSeenAt: Date | null;
+
+  /** The fix time a stale alarm was announced for (once per fix). */
+  @Column({ name: 'stale_announced_for', type: 'timestamptz', nullable: true })
+  staleAnnouncedFor: Date | null;
 
   @Column({ type: 'varchar', length: 16, default: 'standby' })
   status: TeamStatus;

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import { useReferenceData } from '../hooks/useReferenceData';
+import { useLiveReferenceData } from '../../resources/hooks/useLiveReferenceData';
 import { ALL_VISIBLE, type LayerGroupId, type LayerVisibility } from '../layers/layerGroups';
 import { resolveSelection, type MapSelection } from '../state/selection';
 import { DistrictMap } from './DistrictMap';
@@ -13,7 +13,7 @@ interface DistrictMapViewProps {
 
 /** Layer panel | map | details panel. The dispatch board will sit beside this later. */
 export function DistrictMapView({ token }: DistrictMapViewProps) {
-  const { state, reload } = useReferenceData(token);
+  const { state, reload } = useLiveReferenceData(token);
   const [visibility, setVisibility] = useState<LayerVisibility>(ALL_VISIBLE);
   const [selection, setSelection] = useState<MapSelection | null>(null);
   const data = state.status === 'ready' ? state.data : null;

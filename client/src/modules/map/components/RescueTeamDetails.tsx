@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { RescueTeamProps } from '@sanfang/shared';
+import { formatTime } from '../../../utils/formatTime';
 import { PhoneLink } from './PhoneLink';
 
 interface RescueTeamDetailsProps {
@@ -16,6 +17,11 @@ export function RescueTeamDetails({ team }: RescueTeamDetailsProps) {
       <dd>{team.members}</dd>
       <dt>{t('details.status')}</dt>
       <dd className={`status status--${team.status}`}>{t(`teamStatuses.${team.status}`)}</dd>
+      <dt>{t('details.lastSeen')}</dt>
+      <dd className={team.positionStale ? 'status status--stale' : undefined}>
+        {team.lastSeenAt ? formatTime(team.lastSeenAt, { seconds: true }) : t('details.noPosition')}
+        {team.positionStale && ` (${t('details.positionStale')})`}
+      </dd>
       <dt>{t('details.leader')}</dt>
       <dd>
         {team.leaderName} <PhoneLink phone={team.leaderPhone} />

@@ -20,6 +20,18 @@ export function ShelterDetails({ shelter }: ShelterDetailsProps) {
       <dd>
         {shelter.occupancy.toLocaleString()} / {shelter.capacity.toLocaleString()}
       </dd>
+      <dt>{t('details.occupancyDay')}</dt>
+      <dd>{shelter.occupancyDay.toLocaleString()}</dd>
+      <dt>{t('details.occupancyNight')}</dt>
+      <dd>{shelter.occupancyNight.toLocaleString()}</dd>
+      {shelter.alarmLevel !== 'none' && (
+        <>
+          <dt>{t('details.alarm')}</dt>
+          <dd className={`status status--${shelter.alarmLevel}`}>
+            {t(`shelterAlarms.${shelter.alarmLevel}`)}
+          </dd>
+        </>
+      )}
       <dt>{t('details.address')}</dt>
       <dd>{shelter.address}</dd>
       <dt>{t('details.manager')}</dt>

@@ -18,6 +18,9 @@ const GROUP_BY_PREFIX: Readonly<Record<string, EventGroup>> = {
   dispatch: 'dispatch',
   shelter: 'resource',
   team: 'resource',
+  stock: 'resource',
+  resource: 'resource',
+  resources: 'resource',
   dutylog: 'notice',
 };
 
@@ -75,5 +78,34 @@ export function detailOf(e: EventEnvelope): string {
       return e.payload.code ?? e.payload.what;
     case 'dutylog.entry_added':
       return e.payload.text;
+    case 'shelter.near_full':
+    case 'shelter.full':
+    case 'shelter.alarm_cleared':
+      return `${e.payload.name} ${e.payload.occupancy}/${e.payload.capacity}`;
+    case 'shelter.opening_proposed':
+      return e.payload.shelters.map((x) => x.name).join('、');
+    case 'shelter.proposal_accepted':
+    case 'shelter.proposal_dismissed':
+      return e.payload.by;
+    case 'team.position_updated':
+      return String(e.payload.positions.length);
+    case 'team.position_stale':
+      return e.payload.lastSeenAt;
+    case 'resources.coverage_gap_raised':
+    case 'resources.coverage_gap_cleared':
+      return e.payload.subdistrictCode;
+    case 'stock.moved':
+      return `${e.payload.sku} ${e.payload.kind === 'issue' ? '−' : '+'}${e.payload.quantity} → ${e.payload.balanceAfter}`;
+    case 'stock.low':
+    case 'stock.restored':
+      return `${e.payload.name} ${e.payload.quantity}/${e.payload.lowStockThreshold}`;
+    case 'resource.created':
+    case 'resource.updated':
+    case 'resource.retired':
+      return e.payload.props.name;
+    case 'resources.settings_changed':
+      return e.payload.by;
+    case 'resources.imported':
+      return `${e.payload.kind} +${e.payload.inserted} ~${e.payload.updated}`;
   }
 }

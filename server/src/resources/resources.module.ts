@@ -1,0 +1,44 @@
+import { Module } from '@nestjs/common';
+import { ManagementController } from './management/management.controller';
+import { ManagementService } from './management/management.service';
+import { ResourceSettingsController } from './settings/resource-settings.controller';
+import { ResourceSettingsService } from './settings/resource-settings.service';
+import { ShelterLinkController } from './shelters/shelter-link.controller';
+import { ShelterLinksService } from './shelters/shelter-links.service';
+import { ShelterProposalsService } from './shelters/shelter-proposals.service';
+import { SheltersController } from './shelters/shelters.controller';
+import { SheltersRepository } from './shelters/shelters.repository';
+import { SheltersService } from './shelters/shelters.service';
+import { StockController } from './stock/stock.controller';
+import { StockRepository } from './stock/stock.repository';
+import { StockService } from './stock/stock.service';
+import { CoverageReactor } from './teams/coverage.reactor';
+import { TeamsController } from './teams/teams.controller';
+import { TeamsRepository } from './teams/teams.repository';
+import { TeamsService } from './teams/teams.service';
+
+/** Shelters, rescue teams and warehouses as live status (the write side; reads are in geo). */
+@Module({
+  controllers: [
+    SheltersController,
+    ShelterLinkController,
+    TeamsController,
+    StockController,
+    ManagementController,
+    ResourceSettingsController,
+  ],
+  providers: [
+    SheltersRepository,
+    SheltersService,
+    ShelterLinksService,
+    ShelterProposalsService,
+    TeamsRepository,
+    TeamsService,
+    CoverageReactor,
+    StockRepository,
+    StockService,
+    ManagementService,
+    ResourceSettingsService,
+  ],
+})
+export class ResourcesModule {}

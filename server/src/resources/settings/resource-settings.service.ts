@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { ResourceSettings, UpdateResourceSettings } from '@sanfang/shared';
+import type { DataSource } from 'typeorm';
+import type { AuthUser } from '../../auth/auth.types';
+import { EventLog } from '../../events/event-log.service';
+import { readResourceSettings, writeResourceSettings } from './resource-settings';
+
+@Injectable()
+export class ResourceSettingsService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly events: EventLog,
+  ) {}
+
+  get(): Promise<ResourceSettings> {
+    return readResourceSettings(this.ds.manager);
+  }
+
+  update(user: AuthUser, patch: UpdateResourceSettings): Promise<ResourceSettings> {
+    return this.events.write(user.username, async (tx) => {
+      // Serialise concurrent edits so one patch never drops another's field.
+      await tx.manager.query(`SELECT pg_advisory_xact_lock(hashtext('resources.settings'))`);
+      const next = { ...(await readResourceSettings(tx.manager)), ...patch };
+      await writeResourceSettings(tx.manager, next);
+      tx.emit('resources.settings_changed', { settings: next, by: user.username });
+      return next;
+    });
+  }
+}
