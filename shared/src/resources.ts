@@ -463,7 +463,7 @@ export interface ResourceSettingsChangedPayload {
 
 /** resources.imported: `npm run import` loaded a file (all or nothing); consoles refetch. */
 export interface ResourcesImportedPayload {
-  kind: 'points' | 'shelters' | 'teams';
+  kind: 'points' | 'shelters' | 'teams' | 'subdistricts';
   inserted: number;
   updated: number;
 }

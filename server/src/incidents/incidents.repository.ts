@@ -26,6 +26,7 @@ const OPEN = ['reported', 'verified', 'responding'];
 @Injectable()
 export class IncidentsRepository {
   private subdistricts: Subdistrict[] | null = null;
+  private subdistrictsAt = 0;
 
   constructor(@InjectDataSource() readonly ds: DataSource) {}
 
@@ -44,7 +45,11 @@ export class IncidentsRepository {
 
   /** The subdistrict whose polygon holds the point (boundaries change only by import). */
   async subdistrictAt(lon: number, lat: number): Promise<string | null> {
-    this.subdistricts ??= await this.ds.getRepository(Subdistrict).find();
+    // Boundaries change only by import; a minute's staleness is harmless and saves a query.
+    if (!this.subdistricts || Date.now() - this.subdistrictsAt > 60_000) {
+      this.subdistricts = await this.ds.getRepository(Subdistrict).find();
+      this.subdistrictsAt = Date.now();
+    }
     const hit = this.subdistricts.find((s) =>
       booleanPointInPolygon([lon, lat], { type: 'Feature', geometry: s.geometry, properties: {} }),
     );

@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import { loadConfig } from '../../config/config';
 import { createDataSource } from '../data-source';
 import { prepareDatabase } from '../prepare';
+import { loadAreas, parseAreas } from './import.areas';
 import { formatSummary, loadBatch, subdistrictCodes } from './import.load';
 import { parseImportFile } from './import.parse';
 import {
@@ -26,11 +27,11 @@ export interface CliIo {
 export const EXIT = { ok: 0, invalidRows: 1, invalidFile: 2, failed: 3 } as const;
 
 const USAGE =
-  'usage: npm run import -- <file.csv|file.geojson> [--kind points|shelters|teams] [--dry-run]';
+  'usage: npm run import -- <file.csv|file.geojson> [--kind points|shelters|teams|subdistricts] [--dry-run]';
 
 interface CliArgs {
   file: string;
-  kind?: ImportKind;
+  kind?: ImportKind | 'subdistricts';
   dryRun: boolean;
 }
 
@@ -48,9 +49,10 @@ export function parseCliArgs(argv: string[], cwd: string): CliArgs | { error: st
   const { positionals, values } = parsed;
   if (positionals.length !== 1 || positionals[0] === undefined)
     return { error: 'give exactly one file' };
-  const kind = IMPORT_KINDS.find((k) => k === values.kind);
+  const kind =
+    values.kind === 'subdistricts' ? 'subdistricts' : IMPORT_KINDS.find((k) => k === values.kind);
   if (values.kind !== undefined && !kind)
-    return { error: `--kind must be one of ${IMPORT_KINDS.join(', ')}` };
+    return { error: `--kind must be one of ${IMPORT_KINDS.join(', ')}, subdistricts` };
   return { file: resolve(cwd, positionals[0]), kind, dryRun: values['dry-run'] === true };
 }
 
@@ -88,6 +90,9 @@ export async function runImport(argv: string[], io: CliIo): Promise<number> {
     io.err(formatFileError(args.file, { code: 'IMPORT_INVALID_FILE', message: reason }));
     return EXIT.invalidFile;
   }
+  if (args.kind === 'subdistricts' || /(^|\/)subdistricts[^/]*$/i.test(args.file)) {
+    return importAreas(args.file, text, args.dryRun, io);
+  }
   const parsed = parseImportFile(text, args.file, args.kind);
   if (!parsed.ok) {
     io.err(formatFileError(args.file, parsed.error));
@@ -107,6 +112,33 @@ export async function runImport(argv: string[], io: CliIo): Promise<number> {
       return EXIT.invalidRows;
     }
     io.out(formatSummary(await loadBatch(ds, result.batch, args.dryRun)));
+    return EXIT.ok;
+  });
+}
+
+/** Official subdistrict boundaries replace the seed's approximations. */
+async function importAreas(
+  file: string,
+  text: string,
+  dryRun: boolean,
+  io: CliIo,
+): Promise<number> {
+  const parsed = parseAreas(text);
+  if (!parsed.ok && 'fileError' in parsed) {
+    io.err(formatFileError(file, parsed.fileError));
+    return EXIT.invalidFile;
+  }
+  if (!parsed.ok) {
+    for (const e of parsed.rowErrors) io.err(formatRowError(file, e));
+    io.err(`IMPORT_INVALID_ROWS: ${parsed.rowErrors.length} problem(s); nothing was loaded`);
+    return EXIT.invalidRows;
+  }
+  const rows = parsed.rows;
+  return withDatabase(io, async (ds) => {
+    const r = await loadAreas(ds, rows, dryRun);
+    io.out(
+      `subdistricts: ${r.inserted} inserted, ${r.updated} updated${dryRun ? ' (dry run: nothing written)' : ''}`,
+    );
     return EXIT.ok;
   });
 }
