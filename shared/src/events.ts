@@ -106,13 +106,13 @@ export type EventEnvelope = {
 }[EventType];
 
 /**
- * Sent to every client after the events of one transaction: every seq in [from, to] has now
- * been delivered to whoever may see it. A client that did not get some of them may not see
- * them, so it can tell a filtered event from a gap.
+ * Sent to every client, coalesced (a few times a second at most): every seq in these
+ * inclusive ranges has been delivered by this instance to whoever may see it. A client that
+ * did not get some of them may not see them, so it can tell a filtered event from a gap.
+ * Ranges cover only what this instance published: another instance's seqs are never claimed.
  */
-export interface PublishedRange {
-  from: number;
-  to: number;
+export interface AccountedRanges {
+  ranges: [number, number][];
 }
 
 /** GET /api/events?after=&limit= */
@@ -146,7 +146,7 @@ export type Handshake = z.infer<typeof handshakeSchema>;
 /** Server → client socket events. */
 export interface ServerToClient {
   event: (e: EventEnvelope) => void;
-  published: (r: PublishedRange) => void;
+  accounted: (r: AccountedRanges) => void;
   /** Periodic beacon of the newest committed seq: a client behind it fetches the gap. */
   head: (h: { seq: number }) => void;
   /** Replay after a (re)connect is complete up to this seq; live events follow. */

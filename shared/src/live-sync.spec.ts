@@ -64,7 +64,7 @@ describe(LiveSync.name, () => {
   it('does not read the log when live delivery keeps up', async () => {
     const { sync, fetches } = harness([], 0);
     sync.onEvent(ev(1));
-    sync.onPublished({ from: 1, to: 1 });
+    sync.onAccounted({ ranges: [[1, 1]] });
     sync.onHead({ seq: 1 });
     await flush();
     expect(fetches).toEqual([]);

@@ -1,4 +1,4 @@
-import type { EventEnvelope, EventsPage, PublishedRange } from './events';
+import type { AccountedRanges, EventEnvelope, EventsPage } from './events';
 import { EventSequencer } from './sequencer';
 
 export interface LiveSyncOptions {
@@ -46,10 +46,11 @@ export class LiveSync {
     this.emit(this.seq.receive(e));
   }
 
-  onPublished(r: PublishedRange): void {
-    this.knownHead = Math.max(this.knownHead, r.to);
-    if (!this.seq) return;
-    this.emit(this.seq.complete(r.from, r.to));
+  onAccounted(r: AccountedRanges): void {
+    for (const [, to] of r.ranges) this.knownHead = Math.max(this.knownHead, to);
+    const seq = this.seq;
+    if (!seq) return;
+    this.emit(r.ranges.flatMap(([from, to]) => seq.complete(from, to)));
   }
 
   /** Replay after (re)connect is complete up to `lastSeq`. */
@@ -95,9 +96,13 @@ export class LiveSync {
     return !!this.seq && (this.seq.waiting || this.seq.lastSeq < this.knownHead);
   }
 
+  private reported = -1;
+
   private emit(events: EventEnvelope[]): void {
-    if (events.length > 0 && this.seq) {
-      this.opts.apply(events);
+    if (events.length > 0) this.opts.apply(events);
+    // Progress also moves over seqs this viewer may not see (no events applied).
+    if (this.seq && this.seq.lastSeq !== this.reported) {
+      this.reported = this.seq.lastSeq;
       this.opts.onProgress?.(this.seq.lastSeq);
     }
     this.check();

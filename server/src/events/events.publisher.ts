@@ -4,6 +4,21 @@ import type { Server } from 'socket.io';
 import type { CommittedEvent } from './event-log';
 import { roomsFor } from './rooms';
 
+/** How long seq ranges gather before one marker goes to every client. */
+export const ACCOUNT_FLUSH_MS = 50;
+
+/** Sorted, merged inclusive ranges (commits from concurrent writers can finish out of order). */
+export function mergeRanges(ranges: [number, number][]): [number, number][] {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+  const out: [number, number][] = [];
+  for (const [from, to] of sorted) {
+    const tail = out[out.length - 1];
+    if (tail && from <= tail[1] + 1) tail[1] = Math.max(tail[1], to);
+    else out.push([from, to]);
+  }
+  return out;
+}
+
 export type LiveServer = Server<Record<string, never>, ServerToClient>;
 
 // A committed row's type and payload were written together from the EventMap.
@@ -36,19 +51,38 @@ export class EventsPublisher {
     const last = events[events.length - 1];
     if (!io || !first || !last) return;
     try {
-      if (first === last) {
-        // One event: its audience gets it, everyone else just learns the seq is accounted for.
-        const rooms = roomsFor(first);
-        io.to(rooms).emit('event', toEnvelope(first));
-        io.except(rooms).emit('published', { from: first.seq, to: first.seq });
-        return;
-      }
       for (const e of events) io.to(roomsFor(e)).emit('event', toEnvelope(e));
-      // One marker to everyone: the range is complete, whatever each client was allowed to see.
-      io.emit('published', { from: first.seq, to: last.seq });
     } catch (err) {
       // A broken adapter must not fail a committed write; clients catch up from the log.
       this.log.warn(`publish of ${first.seq}..${last.seq} failed: ${String(err)}`);
+    }
+    this.account(first.seq, last.seq);
+  }
+
+  /**
+   * Seqs this instance has pushed, told to every client in one coalesced message: one per
+   * flush interval however many events went out, so a storm of single-recipient events
+   * (2,000 call-outs) costs each other client a few small messages a second, not one each.
+   */
+  private pending: [number, number][] = [];
+  private flushTimer: NodeJS.Timeout | null = null;
+
+  private account(from: number, to: number): void {
+    const tail = this.pending[this.pending.length - 1];
+    if (tail && tail[1] + 1 === from) tail[1] = to;
+    else this.pending.push([from, to]);
+    this.flushTimer ??= setTimeout(() => this.flush(), ACCOUNT_FLUSH_MS);
+  }
+
+  private flush(): void {
+    this.flushTimer = null;
+    const ranges = mergeRanges(this.pending);
+    this.pending = [];
+    if (ranges.length === 0 || !this.server) return;
+    try {
+      this.server.emit('accounted', { ranges });
+    } catch (err) {
+      this.log.warn(`accounted marker failed: ${String(err)}`);
     }
   }
 }

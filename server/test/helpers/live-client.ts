@@ -54,7 +54,7 @@ export function liveClient(
     auth: (cb) => cb({ token, lastSeq: sync.handshakeSeq() }),
   });
   socket.on('event', (e) => sync.onEvent(e));
-  socket.on('published', (r) => sync.onPublished(r));
+  socket.on('accounted', (r) => sync.onAccounted(r));
   const ready = new Promise<void>((resolve) => socket.once('resumed', () => resolve()));
   socket.on('resumed', (r) => sync.onResumed(r));
   socket.on('head', (h) => sync.onHead(h));

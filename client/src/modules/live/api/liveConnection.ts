@@ -51,7 +51,7 @@ export function startLive(token: string, userId: string, store: LiveStore): Live
     }
   });
   socket.on('event', (e) => sync.onEvent(e));
-  socket.on('published', (r) => sync.onPublished(r));
+  socket.on('accounted', (r) => sync.onAccounted(r));
   socket.on('head', (h) => sync.onHead(h));
   socket.on('rejected', (r) => store.setStatus('offline', r.code));
   socket.on('disconnect', () => store.setStatus('offline'));
