@@ -20,6 +20,12 @@ export const ERROR_CODES = {
   INTERNAL: 'Unexpected server error',
   IMPORT_INVALID_FILE: 'The import file cannot be read',
   IMPORT_INVALID_ROWS: 'Rows of the import file are invalid; nothing was loaded',
+  RESPONSE_ENDED: 'The response has ended and can no longer change',
+  ACK_TOKEN_INVALID: 'The acknowledgement link is malformed or forged',
+  ACK_TOKEN_EXPIRED: 'The call-out behind this link has been closed (stood down)',
+  ACK_WRONG_CONTACT: 'This call-out belongs to another contact',
+  SMS_CODE_UNKNOWN: 'No open call-out has this code',
+  SMS_UNPARSEABLE: 'The SMS reply is not "<code> A" or "<code> D"',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

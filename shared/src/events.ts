@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { DispatchEventPayload } from './dispatch';
+import type { SuggestionDecidedPayload } from './dispatch-api';
 import type { ShelterEventPayload, TeamStatusPayload } from './resources';
 import type { ResponseEventPayload, ResponseSuggestion } from './responses';
 import type { WarningEventPayload } from './warnings';
@@ -30,6 +31,7 @@ export interface EventMap {
   'dispatch.arrived': DispatchEventPayload;
   'dispatch.escalated': DispatchEventPayload;
   'dispatch.stood_down': DispatchEventPayload;
+  'response.suggestion_decided': SuggestionDecidedPayload;
 
   // Incidents and the duty desk.
 

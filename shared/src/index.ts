@@ -11,3 +11,4 @@ export * from './responses';
 export * from './warnings';
 export * from './dispatch';
 export * from './resources';
+export * from './dispatch-api';

@@ -13,6 +13,11 @@ import { Notice } from '../notices/entities/notice.entity';
 import { EventCounter } from '../events/entities/event-counter.entity';
 import { EventRecord } from '../events/entities/event-record.entity';
 import { ReactorCursor } from '../events/entities/reactor-cursor.entity';
+import { ResponseRecord } from '../responses/entities/response.entity';
+import { ResponseHistoryRecord } from '../responses/entities/response-history.entity';
+import { ResponseSuggestionRecord } from '../responses/entities/response-suggestion.entity';
+import { DispatchRecord } from '../dispatch/entities/dispatch.entity';
+import { NotificationRecord } from '../dispatch/entities/notification.entity';
 
 export const ENTITIES = [
   AppSetting,
@@ -30,4 +35,9 @@ export const ENTITIES = [
   EventCounter,
   Notice,
   ReactorCursor,
+  ResponseRecord,
+  ResponseHistoryRecord,
+  ResponseSuggestionRecord,
+  DispatchRecord,
+  NotificationRecord,
 ];
