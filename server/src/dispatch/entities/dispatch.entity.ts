@@ -17,7 +17,7 @@ import type { ContactRole, DispatchStatus } from '@sanfang/shared';
 })
 @Index('uq_dispatches_phone_code', ['phone', 'code'], {
   unique: true,
-  where: "closed_at IS NULL",
+  where: 'closed_at IS NULL',
 })
 @Index('ix_dispatches_response', ['responseId', 'status'])
 @Index('ix_dispatches_contact', ['contactId'])
