@@ -50,7 +50,9 @@ export class ResponsesService {
 
   async start(actor: string, body: StartResponse): Promise<ResponseDto> {
     await this.checkCodes(body.subdistrictCodes);
-    const r = await this.run(actor, (tx) => this.startIn(tx, actor, body, {}));
+    const r = await this.run(actor, (tx) =>
+      this.startIn(tx, actor, body, { warningId: body.warningId ?? null }),
+    );
     return this.get(r.id);
   }
 

@@ -59,10 +59,10 @@ export class NotificationsRepository {
     );
   }
 
-  /** Leases undelivered messages of a batch (a crashed sender's lease runs out and is retaken). */
+  /** (A CTE: TypeORM returns [rows, count] for a bare UPDATE.) Leases undelivered messages of a batch (a crashed sender's lease runs out and is retaken). */
   async claim(batchId: string, limit: number): Promise<OutboundMessage[]> {
     const rows: Row[] = await this.ds.query(
-      `UPDATE notifications n
+      `WITH c AS (UPDATE notifications n
           SET status = 'sending', attempts = attempts + 1,
               lease_until = now() + make_interval(secs => $3)
         WHERE n.id IN (
@@ -70,7 +70,8 @@ export class NotificationsRepository {
            WHERE batch_id = $1
              AND (status = 'pending' OR (status = 'sending' AND lease_until < now()))
            LIMIT $2 FOR UPDATE SKIP LOCKED)
-        RETURNING n.id, n.dispatch_id, n.kind, n.recipient, n.address, n.text`,
+        RETURNING n.id, n.dispatch_id, n.kind, n.recipient, n.address, n.text)
+       SELECT * FROM c`,
       [batchId, limit, LEASE_S],
     );
     return rows.map((r) => ({
