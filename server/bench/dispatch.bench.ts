@@ -127,9 +127,9 @@ async function main(): Promise<void> {
       if (res.status !== 201) throw new Error(`start: ${res.status} ${await res.text()}`);
       const r = (await res.json()) as ResponseDto;
       let tChannel = 0;
-      await until(async () => {
+      await until(() => {
         if (!tChannel && delivered - before >= contacts) tChannel = nowMs();
-        return tChannel > 0;
+        return Promise.resolve(tChannel > 0);
       }, 60_000).catch(async (e: unknown) => {
         console.error(
           'handed to channel:',
@@ -240,7 +240,7 @@ async function main(): Promise<void> {
         body: JSON.stringify({ reason: 'bench over' }),
       });
       const afterEnd = delivered;
-      await until(async () => delivered - afterEnd >= contacts, 60_000);
+      await until(() => Promise.resolve(delivered - afterEnd >= contacts), 60_000);
     }
   } finally {
     await Promise.all(workers.map((w) => w.call({ cmd: 'disconnect' }).catch(() => undefined)));

@@ -2,7 +2,6 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   CALLOUT_ROLES,
-  type ContactRole,
   type DispatchEventPayload,
   type ResponseHazard,
   type ResponseLevel,
@@ -224,7 +223,7 @@ export class DispatchService {
       {
         hazard: d.hazard,
         level: d.level,
-        role: d.role as ContactRole,
+        role: d.role,
         pointName: d.point_name,
         code: d.code,
         link: this.link(d.id),

@@ -92,7 +92,7 @@ export class ResponsesRepository {
       .orIgnore()
       .returning('id')
       .execute();
-    return res.raw.length > 0;
+    return (res.raw as unknown[]).length > 0;
   }
 
   lockSuggestion(m: EntityManager, id: string): Promise<ResponseSuggestionRecord | null> {

@@ -1,4 +1,4 @@
-import type { DispatchEventPayload, EventEnvelope, ResponseDto } from '@sanfang/shared';
+import type { EventEnvelope, ResponseDto } from '@sanfang/shared';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { liveClient, type TestLiveClient } from '../helpers/live-client';
 import { ensureBuilt, startServer, type ServerProcess } from '../helpers/processes';
@@ -29,7 +29,7 @@ async function call(url: string, token: string, path: string, body: object): Pro
 const escalations = (c: TestLiveClient): Map<string, number[]> => {
   const m = new Map<string, number[]>();
   for (const e of c.applied.filter((x: EventEnvelope) => x.type === 'dispatch.escalated')) {
-    const p = e.payload as DispatchEventPayload;
+    const p = e.payload;
     if (p.ladder !== 'ack') continue;
     m.set(p.dispatchId, [...(m.get(p.dispatchId) ?? []), p.step ?? 0]);
   }
@@ -98,7 +98,7 @@ describe('escalation across server processes', () => {
     for (const id of ids) expect(m.get(id)).toEqual([1, 2, 3]);
     // Never before the deadline, even though the timers were scheduled by the killed process.
     const firstSteps = c.applied.filter(
-      (e) => e.type === 'dispatch.escalated' && (e.payload as DispatchEventPayload).step === 1,
+      (e) => e.type === 'dispatch.escalated' && e.payload.step === 1,
     );
     for (const e of firstSteps)
       expect(Date.parse(e.occurredAt)).toBeGreaterThanOrEqual(

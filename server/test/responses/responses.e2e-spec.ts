@@ -333,7 +333,7 @@ describe('responses and dispatch (e2e)', () => {
       const forged = good.slice(0, -2) + (good.endsWith('AA') ? 'BB' : 'AA');
       expect((await ack(forged, { action: 'ack' })).body.code).toBe('ACK_TOKEN_INVALID');
       expect((await ack('nonsense', { action: 'ack' })).status).toBe(401);
-      const other = await new AckTokens('another-secret-another-secret-xx').sign(d.id);
+      const other = new AckTokens('another-secret-another-secret-xx').sign(d.id);
       expect((await ack(other, { action: 'ack' })).status).toBe(401);
       const bad = await ack(good, { action: 'wave' });
       expect(bad.status).toBe(400);

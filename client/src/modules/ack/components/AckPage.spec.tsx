@@ -74,11 +74,11 @@ describe(AckPage.name, () => {
     expect(container.textContent).toContain('公园路下穿通道');
     expect(container.textContent).toContain('社区现场负责人');
     expect(container.textContent).toContain('15:25'); // the deadline in Beijing time
-    await act(async () => button('收到').click());
+    act(() => button('收到').click());
     await flush();
     const [url, init] = fetch.mock.calls[1]!;
     expect(url).toBe('/api/ack/tok');
-    expect(JSON.parse(String(init?.body))).toEqual({ action: 'ack' });
+    expect(JSON.parse(init?.body as string)).toEqual({ action: 'ack' });
     expect(container.textContent).toContain('已确认收到（15:21）');
     expect(button('收到')).toBeUndefined();
   });
@@ -112,9 +112,9 @@ describe(AckPage.name, () => {
       Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, '0.3');
       input.dispatchEvent(new Event('input', { bubbles: true }));
     });
-    await act(async () => button('已到场').click());
+    act(() => button('已到场').click());
     await flush();
-    expect(JSON.parse(String(fetch.mock.calls[1]![1]?.body))).toEqual({
+    expect(JSON.parse(fetch.mock.calls[1]![1]?.body as string)).toEqual({
       action: 'arrive',
       lon: 113.9143,
       lat: 22.5983,
