@@ -17,6 +17,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { NoticesModule } from './notices/notices.module';
 import { ResourcesModule } from './resources/resources.module';
 import { TimersModule } from './timers/timers.module';
+import { ResponsesModule } from './responses/responses.module';
 
 @Module({})
 export class AppModule {
@@ -52,6 +53,7 @@ export class AppModule {
         ResourcesModule,
         HealthModule,
         MetricsModule,
+        ResponsesModule,
         ...staticFiles,
       ],
     };

@@ -23,4 +23,11 @@ export interface DispatchEventPayload {
   status: DispatchStatus;
   /** acknowledged/arrived: after the deadline (recorded, never dropped). */
   late?: boolean;
+  /** escalated: which ladder (missing ack or missing arrival) and which step (1–3). */
+  ladder?: 'ack' | 'arrive';
+  step?: number;
+  /** escalated: who was notified at this step (contact:<id> / user:<username>). */
+  notified?: string[];
+  /** arrived: reported farther than the configured distance from the point. */
+  far?: boolean;
 }

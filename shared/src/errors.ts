@@ -31,6 +31,12 @@ export const ERROR_CODES = {
   SHELTER_LINK_INVALID: 'The shelter manager link is invalid, revoked or expired',
   TEAM_INVALID_TRANSITION: 'The team cannot move from its current status to that one',
   STOCK_INSUFFICIENT: 'Not enough stock to issue that quantity',
+  RESPONSE_ENDED: 'The response has ended and can no longer change',
+  ACK_TOKEN_INVALID: 'The acknowledgement link is malformed or forged',
+  ACK_TOKEN_EXPIRED: 'The call-out behind this link has been closed (stood down)',
+  ACK_WRONG_CONTACT: 'This call-out belongs to another contact',
+  SMS_CODE_UNKNOWN: 'No open call-out has this code',
+  SMS_UNPARSEABLE: 'The SMS reply is not "<code> A" or "<code> D"',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -24,6 +24,7 @@ import type {
   TeamPositionsPayload,
   TeamStatusPayload,
 } from './resources';
+import type { SuggestionDecidedPayload } from './dispatch-api';
 import type { ResponseEventPayload, ResponseSuggestion } from './responses';
 import type { WarningEventPayload } from './warnings';
 
@@ -53,6 +54,7 @@ export interface EventMap {
   'dispatch.arrived': DispatchEventPayload;
   'dispatch.escalated': DispatchEventPayload;
   'dispatch.stood_down': DispatchEventPayload;
+  'response.suggestion_decided': SuggestionDecidedPayload;
 
   // Incidents and the duty desk.
   'incident.reported': IncidentEventPayload;

@@ -12,3 +12,4 @@ export * from './warnings';
 export * from './dispatch';
 export * from './resources';
 export * from './incidents';
+export * from './dispatch-api';

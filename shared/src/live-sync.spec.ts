@@ -61,8 +61,24 @@ describe(LiveSync.name, () => {
     expect(sync.lastSeq).toBe(3);
   });
 
+  it('holds a range marker that arrives before its replay has delivered the event', () => {
+    const { sync, applied } = harness([], 0);
+    // Connected and joined, but the replay of seq 1 has not arrived yet.
+    sync.onAccounted({ ranges: [[1, 1]] });
+    expect(sync.lastSeq).toBe(0);
+    sync.onEvent(ev(1)); // the replay
+    sync.onResumed({ lastSeq: 1 });
+    expect(applied).toEqual([1]);
+    sync.onDisconnect();
+    sync.onAccounted({ ranges: [[2, 2]] });
+    expect(sync.lastSeq).toBe(1);
+    sync.onResumed({ lastSeq: 2 });
+    expect(sync.lastSeq).toBe(2);
+  });
+
   it('does not read the log when live delivery keeps up', async () => {
     const { sync, fetches } = harness([], 0);
+    sync.onResumed({ lastSeq: 0 });
     sync.onEvent(ev(1));
     sync.onAccounted({ ranges: [[1, 1]] });
     sync.onHead({ seq: 1 });

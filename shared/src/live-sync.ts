@@ -24,6 +24,8 @@ export class LiveSync {
   private gapTimer: ReturnType<typeof setTimeout> | null = null;
   private fetching = false;
   private knownHead = 0;
+  private live = false;
+  private heldRanges: [number, number][] = [];
   private readonly gapWaitMs: number;
 
   constructor(private readonly opts: LiveSyncOptions) {
@@ -48,20 +50,40 @@ export class LiveSync {
 
   onAccounted(r: AccountedRanges): void {
     for (const [, to] of r.ranges) this.knownHead = Math.max(this.knownHead, to);
+    // Until this connection's replay is done, an event the marker covers may still be on
+    // its way in the replay: hold the marker, or the event would be skipped as invisible.
+    if (!this.live) {
+      this.heldRanges.push(...r.ranges);
+      return;
+    }
     const seq = this.seq;
     if (!seq) return;
     this.emit(r.ranges.flatMap(([from, to]) => seq.complete(from, to)));
   }
 
+  /** The transport dropped: markers wait for the next replay to finish. */
+  onDisconnect(): void {
+    this.live = false;
+  }
+
   /** Replay after (re)connect is complete up to `lastSeq`. */
   onResumed(r: { lastSeq: number }): void {
     this.knownHead = Math.max(this.knownHead, r.lastSeq);
+    this.live = true;
+    const held = this.heldRanges;
+    this.heldRanges = [];
     if (!this.seq) {
+      // Started from the head: nothing before it matters.
       this.seq = new EventSequencer(r.lastSeq);
+      this.reported = r.lastSeq;
       this.opts.onProgress?.(r.lastSeq);
       return;
     }
-    this.emit(this.seq.complete(this.seq.lastSeq + 1, r.lastSeq));
+    const seq = this.seq;
+    this.emit([
+      ...seq.complete(seq.lastSeq + 1, r.lastSeq),
+      ...held.flatMap(([from, to]) => seq.complete(from, to)),
+    ]);
   }
 
   onHead(h: { seq: number }): void {

@@ -25,6 +25,11 @@ import { ActiveResponse } from '../resources/entities/active-response.entity';
 import { CoverageGap } from '../resources/entities/coverage-gap.entity';
 import { ShelterProposal } from '../resources/entities/shelter-proposal.entity';
 import { StockMovement } from '../resources/entities/stock-movement.entity';
+import { ResponseRecord } from '../responses/entities/response.entity';
+import { ResponseHistoryRecord } from '../responses/entities/response-history.entity';
+import { ResponseSuggestionRecord } from '../responses/entities/response-suggestion.entity';
+import { DispatchRecord } from '../dispatch/entities/dispatch.entity';
+import { NotificationRecord } from '../dispatch/entities/notification.entity';
 
 export const ENTITIES = [
   AppSetting,
@@ -54,4 +59,9 @@ export const ENTITIES = [
   ShelterProposal,
   ActiveResponse,
   CoverageGap,
+  ResponseRecord,
+  ResponseHistoryRecord,
+  ResponseSuggestionRecord,
+  DispatchRecord,
+  NotificationRecord,
 ];

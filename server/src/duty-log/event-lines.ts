@@ -19,6 +19,13 @@ const RESOURCE_KINDS: Record<string, string> = {
   warehouse: '仓库',
 };
 
+const SUGGESTION: Record<string, string> = {
+  accepted: '已采纳',
+  dismissed: '未采纳',
+  applied: '已自动执行',
+  failed: '自动执行失败',
+};
+
 const COLOURS: Record<string, string> = {
   white: '白色',
   blue: '蓝色',
@@ -66,6 +73,8 @@ export const EVENT_LINES: { [K in EventType]: Line<K> } = {
   'warning.retracted': warning('撤回'),
   'response.suggested': (p) =>
     `建议${p.action === 'end' ? '结束' : '启动/调整'}${HAZARDS[p.hazard] ?? p.hazard}响应${p.level ? LEVELS[p.level] : ''}：${p.reason}`,
+  'response.suggestion_decided': (p) =>
+    `响应建议${SUGGESTION[p.status] ?? p.status}（${p.by}）${p.note ? `：${p.note}` : ''}`,
   'response.started': response('启动'),
   'response.level_changed': response('调整'),
   'response.ended': response('结束'),

@@ -28,6 +28,7 @@ const inTx = (m: EntityManager): PgBoss.Db => ({
 
 export const TIMER_POLL_SECONDS = 0.5;
 const BATCH = 200;
+const SCHEDULE_CHUNK = 5_000;
 
 /**
  * Durable timers in PostgreSQL (pg-boss): scheduled in the caller's transaction, so a
@@ -100,6 +101,43 @@ export class Timers implements OnApplicationBootstrap, OnModuleDestroy {
       startAfter: at,
       db: inTx(m),
     });
+  }
+
+  /**
+   * Schedules many firings of one queue in one statement (bulk call-outs): same semantics as
+   * `schedule` per item, without a round trip per timer.
+   */
+  async scheduleMany<D>(
+    m: EntityManager,
+    queue: string,
+    items: readonly { key: string; at: Date; data: D }[],
+  ): Promise<void> {
+    if (items.length === 0) return;
+    await this.ensureQueue(queue);
+    for (let i = 0; i < items.length; i += SCHEDULE_CHUNK) {
+      await this.boss.insert(
+        items.slice(i, i + SCHEDULE_CHUNK).map((t) => ({
+          id: timerId(queue, t.key),
+          name: queue,
+          data: { key: t.key, data: t.data } satisfies TimerData<D>,
+          startAfter: t.at.toISOString(),
+        })),
+        { db: inTx(m) },
+      );
+    }
+  }
+
+  /** Cancels many firings of one queue at once (keys that never existed are ignored). */
+  async cancelMany(m: EntityManager, queue: string, keys: readonly string[]): Promise<void> {
+    if (keys.length === 0) return;
+    await this.ensureQueue(queue);
+    for (let i = 0; i < keys.length; i += SCHEDULE_CHUNK) {
+      await this.boss.cancel(
+        queue,
+        keys.slice(i, i + SCHEDULE_CHUNK).map((k) => timerId(queue, k)),
+        { db: inTx(m) },
+      );
+    }
   }
 
   /** Cancels a scheduled firing (no-op if it already fired or never existed). */

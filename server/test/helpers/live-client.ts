@@ -55,6 +55,7 @@ export function liveClient(
   });
   socket.on('event', (e) => sync.onEvent(e));
   socket.on('accounted', (r) => sync.onAccounted(r));
+  socket.on('disconnect', () => sync.onDisconnect());
   const ready = new Promise<void>((resolve) => socket.once('resumed', () => resolve()));
   socket.on('resumed', (r) => sync.onResumed(r));
   socket.on('head', (h) => sync.onHead(h));

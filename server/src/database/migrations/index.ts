@@ -2,6 +2,7 @@ import { Init1795924555412 } from './1795924555412-Init';
 import { EventLog1795924970602 } from './1795924970602-EventLog';
 import { Notices1795925114056 } from './1795925114056-Notices';
 import { ReactorCursors1795925966149 } from './1795925966149-ReactorCursors';
+import { ResponsesDispatch1795926279571 } from './1795926279571-ResponsesDispatch';
 import { Resources1795926296386 } from './1795926296386-Resources';
 import { Incidents1795926321726 } from './1795926321726-Incidents';
 
@@ -11,6 +12,7 @@ export const MIGRATIONS = [
   EventLog1795924970602,
   Notices1795925114056,
   ReactorCursors1795925966149,
+  ResponsesDispatch1795926279571,
   Resources1795926296386,
   Incidents1795926321726,
 ];

@@ -52,6 +52,7 @@ export function startLive(token: string, userId: string, store: LiveStore): Live
   });
   socket.on('event', (e) => sync.onEvent(e));
   socket.on('accounted', (r) => sync.onAccounted(r));
+  socket.on('disconnect', () => sync.onDisconnect());
   socket.on('head', (h) => sync.onHead(h));
   socket.on('rejected', (r) => store.setStatus('offline', r.code));
   socket.on('disconnect', () => store.setStatus('offline'));

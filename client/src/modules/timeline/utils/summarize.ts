@@ -41,6 +41,8 @@ export function detailOf(e: EventEnvelope): string {
       return e.payload.headline;
     case 'response.suggested':
       return e.payload.reason;
+    case 'response.suggestion_decided':
+      return `${e.payload.status} · ${e.payload.by}${e.payload.note ? ` · ${e.payload.note}` : ''}`;
     case 'response.started':
     case 'response.level_changed':
     case 'response.ended':

@@ -1,0 +1,137 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { NotificationDto, NotificationKind, NotifyChannelName } from '@sanfang/shared';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { OutboundMessage } from './channel';
+
+export interface NewMessage {
+  id: string;
+  dispatchId: string | null;
+  kind: NotificationKind;
+  recipient: string;
+  address: string;
+  text: string;
+}
+
+interface Row {
+  id: string;
+  dispatch_id: string | null;
+  kind: NotificationKind;
+  channel: NotifyChannelName;
+  recipient: string;
+  address: string;
+  text: string;
+  status: NotificationDto['status'];
+  attempts: number;
+  created_at: Date;
+  delivered_at: Date | null;
+}
+
+const LEASE_S = 60;
+
+@Injectable()
+export class NotificationsRepository {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  /** One statement for any number of messages (array parameters, no per-row round trip). */
+  async insert(
+    m: EntityManager,
+    batchId: string,
+    channel: NotifyChannelName,
+    msgs: readonly NewMessage[],
+  ): Promise<void> {
+    if (msgs.length === 0) return;
+    await m.query(
+      `INSERT INTO notifications (id, batch_id, dispatch_id, kind, channel, recipient, address, text)
+       SELECT u.id, $1, u.dispatch_id, u.kind, $2, u.recipient, u.address, u.text
+         FROM unnest($3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[])
+           AS u(id, dispatch_id, kind, recipient, address, text)`,
+      [
+        batchId,
+        channel,
+        msgs.map((x) => x.id),
+        msgs.map((x) => x.dispatchId),
+        msgs.map((x) => x.kind),
+        msgs.map((x) => x.recipient),
+        msgs.map((x) => x.address),
+        msgs.map((x) => x.text),
+      ],
+    );
+  }
+
+  /** (A CTE: TypeORM returns [rows, count] for a bare UPDATE.) Leases undelivered messages of a batch (a crashed sender's lease runs out and is retaken). */
+  async claim(batchId: string, limit: number): Promise<OutboundMessage[]> {
+    const rows: Row[] = await this.ds.query(
+      `WITH c AS (UPDATE notifications n
+          SET status = 'sending', attempts = attempts + 1,
+              lease_until = now() + make_interval(secs => $3)
+        WHERE n.id IN (
+          SELECT id FROM notifications
+           WHERE batch_id = $1
+             AND (status = 'pending' OR (status = 'sending' AND lease_until < now()))
+           LIMIT $2 FOR UPDATE SKIP LOCKED)
+        RETURNING n.id, n.dispatch_id, n.kind, n.recipient, n.address, n.text)
+       SELECT * FROM c`,
+      [batchId, limit, LEASE_S],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      dispatchId: r.dispatch_id,
+      kind: r.kind,
+      recipient: r.recipient,
+      address: r.address,
+      text: r.text,
+    }));
+  }
+
+  async markDelivered(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.ds.query(
+      `UPDATE notifications SET status = 'delivered', delivered_at = now(), lease_until = NULL
+        WHERE id = ANY($1::uuid[]) AND status = 'sending'`,
+      [ids],
+    );
+  }
+
+  async release(failed: readonly { id: string; error: string }[]): Promise<void> {
+    if (failed.length === 0) return;
+    await this.ds.query(
+      `UPDATE notifications n SET status = 'pending', lease_until = NULL, last_error = f.error
+         FROM unnest($1::uuid[], $2::text[]) AS f(id, error)
+        WHERE n.id = f.id AND n.status = 'sending'`,
+      [failed.map((f) => f.id), failed.map((f) => f.error)],
+    );
+  }
+
+  async undelivered(batchId: string): Promise<number> {
+    const rows: { n: string }[] = await this.ds.query(
+      `SELECT count(*) AS n FROM notifications WHERE batch_id = $1 AND status <> 'delivered'`,
+      [batchId],
+    );
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  async list(dispatchId: string | undefined, limit: number): Promise<NotificationDto[]> {
+    const rows: Row[] = await this.ds.query(
+      `SELECT id, dispatch_id, kind, channel, recipient, address, text, status, attempts,
+              created_at, delivered_at
+         FROM notifications
+        WHERE ($1::uuid IS NULL OR dispatch_id = $1)
+        ORDER BY created_at DESC, id LIMIT $2`,
+      [dispatchId ?? null, limit],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      dispatchId: r.dispatch_id,
+      kind: r.kind,
+      channel: r.channel,
+      recipient: r.recipient,
+      address: r.address,
+      text: r.text,
+      status: r.status,
+      attempts: r.attempts,
+      createdAt: r.created_at.toISOString(),
+      deliveredAt: r.delivered_at?.toISOString() ?? null,
+    }));
+  }
+}

@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { Timers } from '../../timers/timers.service';
+import { DISPATCH_CONFIG, type DispatchConfig } from '../dispatch.config';
+import { NOTIFY_CHANNEL, type NotifyChannel } from './channel';
+import { type NewMessage, NotificationsRepository } from './notifications.repository';
+
+export const DELIVER_QUEUE = 'notify.deliver';
+const CLAIM = 5_000;
+
+/**
+ * Outbound messages: recorded in the caller's state transaction together with a durable
+ * `notify.deliver` job, handed to the channel after commit (at once by `kick`, else by the
+ * job, with retries). Leases stop two senders from handing over the same message at once.
+ */
+@Injectable()
+export class Outbox implements OnModuleInit {
+  private readonly log = new Logger('Outbox');
+  private readonly delivered: ((ids: string[]) => void)[] = [];
+
+  constructor(
+    private readonly repo: NotificationsRepository,
+    private readonly timers: Timers,
+    @Inject(NOTIFY_CHANNEL) private readonly channel: NotifyChannel,
+    @Inject(DISPATCH_CONFIG) private readonly config: DispatchConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.timers.handle<{ batchId: string }>(DELIVER_QUEUE, async ({ batchId }) => {
+      const left = await this.deliver(batchId);
+      // Throwing makes pg-boss retry the job later (backoff): nothing is dropped.
+      if (left > 0) throw new Error(`${left} message(s) of batch ${batchId} not yet delivered`);
+    });
+  }
+
+  /** In-process hook when messages were handed to the channel (benchmarks, tests). */
+  onDelivered(fn: (ids: string[]) => void): void {
+    this.delivered.push(fn);
+  }
+
+  /** Records messages in `m`'s transaction; returns the batch id to kick after commit. */
+  async record(m: EntityManager, msgs: Omit<NewMessage, 'id'>[]): Promise<string | null> {
+    if (msgs.length === 0) return null;
+    const batchId = randomUUID();
+    await this.repo.insert(
+      m,
+      batchId,
+      this.config.channel,
+      msgs.map((x) => ({ ...x, id: randomUUID() })),
+    );
+    await this.timers.schedule(m, DELIVER_QUEUE, batchId, new Date(), { batchId });
+    return batchId;
+  }
+
+  /** After commit: deliver now rather than at the next poll (the job stays as the safety net). */
+  kick(batchIds: readonly (string | null)[]): void {
+    for (const id of batchIds) {
+      if (id)
+        this.deliver(id).catch((e: unknown) =>
+          this.log.warn(`delivery of ${id} deferred: ${String(e)}`),
+        );
+    }
+  }
+
+  /** Hands every undelivered message of a batch to the channel; returns how many are left. */
+  async deliver(batchId: string): Promise<number> {
+    for (;;) {
+      const msgs = await this.repo.claim(batchId, CLAIM);
+      if (msgs.length === 0) break;
+      const { delivered, failed } = await this.channel.send(msgs);
+      await this.repo.markDelivered(delivered);
+      await this.repo.release(failed);
+      if (delivered.length > 0) for (const fn of this.delivered) fn(delivered);
+      if (failed.length > 0) break;
+    }
+    return this.repo.undelivered(batchId);
+  }
+}
