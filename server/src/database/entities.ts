@@ -13,6 +13,12 @@ import { Notice } from '../notices/entities/notice.entity';
 import { EventCounter } from '../events/entities/event-counter.entity';
 import { EventRecord } from '../events/entities/event-record.entity';
 import { ReactorCursor } from '../events/entities/reactor-cursor.entity';
+import { CapMessage } from '../warnings/entities/cap-message.entity';
+import { Warning } from '../warnings/entities/warning.entity';
+import { ResponseRule } from '../warnings/entities/response-rule.entity';
+import { ResponseSuggestionRow } from '../warnings/entities/suggestion.entity';
+import { PullFeed } from '../warnings/entities/pull-feed.entity';
+import { PullEntry } from '../warnings/entities/pull-entry.entity';
 
 export const ENTITIES = [
   AppSetting,
@@ -30,4 +36,10 @@ export const ENTITIES = [
   EventCounter,
   Notice,
   ReactorCursor,
+  CapMessage,
+  Warning,
+  ResponseRule,
+  ResponseSuggestionRow,
+  PullFeed,
+  PullEntry,
 ];
