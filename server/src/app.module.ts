@@ -13,6 +13,7 @@ import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { NoticesModule } from './notices/notices.module';
 import { TimersModule } from './timers/timers.module';
+import { WarningsModule } from './warnings/warnings.module';
 
 @Module({})
 export class AppModule {
@@ -44,6 +45,7 @@ export class AppModule {
         NoticesModule,
         HealthModule,
         MetricsModule,
+        WarningsModule,
         ...staticFiles,
       ],
     };
