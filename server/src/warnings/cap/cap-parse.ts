@@ -42,7 +42,7 @@ function checkTree(el: XmlElement, path: string): void {
   let p = 0;
   const counts = new Map<string, number>();
   const indexOf = new Map<string, number>();
-  for (const child of el.children) {
+  for (const [at, child] of el.children.entries()) {
     const i = indexOf.get(child.local) ?? 0;
     indexOf.set(child.local, i + 1);
     const childPath = `${path}.${child.local}[${i}]`;
@@ -65,7 +65,21 @@ function checkTree(el: XmlElement, path: string): void {
         childPath,
       );
     }
-    for (let k = p; k < q; k++) requireMin(seq[k]!, counts, path);
+    for (let k = p; k < q; k++) {
+      const skipped = seq[k]!;
+      // A required element that comes later is misplaced rather than missing.
+      if (
+        (counts.get(skipped.name) ?? 0) < skipped.min &&
+        el.children.slice(at).some((c) => c.local === skipped.name)
+      ) {
+        throw new CapError(
+          'CAP_ELEMENT_ORDER',
+          `${path}.${skipped.name} must come before ${child.local} (CAP 1.2 sequence)`,
+          `${path}.${skipped.name}`,
+        );
+      }
+      requireMin(skipped, counts, path);
+    }
     p = q;
     const slot = seq[q]!;
     const n = (counts.get(slot.name) ?? 0) + 1;

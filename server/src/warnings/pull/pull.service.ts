@@ -170,11 +170,11 @@ export class PullService implements OnModuleInit {
 
   private checkHosts(body: PullFeedInput): void {
     if (!hostAllowed(body.url, body.allowedHosts)) {
-      throw new CapError(
+      throw new ApiException(
+        HttpStatus.BAD_REQUEST,
         'VALIDATION_FAILED',
         'body.url: its host must be in allowedHosts',
         'body.url',
-        400,
       );
     }
   }
