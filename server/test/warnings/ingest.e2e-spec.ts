@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { createServer } from 'node:http';
 import type { CapIngestResult, WarningDetailDto, WarningDto } from '@sanfang/shared';
 import { DataSource } from 'typeorm';
 import { createTestApp, type TestApp } from '../helpers/app';
@@ -430,13 +431,22 @@ describe('POST /api/feeds/cap', () => {
         'CAP_XML_LIMIT',
       ));
     it('never fetches a resource uri (it is stored as text only)', async () => {
-      const xml = capXml()
-        .replace('</headline>', '</headline>')
-        .replace(
-          '<area>',
-          '<resource><resourceDesc>map</resourceDesc><mimeType>image/png</mimeType><uri>http://127.0.0.1:1/never</uri></resource><area>',
-        );
+      let hits = 0;
+      const srv = createServer((_req, res) => {
+        hits++;
+        res.end('x');
+      });
+      await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+      const uri = `http://127.0.0.1:${(srv.address() as { port: number }).port}/map.png`;
+      const xml = capXml({ status: 'Test' }).replace(
+        '<area>',
+        `<resource><resourceDesc>map</resourceDesc><mimeType>image/png</mimeType><uri>${uri}</uri></resource><area>`,
+      );
       await post(xml).expect(201);
+      // A sentinel request proves the server was reachable all along.
+      await fetch(uri);
+      await new Promise<void>((r) => srv.close(() => r()));
+      expect(hits).toBe(1);
     });
   });
 });
