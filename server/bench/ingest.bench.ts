@@ -17,7 +17,10 @@ const RUNS = Number(process.env.INGEST_RUNS ?? 3);
 const SECONDS = Number(process.env.INGEST_SECONDS ?? 8);
 const SENDERS = Number(process.env.INGEST_SENDERS ?? 8);
 
-const template = readFileSync(join(__dirname, '../../scenarios/rainstorm-chain/01-yellow.xml'), 'utf8');
+const template = readFileSync(
+  join(__dirname, '../../scenarios/rainstorm-chain/01-yellow.xml'),
+  'utf8',
+);
 const beijing = (d: Date): string =>
   `${new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 19)}+08:00`;
 
@@ -116,7 +119,9 @@ async function main(): Promise<void> {
     bareP99: summarize(bareP99),
   };
   const ratio = results.consoleRate.median / results.bareRate.median;
-  console.log(`\nbench:ingest — ${SENDERS} concurrent senders, ${SECONDS}s per run, median of ${RUNS}`);
+  console.log(
+    `\nbench:ingest — ${SENDERS} concurrent senders, ${SECONDS}s per run, median of ${RUNS}`,
+  );
   console.log(
     `console ${fmt(results.consoleRate.median, 0)} msg/s (p99 ${fmt(results.consoleP99.median)} ms) | plain insert ${fmt(results.bareRate.median, 0)}/s (p99 ${fmt(results.bareP99.median)} ms)`,
   );

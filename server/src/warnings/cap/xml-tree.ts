@@ -88,7 +88,8 @@ function toElements(node: OrderedNode, scope: Map<string, string>): XmlElement[]
     for (const child of (value ?? []) as OrderedNode[]) {
       if ('#text' in child) el.text += decode(String(child['#text']));
       else if ('#cdata' in child) {
-        for (const c of child['#cdata'] as OrderedNode[]) el.text += String(c['#text'] ?? '');
+        for (const c of child['#cdata'] as OrderedNode[])
+          el.text += typeof c['#text'] === 'string' ? c['#text'] : '';
       } else el.children.push(...toElements(child, inner));
     }
     out.push(el);

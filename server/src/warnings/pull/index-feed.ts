@@ -23,6 +23,11 @@ const str = (v: unknown): string =>
     : typeof v === 'object' && v && '#text' in v
       ? String((v as Node)['#text']).trim()
       : '';
+/** A string attribute or text, else ''. */
+const attr = (n: Node | undefined, k: string): string => {
+  const v = n?.[k];
+  return typeof v === 'string' ? v : '';
+};
 const unescape = (s: string): string =>
   s
     .replace(/&amp;/g, '&')
@@ -51,16 +56,14 @@ export function parseIndex(xml: string, base: string): IndexEntry[] {
   if (feed) {
     for (const e of (feed.entry ?? []) as Node[]) {
       const links = (e.link ?? []) as Node[];
-      const cap = links.find((l) => /cap\+xml|xml/i.test(String(l['@type'] ?? ''))) ?? links[0];
-      const href = cap ? String(cap['@href'] ?? '') : '';
+      const cap = links.find((l) => /cap\+xml|xml/i.test(attr(l, '@type'))) ?? links[0];
+      const href = attr(cap, '@href');
       if (href) out.push({ id: str(e.id) || href, url: new URL(unescape(href), base).toString() });
     }
   } else if (channel) {
     for (const i of (channel.item ?? []) as Node[]) {
-      const enc = ((i.enclosure ?? []) as Node[]).find((x) =>
-        /xml/i.test(String(x['@type'] ?? '')),
-      );
-      const link = enc ? String(enc['@url'] ?? '') : str(((i.link ?? []) as unknown[])[0]);
+      const enc = ((i.enclosure ?? []) as Node[]).find((x) => /xml/i.test(attr(x, '@type')));
+      const link = enc ? attr(enc, '@url') : str(((i.link ?? []) as unknown[])[0]);
       if (link)
         out.push({ id: str(i.guid) || link, url: new URL(unescape(link), base).toString() });
     }
