@@ -54,8 +54,15 @@ export class WarningsRepository {
     return repo.save(repo.create(row));
   }
 
-  saveMessage(m: EntityManager, row: CapMessage): Promise<CapMessage> {
-    return m.getRepository(CapMessage).save(row);
+  /** Only lineage fields change after insert: one UPDATE, no reload. */
+  async saveMessage(m: EntityManager, row: CapMessage): Promise<CapMessage> {
+    await m
+      .getRepository(CapMessage)
+      .update(
+        { id: row.id },
+        { warningId: row.warningId, orphan: row.orphan, outcome: row.outcome },
+      );
+    return row;
   }
 
   /** Orphans that reference this message, oldest sent first. */
@@ -74,8 +81,10 @@ export class WarningsRepository {
     return repo.save(repo.create(row));
   }
 
-  saveWarning(m: EntityManager, w: Warning): Promise<Warning> {
-    return m.getRepository(Warning).save(w);
+  async saveWarning(m: EntityManager, w: Warning): Promise<Warning> {
+    const { id, ...fields } = w;
+    await m.getRepository(Warning).update({ id }, fields);
+    return w;
   }
 
   lockWarning(m: EntityManager, id: string): Promise<Warning | null> {

@@ -2,7 +2,7 @@ import { Init1795924555412 } from './1795924555412-Init';
 import { EventLog1795924970602 } from './1795924970602-EventLog';
 import { Notices1795925114056 } from './1795925114056-Notices';
 import { ReactorCursors1795925966149 } from './1795925966149-ReactorCursors';
-import { Warnings1795926376161 } from './1795926376161-Warnings';
+import { Warnings1795928597753 } from './1795928597753-Warnings';
 
 /** Every committed migration, oldest first. Never edit one that has been merged. */
 export const MIGRATIONS = [
@@ -10,5 +10,5 @@ export const MIGRATIONS = [
   EventLog1795924970602,
   Notices1795925114056,
   ReactorCursors1795925966149,
-  Warnings1795926376161,
+  Warnings1795928597753,
 ];

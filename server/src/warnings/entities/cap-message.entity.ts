@@ -13,6 +13,8 @@ export interface StoredRef {
 @Entity('cap_messages')
 @Index(['sender', 'identifier', 'sent'], { unique: true })
 @Index(['warningId'])
+// Orphans are few and looked up on every message that could resolve them.
+@Index('IDX_cap_messages_orphans', ['sent'], { where: '"orphan"' })
 export class CapMessage {
   @PrimaryGeneratedColumn('uuid')
   id: string;

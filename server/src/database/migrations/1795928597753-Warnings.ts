@@ -1,11 +1,14 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Warnings1795926376161 implements MigrationInterface {
-  name = 'Warnings1795926376161';
+export class Warnings1795928597753 implements MigrationInterface {
+  name = 'Warnings1795928597753';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(
       `CREATE TABLE "cap_messages" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "sender" text NOT NULL, "identifier" text NOT NULL, "sent" TIMESTAMP WITH TIME ZONE NOT NULL, "status" character varying(10) NOT NULL, "msg_type" character varying(10) NOT NULL, "scope" character varying(10) NOT NULL, "references" jsonb NOT NULL DEFAULT '[]', "raw_xml" text NOT NULL, "sha256" character(64) NOT NULL, "source" character varying(4) NOT NULL, "received_via" text NOT NULL, "received_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "warning_id" uuid, "orphan" boolean NOT NULL DEFAULT false, "outcome" character varying(20) NOT NULL, "hazard" text, "colour" character varying(8), "severity" character varying(12) NOT NULL DEFAULT '', "event" text NOT NULL DEFAULT '', "headline" text NOT NULL DEFAULT '', "description" text NOT NULL DEFAULT '', "instruction" text NOT NULL DEFAULT '', "lifted" boolean NOT NULL DEFAULT false, "effective" TIMESTAMP WITH TIME ZONE, "expires" TIMESTAMP WITH TIME ZONE, "subdistrict_codes" text array NOT NULL DEFAULT '{}', "district_wide" boolean NOT NULL DEFAULT false, "in_district" boolean NOT NULL DEFAULT false, "areas" jsonb NOT NULL DEFAULT '[]', CONSTRAINT "PK_d2d6f6bc0025839da423c7bf387" PRIMARY KEY ("id"))`,
+    );
+    await q.query(
+      `CREATE INDEX "IDX_cap_messages_orphans" ON "cap_messages" ("sent") WHERE "orphan"`,
     );
     await q.query(
       `CREATE INDEX "IDX_321ca903be8b1132710b123d47" ON "cap_messages" ("warning_id") `,
@@ -61,6 +64,7 @@ export class Warnings1795926376161 implements MigrationInterface {
     await q.query(`DROP TABLE "warnings"`);
     await q.query(`DROP INDEX "public"."IDX_7af90fe155f291427188abc04d"`);
     await q.query(`DROP INDEX "public"."IDX_321ca903be8b1132710b123d47"`);
+    await q.query(`DROP INDEX "public"."IDX_cap_messages_orphans"`);
     await q.query(`DROP TABLE "cap_messages"`);
   }
 }
