@@ -25,13 +25,35 @@ const beijing = (d: Date): string =>
   `${new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 19)}+08:00`;
 
 let seqNo = 0;
-/** A fresh valid Alert per post: its own identifier, this sender, sent now, no expiry. */
+const lastOf = new Map<string, string>();
+const virtualStart = Date.now() - 86_400_000;
+/**
+ * Each sender keeps one warning chain, as an observatory does: an Alert, then Updates that
+ * reference the previous message (every 10th changes colour, so suggestions are raised too).
+ * Sent times step by 1 s per message (a virtual clock starting a day ago), so every Update
+ * is newer than what it references.
+ */
 function message(sender: string): string {
-  return template
-    .replace(/44030041600000_\d{14}/, `${sender}_B${Date.now()}_${seqNo++}`)
+  seqNo++;
+  const id = `${sender}_B${seqNo}`;
+  const sent = beijing(new Date(virtualStart + seqNo * 1000));
+  const prev = lastOf.get(sender);
+  let xml = template
+    .replace(/44030041600000_\d{14}/, id)
     .replace(/<sender>[^<]*<\/sender>/, `<sender>${sender}</sender>`)
-    .replace(/<sent>[^<]*<\/sent>/, `<sent>${beijing(new Date(Date.now() - 1000))}</sent>`)
+    .replace(/<sent>[^<]*<\/sent>/, `<sent>${sent}</sent>`)
     .replace(/\s*<expires>[^<]*<\/expires>/, '');
+  if (prev) {
+    xml = xml
+      .replace('<msgType>Alert</msgType>', '<msgType>Update</msgType>')
+      .replace('<scope>Public</scope>', `<scope>Public</scope>\n  <references>${prev}</references>`)
+      .replace(
+        '<value>yellow</value>',
+        seqNo % 10 === 0 ? '<value>orange</value>' : '<value>yellow</value>',
+      );
+  }
+  lastOf.set(sender, `${sender},${id},${sent}`);
+  return xml;
 }
 
 interface Run {
@@ -82,7 +104,7 @@ async function main(): Promise<void> {
       await res.arrayBuffer();
     };
     const insertOne = async (sender: string): Promise<void> => {
-      const xml = message(sender);
+      const xml = message(`PLAIN${sender}`);
       const c = await pool.connect();
       try {
         await c.query('BEGIN');
