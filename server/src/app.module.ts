@@ -18,6 +18,7 @@ import { NoticesModule } from './notices/notices.module';
 import { ResourcesModule } from './resources/resources.module';
 import { TimersModule } from './timers/timers.module';
 import { ResponsesModule } from './responses/responses.module';
+import { WarningsModule } from './warnings/warnings.module';
 
 @Module({})
 export class AppModule {
@@ -54,6 +55,7 @@ export class AppModule {
         HealthModule,
         MetricsModule,
         ResponsesModule,
+        WarningsModule,
         ...staticFiles,
       ],
     };

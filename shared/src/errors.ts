@@ -37,6 +37,17 @@ export const ERROR_CODES = {
   ACK_WRONG_CONTACT: 'This call-out belongs to another contact',
   SMS_CODE_UNKNOWN: 'No open call-out has this code',
   SMS_UNPARSEABLE: 'The SMS reply is not "<code> A" or "<code> D"',
+  CAP_DTD_FORBIDDEN: 'CAP never needs a DTD: <!DOCTYPE and <!ENTITY are refused',
+  CAP_XML_LIMIT: 'The XML exceeds a structural limit (depth, element count, references)',
+  CAP_INVALID_XML: 'The body is not well-formed XML',
+  CAP_NAMESPACE: 'The root must be <alert> in urn:oasis:names:tc:emergency:cap:1.2',
+  CAP_MISSING_ELEMENT: 'A required CAP element is missing',
+  CAP_ELEMENT_ORDER: 'CAP elements are out of their xs:sequence order or repeated',
+  CAP_UNKNOWN_ELEMENT: 'An element CAP 1.2 does not define here',
+  CAP_INVALID_VALUE: 'A CAP element has a value outside its type or enumeration',
+  CAP_INVALID_REFERENCE: 'A reference is malformed, circular or post-dated',
+  CAP_INVALID_GEOMETRY: 'A polygon or circle breaks CAP rules (lat,lon order, closure, range)',
+  FEED_FETCH_FAILED: 'A pull feed or CAP link could not be fetched',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

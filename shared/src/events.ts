@@ -26,7 +26,7 @@ import type {
 } from './resources';
 import type { SuggestionDecidedPayload } from './dispatch-api';
 import type { ResponseEventPayload, ResponseSuggestion } from './responses';
-import type { WarningEventPayload } from './warnings';
+import type { CapConfigChangedPayload, CapReceivedPayload, WarningEventPayload } from './warnings';
 
 /**
  * The event map: every event name and its payload. Payloads only grow compatibly; an
@@ -44,6 +44,10 @@ export interface EventMap {
   'warning.retracted': WarningEventPayload;
   /** The warnings feature proposes a response change (see ResponseSuggestion). */
   'response.suggested': ResponseSuggestion;
+  /** Every stored CAP message (the feed log), whatever it did. */
+  'cap.received': CapReceivedPayload;
+  /** Admin changes to feed tokens, pull feeds and the response suggestion table. */
+  'cap.config_changed': CapConfigChangedPayload;
 
   // Responses and dispatch feature.
   'response.started': ResponseEventPayload;

@@ -1,3 +1,10 @@
+import { z } from 'zod';
+import {
+  RESPONSE_HAZARDS,
+  RESPONSE_LEVELS,
+  type ResponseHazard,
+  type ResponseLevel,
+} from './responses';
 /**
  * Warnings (CAP) — contracts. Owned by the warnings feature; other features read the event
  * payloads below (the duty report counts them), so fields are only ever added.
@@ -16,4 +23,251 @@ export interface WarningEventPayload {
   status: CapStatus;
   headline: string;
   subdistrictCodes: string[];
+  // Added fields (warnings feature): see WarningEventDetails.
+  messageId?: string;
+  msgType?: CapMsgType;
+  state?: WarningState;
+  level?: SignalLevel | null;
+  severity?: string;
+  expires?: string | null;
+  districtWide?: boolean;
+  drill?: boolean;
+}
+
+// --- Added by the warnings feature (issue 4): fields and DTOs beyond the fixed base above. ---
+
+export const CAP_STATUSES = ['Actual', 'Exercise', 'System', 'Test', 'Draft'] as const;
+export const CAP_MSG_TYPES = ['Alert', 'Update', 'Cancel', 'Ack', 'Error'] as const;
+export type CapMsgType = (typeof CAP_MSG_TYPES)[number];
+export const CAP_SCOPES = ['Public', 'Restricted', 'Private'] as const;
+export type CapScope = (typeof CAP_SCOPES)[number];
+
+/** National level names next to the colour: blue Ⅳ, yellow Ⅲ, orange Ⅱ, red Ⅰ (white: none). */
+export type SignalLevel = 'IV' | 'III' | 'II' | 'I';
+
+/** A warning chain's state; `expired` is also computed from `expires` at read time. */
+export const WARNING_STATES = [
+  'active',
+  'cancelled',
+  'retracted',
+  'expired',
+  'superseded',
+] as const;
+export type WarningState = (typeof WARNING_STATES)[number];
+
+/** Fields the warnings feature adds to WarningEventPayload (all events carry them). */
+export interface WarningEventDetails {
+  messageId: string;
+  msgType: CapMsgType;
+  state: WarningState;
+  level: SignalLevel | null;
+  /** CAP severity of the current message. */
+  severity: string;
+  /** ISO time, or null when the message sets no expiry. */
+  expires: string | null;
+  /** The warning covers all of Bao'an (subdistrictCodes is then empty). */
+  districtWide: boolean;
+  /** Exercise: shown as a drill, never acted on. */
+  drill: boolean;
+}
+
+/** `cap.received`: every stored CAP message, whatever it did (the live feed log). */
+export interface CapReceivedPayload {
+  messageId: string;
+  sender: string;
+  identifier: string;
+  sent: string;
+  status: CapStatus;
+  msgType: CapMsgType;
+  /** What the message did to the warning chains. */
+  outcome: CapOutcome;
+  warningId: string | null;
+  source: 'push' | 'pull';
+}
+export type CapOutcome =
+  | 'issued'
+  | 'updated'
+  | 'cancelled'
+  | 'retracted'
+  | 'orphan'
+  | 'stale'
+  | 'not_acted_on'
+  | 'acknowledgement';
+
+/** `cap.config_changed`: admin changes to feed tokens, pull feeds and the suggestion table. */
+export interface CapConfigChangedPayload {
+  what: 'feed_token' | 'pull_feed' | 'response_rule';
+  action: 'created' | 'updated' | 'deleted' | 'revoked';
+  id: string;
+  name: string;
+}
+
+/** Reply of POST /api/feeds/cap (201 stored, 200 duplicate). */
+export interface CapIngestResult {
+  messageId: string;
+  duplicate: boolean;
+  outcome: CapOutcome;
+  warningId: string | null;
+  state: WarningState | null;
+}
+
+export interface WarningAreaDto {
+  areaDesc: string;
+  /** WGS84 [lon, lat] rings converted from CAP's lat,lon. */
+  polygons: [number, number][][];
+  circles: { centre: [number, number]; radiusKm: number }[];
+  geocodes: { valueName: string; value: string }[];
+}
+
+export interface CapMessageDto {
+  id: string;
+  sender: string;
+  identifier: string;
+  sent: string;
+  status: CapStatus;
+  msgType: CapMsgType;
+  scope: CapScope;
+  references: { sender: string; identifier: string; sent: string }[];
+  outcome: CapOutcome;
+  warningId: string | null;
+  orphan: boolean;
+  hazard: string | null;
+  colour: SignalColour | null;
+  headline: string;
+  expires: string | null;
+  sha256: string;
+  receivedAt: string;
+  source: 'push' | 'pull';
+}
+
+export interface WarningDto {
+  id: string;
+  hazard: string;
+  colour: SignalColour | null;
+  level: SignalLevel | null;
+  severity: string;
+  status: CapStatus;
+  drill: boolean;
+  state: WarningState;
+  headline: string;
+  description: string;
+  instruction: string;
+  event: string;
+  subdistrictCodes: string[];
+  districtWide: boolean;
+  inDistrict: boolean;
+  areas: WarningAreaDto[];
+  issuedAt: string;
+  updatedAt: string;
+  effective: string | null;
+  expires: string | null;
+  currentMessageId: string;
+}
+
+export interface WarningDetailDto extends WarningDto {
+  /** Every message of the chain, oldest sent first. */
+  chain: CapMessageDto[];
+}
+
+const boolParam = z.enum(['true', 'false']).transform((v) => v === 'true');
+export const warningsQuerySchema = z.object({
+  active: boolParam.optional(),
+  /** Include Test/Draft-free drills (Exercise) in the list; default true (shown marked). */
+  limit: z
+    .string()
+    .regex(/^\d{1,4}$/)
+    .transform(Number)
+    .pipe(z.number().int().min(1).max(500))
+    .default(100),
+});
+export type WarningsQuery = z.infer<typeof warningsQuerySchema>;
+
+export const feedLogQuerySchema = z.object({
+  limit: z
+    .string()
+    .regex(/^\d{1,4}$/)
+    .transform(Number)
+    .pipe(z.number().int().min(1).max(500))
+    .default(100),
+});
+export type FeedLogQuery = z.infer<typeof feedLogQuerySchema>;
+
+// Feed tokens (admin).
+export const createFeedTokenSchema = z.object({ name: z.string().trim().min(1).max(100) });
+export type CreateFeedToken = z.infer<typeof createFeedTokenSchema>;
+export interface FeedTokenDto {
+  id: string;
+  name: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+export interface CreatedFeedTokenDto extends FeedTokenDto {
+  /** Shown once; only its sha256 is stored. */
+  token: string;
+}
+
+// Response suggestion table (admin).
+export const responseRuleSchema = z.object({
+  hazard: z.string().regex(/^[a-z_]{2,40}$/, 'a hazard key such as rainstorm or typhoon'),
+  colour: z.enum(SIGNAL_COLOURS),
+  responseHazard: z.enum(RESPONSE_HAZARDS),
+  level: z.enum(RESPONSE_LEVELS),
+  autoApply: z.boolean().default(false),
+  note: z.string().max(500).default(''),
+});
+export type ResponseRuleInput = z.infer<typeof responseRuleSchema>;
+export interface ResponseRuleDto {
+  id: string;
+  hazard: string;
+  colour: SignalColour;
+  responseHazard: ResponseHazard;
+  level: ResponseLevel;
+  autoApply: boolean;
+  /** Seeded rows that DOMAIN.md marks "verify" say so here. */
+  note: string;
+  updatedAt: string;
+}
+
+// Pull feeds (admin).
+const hostName = z
+  .string()
+  .regex(/^[a-z0-9.-]{1,253}(:\d{1,5})?$/i, 'a host name, optionally with :port');
+export const pullFeedSchema = z.object({
+  name: z.string().trim().min(1).max(100),
+  url: z
+    .string()
+    .url()
+    .max(2000)
+    .refine((u) => /^https?:\/\//i.test(u), 'must be http(s)'),
+  allowedHosts: z.array(hostName).min(1).max(20),
+  intervalS: z.number().int().min(5).max(86_400).default(120),
+  enabled: z.boolean().default(true),
+});
+export type PullFeedInput = z.infer<typeof pullFeedSchema>;
+export interface PullFeedDto {
+  id: string;
+  name: string;
+  url: string;
+  allowedHosts: string[];
+  intervalS: number;
+  enabled: boolean;
+  health: {
+    lastPollAt: string | null;
+    lastSuccessAt: string | null;
+    lastError: string | null;
+    lastErrorAt: string | null;
+    entriesIngested: number;
+    entriesQuarantined: number;
+    notModified: number;
+  };
+}
+export interface PullEntryDto {
+  id: string;
+  feedId: string;
+  entryId: string;
+  url: string;
+  status: 'ingested' | 'duplicate' | 'quarantined';
+  reason: string | null;
+  messageId: string | null;
+  fetchedAt: string;
 }

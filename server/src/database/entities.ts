@@ -30,6 +30,12 @@ import { ResponseHistoryRecord } from '../responses/entities/response-history.en
 import { ResponseSuggestionRecord } from '../responses/entities/response-suggestion.entity';
 import { DispatchRecord } from '../dispatch/entities/dispatch.entity';
 import { NotificationRecord } from '../dispatch/entities/notification.entity';
+import { CapMessage } from '../warnings/entities/cap-message.entity';
+import { Warning } from '../warnings/entities/warning.entity';
+import { ResponseRule } from '../warnings/entities/response-rule.entity';
+import { ResponseSuggestionRow } from '../warnings/entities/suggestion.entity';
+import { PullFeed } from '../warnings/entities/pull-feed.entity';
+import { PullEntry } from '../warnings/entities/pull-entry.entity';
 
 export const ENTITIES = [
   AppSetting,
@@ -64,4 +70,10 @@ export const ENTITIES = [
   ResponseSuggestionRecord,
   DispatchRecord,
   NotificationRecord,
+  CapMessage,
+  Warning,
+  ResponseRule,
+  ResponseSuggestionRow,
+  PullFeed,
+  PullEntry,
 ];

@@ -71,6 +71,9 @@ export const EVENT_LINES: { [K in EventType]: Line<K> } = {
   'warning.cancelled': warning('解除'),
   'warning.expired': warning('过期'),
   'warning.retracted': warning('撤回'),
+  'cap.received': (p) =>
+    `收到 CAP 消息 ${p.msgType}（${p.status}，${p.source === 'pull' ? '拉取' : '推送'}）：${p.sender} ${p.identifier} → ${p.outcome}`,
+  'cap.config_changed': (p) => `预警接入配置修改：${p.what} ${p.name}（${p.action}）`,
   'response.suggested': (p) =>
     `建议${p.action === 'end' ? '结束' : '启动/调整'}${HAZARDS[p.hazard] ?? p.hazard}响应${p.level ? LEVELS[p.level] : ''}：${p.reason}`,
   'response.suggestion_decided': (p) =>

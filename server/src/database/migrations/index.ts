@@ -5,6 +5,7 @@ import { ReactorCursors1795925966149 } from './1795925966149-ReactorCursors';
 import { ResponsesDispatch1795926279571 } from './1795926279571-ResponsesDispatch';
 import { Resources1795926296386 } from './1795926296386-Resources';
 import { Incidents1795926321726 } from './1795926321726-Incidents';
+import { Warnings1795928597753 } from './1795928597753-Warnings';
 
 /** Every committed migration, oldest first. Never edit one that has been merged. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   ResponsesDispatch1795926279571,
   Resources1795926296386,
   Incidents1795926321726,
+  Warnings1795928597753,
 ];

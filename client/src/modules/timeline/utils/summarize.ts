@@ -14,6 +14,7 @@ export type EventGroup = (typeof EVENT_GROUPS)[number];
 const GROUP_BY_PREFIX: Readonly<Record<string, EventGroup>> = {
   notice: 'notice',
   warning: 'warning',
+  cap: 'warning',
   response: 'response',
   dispatch: 'dispatch',
   shelter: 'resource',
@@ -39,6 +40,10 @@ export function detailOf(e: EventEnvelope): string {
     case 'warning.expired':
     case 'warning.retracted':
       return e.payload.headline;
+    case 'cap.received':
+      return `${e.payload.msgType} ${e.payload.status} · ${e.payload.outcome}`;
+    case 'cap.config_changed':
+      return `${e.payload.what} ${e.payload.name} · ${e.payload.action}`;
     case 'response.suggested':
       return e.payload.reason;
     case 'response.suggestion_decided':

@@ -1,0 +1,14 @@
+import type { ErrorCode } from '@sanfang/shared';
+
+/** A rejected CAP message: a stable code, a message and where (e.g. alert.info[0].area[1]). */
+export class CapError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly path?: string,
+    /** 400 for XML the parser must not see, 422 for well-formed XML that is not valid CAP. */
+    readonly status: 400 | 422 = 422,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,74 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpStatus,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  CONSOLE_ROLES,
+  feedLogQuerySchema,
+  type CapIngestResult,
+  type CapMessageDto,
+  type FeedLogQuery,
+} from '@sanfang/shared';
+import type { Request, Response } from 'express';
+import type { FeedCaller } from '../auth/auth.types';
+import { CurrentFeed, FeedAuth, Public, Roles } from '../auth/decorators';
+import { ZodPipe } from '../common/zod.pipe';
+import { PushService } from './push.service';
+import { RepublishService } from './republish.service';
+import { WarningsService } from './warnings.service';
+
+@ApiTags('feeds')
+@Controller('feeds/cap')
+export class FeedsController {
+  constructor(
+    private readonly push: PushService,
+    private readonly republish: RepublishService,
+    private readonly warnings: WarningsService,
+  ) {}
+
+  /** 201 stored, 200 duplicate, 4xx {code, message, path}. */
+  @Post()
+  @FeedAuth()
+  @ApiBearerAuth()
+  async ingest(
+    @CurrentFeed() feed: FeedCaller,
+    @Req() req: Request,
+    @Body() body: unknown,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CapIngestResult> {
+    const reply = await this.push.receive(feed, req.headers['content-type'], body);
+    res.status(reply.created ? HttpStatus.CREATED : HttpStatus.OK);
+    return reply.result;
+  }
+
+  @Get('active.atom')
+  @Public()
+  @Header('Content-Type', 'application/atom+xml; charset=utf-8')
+  activeAtom(@Req() req: Request): Promise<string> {
+    return this.republish.activeAtom(`${req.protocol}://${req.get('host') ?? 'localhost'}`);
+  }
+
+  @Get('messages/:id/cap.xml')
+  @Public()
+  @Header('Content-Type', 'application/cap+xml; charset=utf-8')
+  message(@Param('id') id: string): Promise<string> {
+    return this.republish.message(id);
+  }
+
+  /** The feed log: every stored message including Test/Draft/System and orphans. */
+  @Get('log')
+  @Roles(...CONSOLE_ROLES)
+  @ApiBearerAuth()
+  log(@Query(new ZodPipe(feedLogQuerySchema, 'query')) q: FeedLogQuery): Promise<CapMessageDto[]> {
+    return this.warnings.feedLog(q.limit);
+  }
+}

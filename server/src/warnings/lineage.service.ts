@@ -1,0 +1,191 @@
+import { Injectable } from '@nestjs/common';
+import type { CapOutcome, WarningState } from '@sanfang/shared';
+import type { EventTx } from '../events/event-log';
+import { Timers } from '../timers/timers.service';
+import type { CapMessage } from './entities/cap-message.entity';
+import type { Warning } from './entities/warning.entity';
+import { SuggestionsService } from './suggestions.service';
+import { emitWarning, type WarningEventType } from './warning-events';
+import { storedRef, WarningsRepository } from './warnings.repository';
+
+export const EXPIRE_QUEUE = 'warnings.expire';
+export interface ExpireData {
+  warningId: string;
+  messageId: string;
+}
+
+const ACTED_ON = new Set(['Actual', 'Exercise']);
+
+/**
+ * Lineage: Alert starts a chain; Update supersedes, Cancel cancels and Error retracts the
+ * referenced messages' chain. The chain's state is its newest message by `sent`, so
+ * out-of-order delivery (held as an orphan until its reference arrives) ends where in-order
+ * delivery would.
+ */
+@Injectable()
+export class LineageService {
+  constructor(
+    private readonly repo: WarningsRepository,
+    private readonly timers: Timers,
+    private readonly suggestions: SuggestionsService,
+  ) {}
+
+  /** Applies a freshly stored message, then any orphans it unblocks. Returns its outcome. */
+  async apply(tx: EventTx, msg: CapMessage): Promise<CapOutcome> {
+    const outcome = await this.applyOne(tx, msg);
+    if (msg.warningId) await this.resolveOrphans(tx, msg);
+    return outcome;
+  }
+
+  private async resolveOrphans(tx: EventTx, parent: CapMessage): Promise<void> {
+    const waiting = await this.repo.orphansOf(tx.manager, {
+      sender: parent.sender,
+      identifier: parent.identifier,
+      sent: parent.sent.toISOString(),
+    });
+    for (const o of waiting) {
+      o.orphan = false;
+      o.outcome = await this.applyOne(tx, o);
+      await this.repo.saveMessage(tx.manager, o);
+      if (o.warningId) await this.resolveOrphans(tx, o);
+    }
+  }
+
+  private async applyOne(tx: EventTx, msg: CapMessage): Promise<CapOutcome> {
+    if (!ACTED_ON.has(msg.status)) return 'not_acted_on';
+    if (msg.msgType === 'Ack') return 'acknowledgement';
+    if (msg.msgType === 'Alert') return this.issue(tx, msg);
+
+    const refs = await this.repo.findRefs(
+      tx.manager,
+      msg.references.map((r) => ({ ...r, sent: new Date(r.sent) })),
+    );
+    const known = refs.filter((r) => r.warningId !== null);
+    if (known.length === 0) {
+      msg.orphan = true;
+      msg.warningId = null;
+      await this.repo.saveMessage(tx.manager, msg);
+      return 'orphan';
+    }
+    known.sort((a, b) => +b.sent - +a.sent);
+    const targetId = known[0]!.warningId!;
+    const target = await this.repo.lockWarning(tx.manager, targetId);
+    if (!target) throw new Error(`warning ${targetId} vanished`);
+    msg.warningId = target.id;
+    msg.orphan = false;
+    await this.repo.saveMessage(tx.manager, msg);
+
+    // An Update naming messages of several chains merges them into the newest one.
+    for (const otherId of new Set(known.map((k) => k.warningId!))) {
+      if (otherId === target.id) continue;
+      const other = await this.repo.lockWarning(tx.manager, otherId);
+      if (!other || other.state === 'superseded') continue;
+      await this.suggestions.around(tx, other, 'merged into a newer warning', async () => {
+        other.state = 'superseded';
+        other.supersededBy = target.id;
+        other.updatedAt = msg.sent;
+        await this.repo.saveWarning(tx.manager, other);
+        emitWarning(tx, 'warning.updated', other, msg);
+      });
+    }
+
+    if (+msg.sent <= +target.currentSent) return 'stale';
+    const { state, event, outcome } = transition(msg);
+    await this.suggestions.around(tx, target, headlineOf(msg), async () => {
+      adopt(target, msg, state);
+      await this.repo.saveWarning(tx.manager, target);
+      emitWarning(tx, event, target, msg);
+      await this.scheduleExpiry(tx, target);
+    });
+    return outcome;
+  }
+
+  private async issue(tx: EventTx, msg: CapMessage): Promise<CapOutcome> {
+    let created: Warning | null = null;
+    await this.suggestions.around(
+      tx,
+      () => created,
+      headlineOf(msg),
+      async () => {
+        const w = await this.repo.insertWarning(tx.manager, {
+          ...fields(msg, 'active'),
+          issuedAt: msg.sent,
+        });
+        created = w;
+        msg.warningId = w.id;
+        await this.repo.saveMessage(tx.manager, msg);
+        emitWarning(tx, 'warning.issued', w, msg);
+        await this.scheduleExpiry(tx, w);
+      },
+    );
+    return 'issued';
+  }
+
+  private async scheduleExpiry(tx: EventTx, w: Warning): Promise<void> {
+    if (w.state !== 'active' || !w.expires) return;
+    const data: ExpireData = { warningId: w.id, messageId: w.currentMessageId };
+    await this.timers.schedule(
+      tx.manager,
+      EXPIRE_QUEUE,
+      `${w.id}:${w.currentMessageId}:${w.expires.toISOString()}`,
+      w.expires,
+      data,
+    );
+  }
+}
+
+export { storedRef };
+
+const headlineOf = (m: CapMessage): string =>
+  m.headline || m.event || `${m.msgType} ${m.identifier}`;
+
+function transition(msg: CapMessage): {
+  state: WarningState;
+  event: WarningEventType;
+  outcome: CapOutcome;
+} {
+  if (msg.msgType === 'Error')
+    return { state: 'retracted', event: 'warning.retracted', outcome: 'retracted' };
+  if (msg.msgType === 'Cancel' || msg.lifted) {
+    return { state: 'cancelled', event: 'warning.cancelled', outcome: 'cancelled' };
+  }
+  return { state: 'active', event: 'warning.updated', outcome: 'updated' };
+}
+
+function fields(msg: CapMessage, state: WarningState): Partial<Warning> {
+  return {
+    currentMessageId: msg.id,
+    currentSent: msg.sent,
+    hazard: msg.hazard ?? 'other',
+    colour: msg.colour,
+    level: levelOf(msg),
+    severity: msg.severity,
+    status: msg.status,
+    state,
+    headline: msg.headline,
+    subdistrictCodes: msg.subdistrictCodes,
+    districtWide: msg.districtWide,
+    inDistrict: msg.inDistrict,
+    expires: msg.expires,
+    updatedAt: msg.sent,
+  };
+}
+
+const LEVELS = { white: null, blue: 'IV', yellow: 'III', orange: 'II', red: 'I' } as const;
+const levelOf = (msg: CapMessage): Warning['level'] => (msg.colour ? LEVELS[msg.colour] : null);
+
+/** The chain takes the newest message's meaning; a Cancel/Error keeps the chain's area. */
+function adopt(w: Warning, msg: CapMessage, state: WarningState): void {
+  const area = {
+    subdistrictCodes: w.subdistrictCodes,
+    districtWide: w.districtWide,
+    inDistrict: w.inDistrict,
+  };
+  if (msg.hazard !== null) Object.assign(w, fields(msg, state));
+  w.currentMessageId = msg.id;
+  w.currentSent = msg.sent;
+  w.state = state;
+  w.status = msg.status;
+  w.updatedAt = msg.sent;
+  if (state !== 'active' || msg.areas.length === 0) Object.assign(w, area);
+}

@@ -1,0 +1,40 @@
+import { Module } from '@nestjs/common';
+import { FeedTokensController, ResponseRulesController } from './admin/admin.controller';
+import { FeedTokensService } from './admin/feed-tokens.service';
+import { ResponseRulesService } from './admin/response-rules.service';
+import { FeedsController } from './feeds.controller';
+import { IngestService } from './ingest.service';
+import { LineageService } from './lineage.service';
+import { PullController } from './pull/pull.controller';
+import { PullService } from './pull/pull.service';
+import { PushService } from './push.service';
+import { RepublishService } from './republish.service';
+import { SuggestionsService } from './suggestions.service';
+import { WarningsController } from './warnings.controller';
+import { WarningsRepository } from './warnings.repository';
+import { WarningsService } from './warnings.service';
+
+/** CAP ingest (push and pull), lineage, expiry, suggestions, re-publication. */
+@Module({
+  controllers: [
+    FeedsController,
+    WarningsController,
+    FeedTokensController,
+    ResponseRulesController,
+    PullController,
+  ],
+  providers: [
+    WarningsRepository,
+    SuggestionsService,
+    LineageService,
+    IngestService,
+    PushService,
+    WarningsService,
+    RepublishService,
+    FeedTokensService,
+    ResponseRulesService,
+    PullService,
+  ],
+  exports: [IngestService],
+})
+export class WarningsModule {}

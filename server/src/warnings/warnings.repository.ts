@@ -1,0 +1,156 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { CapRef } from './cap/cap-types';
+import { CapMessage, type StoredRef } from './entities/cap-message.entity';
+import { ResponseRule } from './entities/response-rule.entity';
+import { Warning } from './entities/warning.entity';
+import type { SubdistrictShape } from './meaning/areas';
+
+export const storedRef = (r: CapRef): StoredRef => ({
+  sender: r.sender,
+  identifier: r.identifier,
+  sent: r.sent.toISOString(),
+});
+
+/** Queries for CAP messages and warning chains; no rules here. */
+@Injectable()
+export class WarningsRepository {
+  constructor(@InjectDataSource() readonly ds: DataSource) {}
+
+  async subdistricts(): Promise<SubdistrictShape[]> {
+    return this.ds.query<SubdistrictShape[]>(
+      `SELECT code, name, geometry FROM subdistricts ORDER BY code`,
+    );
+  }
+
+  /**
+   * Serialises lineage per sender: a message and the orphans waiting for it are never
+   * decided in two transactions at once. Locks are taken in a fixed order (no deadlock).
+   */
+  async lockSenders(m: EntityManager, senders: string[]): Promise<void> {
+    for (const s of [...new Set(senders)].sort()) {
+      await m.query(`SELECT pg_advisory_xact_lock(4, hashtext($1))`, [s]);
+    }
+  }
+
+  findByIdentity(m: EntityManager | null, r: CapRef): Promise<CapMessage | null> {
+    return (m ?? this.ds.manager).getRepository(CapMessage).findOne({
+      where: { sender: r.sender, identifier: r.identifier, sent: r.sent },
+    });
+  }
+
+  async findRefs(m: EntityManager, refs: CapRef[]): Promise<CapMessage[]> {
+    const out: CapMessage[] = [];
+    for (const r of refs) {
+      const found = await this.findByIdentity(m, r);
+      if (found) out.push(found);
+    }
+    return out;
+  }
+
+  insertMessage(m: EntityManager, row: Partial<CapMessage>): Promise<CapMessage> {
+    const repo = m.getRepository(CapMessage);
+    return repo.save(repo.create(row));
+  }
+
+  /** Only lineage fields change after insert: one UPDATE, no reload. */
+  async saveMessage(m: EntityManager, row: CapMessage): Promise<CapMessage> {
+    await m
+      .getRepository(CapMessage)
+      .update(
+        { id: row.id },
+        { warningId: row.warningId, orphan: row.orphan, outcome: row.outcome },
+      );
+    return row;
+  }
+
+  /** Orphans that reference this message, oldest sent first. */
+  orphansOf(m: EntityManager, ref: StoredRef): Promise<CapMessage[]> {
+    return m
+      .getRepository(CapMessage)
+      .createQueryBuilder('c')
+      .where('c.orphan')
+      .andWhere('c.references @> :r::jsonb', { r: JSON.stringify([ref]) })
+      .orderBy('c.sent', 'ASC')
+      .getMany();
+  }
+
+  insertWarning(m: EntityManager, row: Partial<Warning>): Promise<Warning> {
+    const repo = m.getRepository(Warning);
+    return repo.save(repo.create(row));
+  }
+
+  async saveWarning(m: EntityManager, w: Warning): Promise<Warning> {
+    const { id, ...fields } = w;
+    await m.getRepository(Warning).update({ id }, fields);
+    return w;
+  }
+
+  lockWarning(m: EntityManager, id: string): Promise<Warning | null> {
+    return m
+      .getRepository(Warning)
+      .createQueryBuilder('w')
+      .setLock('pessimistic_write')
+      .where('w.id = :id', { id })
+      .getOne();
+  }
+
+  warning(id: string): Promise<Warning | null> {
+    return this.ds.getRepository(Warning).findOne({ where: { id } });
+  }
+
+  message(id: string): Promise<CapMessage | null> {
+    return this.ds.getRepository(CapMessage).findOne({ where: { id } });
+  }
+
+  chain(warningId: string): Promise<CapMessage[]> {
+    return this.ds
+      .getRepository(CapMessage)
+      .find({ where: { warningId }, order: { sent: 'ASC', receivedAt: 'ASC' } });
+  }
+
+  /** Warnings newest first; `active` = stored active and not past expiry at `now`. */
+  warnings(opts: { active?: boolean; now: Date; limit: number }): Promise<Warning[]> {
+    const qb = this.ds
+      .getRepository(Warning)
+      .createQueryBuilder('w')
+      .orderBy('w.updated_at', 'DESC')
+      .limit(opts.limit);
+    if (opts.active === true) {
+      qb.where(`w.state = 'active' AND w.in_district AND (w.expires IS NULL OR w.expires > :now)`, {
+        now: opts.now,
+      });
+    } else if (opts.active === false) {
+      qb.where(`NOT (w.state = 'active' AND (w.expires IS NULL OR w.expires > :now))`, {
+        now: opts.now,
+      });
+    }
+    return qb.getMany();
+  }
+
+  /** Active Actual in-district warnings (stored state), the basis of response suggestions. */
+  liveWarnings(m: EntityManager): Promise<Warning[]> {
+    return m.getRepository(Warning).find({
+      where: { state: 'active', status: 'Actual', inDistrict: true },
+    });
+  }
+
+  rules(m: EntityManager | null): Promise<ResponseRule[]> {
+    return (m ?? this.ds.manager)
+      .getRepository(ResponseRule)
+      .find({ order: { hazard: 'ASC', colour: 'ASC' } });
+  }
+
+  feedLog(limit: number): Promise<CapMessage[]> {
+    return this.ds.getRepository(CapMessage).find({ order: { receivedAt: 'DESC' }, take: limit });
+  }
+
+  messageWithRaw(
+    id: string,
+  ): Promise<Pick<CapMessage, 'id' | 'rawXml' | 'status' | 'scope'> | null> {
+    return this.ds
+      .getRepository(CapMessage)
+      .findOne({ where: { id }, select: { id: true, rawXml: true, status: true, scope: true } });
+  }
+}

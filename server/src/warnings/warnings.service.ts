@@ -1,0 +1,127 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type { CapMessageDto, WarningDetailDto, WarningDto, WarningsQuery } from '@sanfang/shared';
+import { notFound } from '../common/api-exception';
+import { CLOCK, type Clock } from '../core/clock';
+import { EventLog } from '../events/event-log.service';
+import { Timers } from '../timers/timers.service';
+import type { CapMessage } from './entities/cap-message.entity';
+import type { Warning } from './entities/warning.entity';
+import { EXPIRE_QUEUE, type ExpireData } from './lineage.service';
+import { SuggestionsService } from './suggestions.service';
+import { effectiveState, emitWarning } from './warning-events';
+import { WarningsRepository } from './warnings.repository';
+
+class NoOp extends Error {}
+
+/** Reads of warnings and the feed log, and the expiry timer. */
+@Injectable()
+export class WarningsService implements OnModuleInit {
+  constructor(
+    private readonly repo: WarningsRepository,
+    private readonly events: EventLog,
+    private readonly timers: Timers,
+    private readonly suggestions: SuggestionsService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.timers.handle<ExpireData>(EXPIRE_QUEUE, async (d) => {
+      await this.expire(d);
+    });
+  }
+
+  /** Idempotent: only the still-current, still-active, past-due message expires. */
+  async expire(d: ExpireData): Promise<boolean> {
+    try {
+      await this.events.write('timer:warnings.expire', async (tx) => {
+        const w = await this.repo.lockWarning(tx.manager, d.warningId);
+        const now = this.clock.now();
+        if (!w || w.currentMessageId !== d.messageId || w.state !== 'active') throw new NoOp();
+        if (!w.expires || w.expires > now) throw new NoOp();
+        await this.suggestions.around(tx, w, `${w.headline} expired`, async () => {
+          w.state = 'expired';
+          await this.repo.saveWarning(tx.manager, w);
+          emitWarning(tx, 'warning.expired', w, { msgType: 'Update' });
+        });
+      });
+      return true;
+    } catch (e) {
+      if (e instanceof NoOp) return false;
+      throw e;
+    }
+  }
+
+  async list(q: WarningsQuery): Promise<WarningDto[]> {
+    const now = this.clock.now();
+    const rows = await this.repo.warnings({ active: q.active, now, limit: q.limit });
+    return Promise.all(rows.map((w) => this.toDto(w, now)));
+  }
+
+  async get(id: string): Promise<WarningDetailDto> {
+    const w = /^[0-9a-f-]{36}$/i.test(id) ? await this.repo.warning(id) : null;
+    if (!w) throw notFound('Warning');
+    const chain = await this.repo.chain(id);
+    return { ...(await this.toDto(w, this.clock.now(), chain)), chain: chain.map(messageDto) };
+  }
+
+  async feedLog(limit: number): Promise<CapMessageDto[]> {
+    return (await this.repo.feedLog(limit)).map(messageDto);
+  }
+
+  private async toDto(w: Warning, now: Date, chain?: CapMessage[]): Promise<WarningDto> {
+    const current =
+      chain?.find((m) => m.id === w.currentMessageId) ??
+      (await this.repo.message(w.currentMessageId));
+    return {
+      id: w.id,
+      hazard: w.hazard,
+      colour: w.colour,
+      level: w.level,
+      severity: w.severity,
+      status: w.status,
+      drill: w.status === 'Exercise',
+      state: effectiveState(w, now),
+      headline: w.headline,
+      description: current?.description ?? '',
+      instruction: current?.instruction ?? '',
+      event: current?.event ?? '',
+      subdistrictCodes: w.subdistrictCodes,
+      districtWide: w.districtWide,
+      inDistrict: w.inDistrict,
+      areas: (current?.areas ?? []).map((a) => ({
+        areaDesc: a.areaDesc,
+        polygons: a.polygons,
+        circles: a.circles,
+        geocodes: a.geocodes,
+      })),
+      issuedAt: w.issuedAt.toISOString(),
+      updatedAt: w.updatedAt.toISOString(),
+      effective: current?.effective?.toISOString() ?? null,
+      expires: w.expires?.toISOString() ?? null,
+      currentMessageId: w.currentMessageId,
+    };
+  }
+}
+
+export function messageDto(m: CapMessage): CapMessageDto {
+  return {
+    id: m.id,
+    sender: m.sender,
+    identifier: m.identifier,
+    sent: m.sent.toISOString(),
+    status: m.status,
+    msgType: m.msgType,
+    scope: m.scope,
+    references: m.references,
+    outcome: m.outcome,
+    warningId: m.warningId,
+    orphan: m.orphan,
+    hazard: m.hazard,
+    colour: m.colour,
+    headline: m.headline,
+    expires: m.expires?.toISOString() ?? null,
+    sha256: m.sha256,
+    receivedAt: m.receivedAt.toISOString(),
+    source: m.source,
+  };
+}
