@@ -4,7 +4,9 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { EventType } from '@sanfang/shared';
+import type { DataSource } from 'typeorm';
 import type { CommittedEvent, EventTx } from './event-log';
 import { EventLog } from './event-log.service';
 import { EventsPublisher } from './events.publisher';
@@ -21,6 +23,10 @@ export interface Reactor {
 }
 
 const BATCH = 200;
+/** Past this many unrelated events the cursor is moved up, so it never lags far behind. */
+const SKIP_AHEAD = 5_000;
+/** Commits arriving together wake the reactors once. */
+const KICK_DELAY_MS = 5;
 const POLL_MS = 500;
 
 @Injectable()
@@ -35,6 +41,7 @@ export class Reactors implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     private readonly events: EventLog,
     publisher: EventsPublisher,
+    @InjectDataSource() private readonly ds: DataSource,
   ) {
     // Local commits wake the reactors at once; other instances' commits arrive by polling.
     publisher.onPublished(() => this.kick());
@@ -86,10 +93,30 @@ export class Reactors implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** Background pass: a reactor busy elsewhere is left to that instance. */
   private async catchUp(): Promise<void> {
-    for (const r of this.reactors)
+    const due = await this.due();
+    for (const r of this.reactors) {
+      if (!due.has(r.name)) continue;
       while ((await this.step(r)) === 'more') {
         /* next batch */
       }
+    }
+  }
+
+  /**
+   * The reactors with something to do: an event of their types after their cursor, or a
+   * cursor far behind. One query for all of them, so a commit nobody reacts to costs one
+   * round trip (the (type, seq) index keeps it cheap however far a cursor lags).
+   */
+  private async due(): Promise<Set<string>> {
+    const rows = await this.ds.query<{ name: string }[]>(
+      `SELECT r.name
+         FROM jsonb_to_recordset($1::jsonb) AS r(name text, types text[])
+         JOIN reactor_cursors c ON c.name = r.name
+        WHERE EXISTS (SELECT 1 FROM events e WHERE e.seq > c.position AND e.type = ANY (r.types))
+           OR (SELECT last_seq FROM event_counter WHERE id = 1) - c.position >= $2`,
+      [JSON.stringify(this.reactors.map((r) => ({ name: r.name, types: r.types }))), SKIP_AHEAD],
+    );
+    return new Set(rows.map((r) => r.name));
   }
 
   private kick(): void {
@@ -99,7 +126,8 @@ export class Reactors implements OnApplicationBootstrap, OnModuleDestroy {
       return;
     }
     this.running = true;
-    this.catchUp()
+    new Promise((res) => setTimeout(res, KICK_DELAY_MS))
+      .then(() => this.catchUp())
       .catch((e: unknown) => this.log.warn(`reactor failed: ${String(e)}`))
       .finally(() => {
         this.running = false;
@@ -112,6 +140,7 @@ export class Reactors implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** One batch for one reactor: more to read, caught up, or the cursor is held elsewhere. */
   private async step(r: Reactor): Promise<'more' | 'done' | 'busy'> {
+    const types = [...r.types];
     const { result } = await this.events.writeWithEvents(
       `reactor:${r.name}`,
       async (tx) => {
@@ -121,6 +150,10 @@ export class Reactors implements OnApplicationBootstrap, OnModuleDestroy {
         );
         const pos = cursor[0]?.position;
         if (pos === undefined) return 'busy' as const; // another transaction is on it
+        // In this snapshot every event up to the counter is committed.
+        const head = await tx.manager.query<{ last_seq: string }[]>(
+          `SELECT last_seq FROM event_counter WHERE id = 1`,
+        );
         const rows = await tx.manager.query<
           {
             seq: string;
@@ -133,11 +166,10 @@ export class Reactors implements OnApplicationBootstrap, OnModuleDestroy {
           }[]
         >(
           `SELECT seq, type, occurred_at, actor, subdistrict_codes, contact_ids, payload
-             FROM events WHERE seq > $1 ORDER BY seq LIMIT $2`,
-          [pos, BATCH],
+             FROM events WHERE seq > $1 AND type = ANY ($3) ORDER BY seq LIMIT $2`,
+          [pos, BATCH, types],
         );
         for (const row of rows) {
-          if (!r.types.includes(row.type)) continue;
           await r.handle(
             {
               seq: Number(row.seq),
@@ -151,13 +183,20 @@ export class Reactors implements OnApplicationBootstrap, OnModuleDestroy {
             tx,
           );
         }
-        const last = rows.at(-1);
-        if (!last) return 'done' as const;
-        await tx.manager.query(`UPDATE reactor_cursors SET position = $2 WHERE name = $1`, [
-          r.name,
-          last.seq,
-        ]);
-        return rows.length === BATCH ? ('more' as const) : ('done' as const);
+        const full = rows.length === BATCH;
+        const lastRow = rows.length > 0 ? Number(rows[rows.length - 1]!.seq) : 0;
+        // A full batch stops at its last row. Otherwise everything up to the head is read —
+        // and rows may run past that head (each statement has its own snapshot), never short
+        // of it: commits happen in seq order.
+        const headSeq = Number(head[0]?.last_seq ?? pos);
+        const upTo = String(full ? lastRow : Math.max(headSeq, lastRow, Number(pos)));
+        if (upTo !== pos) {
+          await tx.manager.query(`UPDATE reactor_cursors SET position = $2 WHERE name = $1`, [
+            r.name,
+            upTo,
+          ]);
+        }
+        return full ? ('more' as const) : ('done' as const);
       },
       { allowNoEvent: true },
     );

@@ -6,6 +6,7 @@ import { ResponsesDispatch1795926279571 } from './1795926279571-ResponsesDispatc
 import { Resources1795926296386 } from './1795926296386-Resources';
 import { Incidents1795926321726 } from './1795926321726-Incidents';
 import { Warnings1795928597753 } from './1795928597753-Warnings';
+import { EventsTypeIndex1795929336126 } from './1795929336126-EventsTypeIndex';
 
 /** Every committed migration, oldest first. Never edit one that has been merged. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Resources1795926296386,
   Incidents1795926321726,
   Warnings1795928597753,
+  EventsTypeIndex1795929336126,
 ];

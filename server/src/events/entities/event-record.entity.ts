@@ -5,6 +5,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  * counter row in the writing transaction, so it is gap-free and commits in seq order.
  */
 @Entity('events')
+// Reactors look for the next event of their types without scanning the ones between.
+@Index('ix_events_type_seq', ['type', 'seq'])
 export class EventRecord {
   @PrimaryColumn({ type: 'bigint' })
   seq: string;
