@@ -71,7 +71,7 @@ export class Timers implements OnApplicationBootstrap, OnModuleDestroy {
   async onApplicationBootstrap(): Promise<void> {
     await this.boss.start();
     for (const [queue, reg] of this.handlers) {
-      await this.boss.createQueue(queue);
+      await this.createQueue(queue);
       await this.boss.work<TimerData<unknown>>(
         queue,
         { batchSize: BATCH, pollingIntervalSeconds: TIMER_POLL_SECONDS },
@@ -146,10 +146,27 @@ export class Timers implements OnApplicationBootstrap, OnModuleDestroy {
     await this.boss.cancel(queue, timerId(queue, key), { db: inTx(m) });
   }
 
+  /**
+   * Instances starting together on a fresh database race in pg-boss's queue creation
+   * (partition DDL) and PostgreSQL may pick one as a deadlock victim: try again.
+   */
+  private async createQueue(queue: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.boss.createQueue(queue);
+        return;
+      } catch (e) {
+        const code = (e as { code?: string }).code;
+        if ((code !== '40P01' && code !== '23505') || attempt >= 5) throw e;
+        await new Promise((r) => setTimeout(r, 50 * attempt + Math.random() * 100));
+      }
+    }
+  }
+
   private readonly queues = new Set<string>();
   private async ensureQueue(queue: string): Promise<void> {
     if (this.queues.has(queue)) return;
-    await this.boss.createQueue(queue);
+    await this.createQueue(queue);
     this.queues.add(queue);
   }
 

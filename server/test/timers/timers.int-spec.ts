@@ -91,6 +91,23 @@ describe(Timers.name, () => {
     for (const k of keys) expect(fired.filter((f) => f.key === k)).toHaveLength(1);
   });
 
+  it('lets several instances start together on a fresh database (queue creation races)', async () => {
+    const fresh = await createTestDatabase();
+    const boot = async (): Promise<Timers> => {
+      const t = new Timers({ databaseUrl: fresh.url } as Runtime);
+      for (let q = 0; q < 8; q++) t.handle(`race.q${q}`, async () => undefined);
+      await t.onApplicationBootstrap();
+      return t;
+    };
+    try {
+      const all = await Promise.all([boot(), boot(), boot()]);
+      expect(all.map((t) => t.status())).toEqual(['up', 'up', 'up']);
+      for (const t of all) await t.onModuleDestroy();
+    } finally {
+      await fresh.drop();
+    }
+  });
+
   it('fires a timer scheduled before a restart on the instance that comes back', async () => {
     for (const t of started.splice(0)) await t.onModuleDestroy();
     const a = await instance('before-restart');
