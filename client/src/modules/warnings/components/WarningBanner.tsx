@@ -19,12 +19,17 @@ interface WarningBannerProps {
 
 const FLASH_MS = 12_000;
 
-function useAlerts(warnings: WarningsState, loaded: boolean, muted: boolean): Set<string> {
+/** Ids of the warnings to flash, with when each flash ends (ms). */
+function useAlerts(
+  warnings: WarningsState,
+  loaded: boolean,
+  muted: boolean,
+): ReadonlyMap<string, number> {
   // Read at alert time only: toggling mute must not re-run the diff.
   const mutedRef = useRef(muted);
   mutedRef.current = muted;
   const previous = useRef<WarningsState | null>(null);
-  const [flashing, setFlashing] = useState<Set<string>>(new Set());
+  const [until, setUntil] = useState<ReadonlyMap<string, number>>(new Map());
   useEffect(() => {
     if (!loaded) return;
     // The first snapshot is what was already up when the shift signed in: no alarm for it.
@@ -34,14 +39,10 @@ function useAlerts(warnings: WarningsState, loaded: boolean, muted: boolean): Se
     const { flash, chime } = warningsToAlert(before.byId, warnings.byId);
     if (flash.length === 0) return;
     if (chime && !mutedRef.current) playChime();
-    setFlashing((s) => new Set([...s, ...flash]));
-    const timer = setTimeout(
-      () => setFlashing((s) => new Set([...s].filter((id) => !flash.includes(id)))),
-      FLASH_MS,
-    );
-    return () => clearTimeout(timer);
+    const end = Date.now() + FLASH_MS;
+    setUntil((m) => new Map([...m, ...flash.map((id): [string, number] => [id, end])]));
   }, [warnings, loaded]);
-  return flashing;
+  return until;
 }
 
 /** Every active warning across the top of the console, most severe first. */
@@ -50,7 +51,7 @@ export function WarningBanner({ warnings, loaded, subdistricts }: WarningBannerP
   const language = useLanguage();
   const now = useNow();
   const [muted, setMuted] = useState(() => loadMuted());
-  const flashing = useAlerts(warnings, loaded, muted);
+  const flashUntil = useAlerts(warnings, loaded, muted);
   const list = bannerOrder(warnings.byId.values());
 
   const toggleMute = () => {
@@ -84,7 +85,7 @@ export function WarningBanner({ warnings, loaded, subdistricts }: WarningBannerP
             return (
               <li
                 key={w.id}
-                className={`warning-chip${flashing.has(w.id) ? ' warning-chip--flash' : ''}`}
+                className={`warning-chip${(flashUntil.get(w.id) ?? 0) > now ? ' warning-chip--flash' : ''}`}
                 style={{ borderColor: hex }}
                 data-warning-id={w.id}
                 data-colour={w.colour ?? 'none'}
