@@ -102,7 +102,11 @@ suite('console panels in Chromium', () => {
           .count()
           .then((n) => n === 1),
       10_000,
-    );
+    ).catch(async (error: unknown) => {
+      // Say what the banner showed instead.
+      console.log(await page.locator('[data-testid=warning-banner]').innerHTML());
+      throw error;
+    });
     expect(await page.locator('[data-testid=warning-banner] .warning-chip').count()).toBe(1);
     await shot(page, '11-cap-upgrade-flash');
     expect(browser.offOrigin).toEqual([]);
