@@ -6,6 +6,9 @@ module.exports = {
   roots: ['<rootDir>/e2e'],
   testMatch: ['**/*.e2e-spec.ts'],
   testTimeout: 120000,
+  // Each suite boots a console and a software-rendered Chromium; on a shared 2-core machine two
+  // at once starve each other's live delivery, so suites run one after the other.
+  maxWorkers: 1,
   moduleNameMapper: { '^@sanfang/shared$': '<rootDir>/../shared/src/index.ts' },
   transform: {
     '^.+\\.ts$': [

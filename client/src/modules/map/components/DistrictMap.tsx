@@ -20,6 +20,9 @@ import {
 import { buildMapStyle } from '../layers/mapStyle';
 import { POINT_LAYER_IDS } from '../layers/pointLayers';
 import { SOURCE_IDS, type SourceId } from '../layers/sources';
+import type { PointState } from '../../dispatch/utils/pointState';
+import type { KeyedFeature } from '../live/featureDiff';
+import { applyPointStates, FeatureSourceSync } from '../live/sourceSync';
 import type { MapSelection } from '../state/selection';
 import { boundsOf, withPaletteIndex, type Bounds } from '../utils/geometry';
 import '../utils/setupMaplibre';
@@ -29,6 +32,26 @@ interface DistrictMapProps {
   visibility: LayerVisibility;
   selection: MapSelection | null;
   onSelect: (selection: MapSelection | null) => void;
+  /** Live overlays, diffed into their sources as they change. */
+  warnings: readonly KeyedFeature[];
+  incidents: readonly KeyedFeature[];
+  pointStates: ReadonlyMap<string, PointState>;
+}
+
+const NO_STATES: ReadonlyMap<string, PointState> = new Map();
+
+/** Waterlogging points as loaded, with the console's current state on each. */
+function withStates(
+  points: ReferenceData['waterloggingPoints'],
+  states: ReadonlyMap<string, PointState>,
+): SourceData {
+  return {
+    type: 'FeatureCollection',
+    features: points.features.map((f) => ({
+      ...f,
+      properties: { ...f.properties, state: states.get(f.properties.id) ?? 'quiet' },
+    })),
+  };
 }
 
 const FIT_PADDING = 32;
@@ -70,7 +93,15 @@ function subdistrictLabel(name: string, nameEn: string | null): HTMLElement {
 }
 
 /** The one owner of the maplibre Map; everything else talks to it through props. */
-export function DistrictMap({ data, visibility, selection, onSelect }: DistrictMapProps) {
+export function DistrictMap({
+  data,
+  visibility,
+  selection,
+  onSelect,
+  warnings,
+  incidents,
+  pointStates,
+}: DistrictMapProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const containerRef = useRef<HTMLDivElement>(null);
@@ -80,6 +111,12 @@ export function DistrictMap({ data, visibility, selection, onSelect }: DistrictM
   useEffect(() => {
     onSelectRef.current = onSelect;
   }, [onSelect]);
+
+  // What the waterlogging source currently shows, so a state change sends only a diff.
+  const shownStates = useRef<ReadonlyMap<string, PointState>>(NO_STATES);
+  const latestStates = useRef(pointStates);
+  latestStates.current = pointStates;
+  const syncs = useRef<{ warnings: FeatureSourceSync; incidents: FeatureSourceSync } | null>(null);
 
   const subdistricts = useMemo(() => data && withPaletteIndex(data.subdistricts), [data]);
   const districtBounds = useMemo<Bounds>(
@@ -93,7 +130,12 @@ export function DistrictMap({ data, visibility, selection, onSelect }: DistrictM
     delete document.body.dataset.mapReady;
     setSourceData(map, SOURCE_IDS.district, data.district);
     setSourceData(map, SOURCE_IDS.subdistricts, subdistricts);
-    setSourceData(map, SOURCE_IDS.waterloggingPoints, data.waterloggingPoints);
+    setSourceData(
+      map,
+      SOURCE_IDS.waterloggingPoints,
+      withStates(data.waterloggingPoints, latestStates.current),
+    );
+    shownStates.current = latestStates.current;
     setSourceData(map, SOURCE_IDS.shelters, data.shelters);
     setSourceData(map, SOURCE_IDS.rescueTeams, data.rescueTeams);
     setSourceData(map, SOURCE_IDS.warehouses, data.warehouses);
@@ -110,6 +152,30 @@ export function DistrictMap({ data, visibility, selection, onSelect }: DistrictM
       map.off('idle', markReady);
     };
   }, [map, data, subdistricts, districtBounds]);
+
+  useEffect(() => {
+    if (!map || !data) return;
+    applyPointStates(map, SOURCE_IDS.waterloggingPoints, shownStates.current, pointStates);
+    shownStates.current = pointStates;
+  }, [map, data, pointStates]);
+
+  useEffect(() => {
+    if (!map) return;
+    syncs.current ??= {
+      warnings: new FeatureSourceSync(map, SOURCE_IDS.warnings),
+      incidents: new FeatureSourceSync(map, SOURCE_IDS.incidents),
+    };
+    syncs.current.warnings.sync(warnings);
+  }, [map, warnings]);
+
+  useEffect(() => {
+    if (!map) return;
+    syncs.current ??= {
+      warnings: new FeatureSourceSync(map, SOURCE_IDS.warnings),
+      incidents: new FeatureSourceSync(map, SOURCE_IDS.incidents),
+    };
+    syncs.current.incidents.sync(incidents);
+  }, [map, incidents]);
 
   useEffect(() => {
     if (!map) return;
@@ -187,6 +253,7 @@ export function DistrictMap({ data, visibility, selection, onSelect }: DistrictM
 
     return () => {
       setMap(null);
+      syncs.current = null;
       instance.remove();
       if (window.__sanfangMap === instance) delete window.__sanfangMap;
       delete document.body.dataset.mapReady;

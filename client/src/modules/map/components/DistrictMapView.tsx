@@ -1,5 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
-import { useLiveReferenceData } from '../../resources/hooks/useLiveReferenceData';
+import type { PointState } from '../../dispatch/utils/pointState';
+import type { ReferenceDataState } from '../hooks/useReferenceData';
+import type { KeyedFeature } from '../live/featureDiff';
 import { ALL_VISIBLE, type LayerGroupId, type LayerVisibility } from '../layers/layerGroups';
 import { resolveSelection, type MapSelection } from '../state/selection';
 import { DistrictMap } from './DistrictMap';
@@ -8,12 +10,22 @@ import { LayerPanel } from './LayerPanel';
 import { MapStatus } from './MapStatus';
 
 interface DistrictMapViewProps {
-  token: string;
+  /** Reference data, loaded (and kept live) by the console page. */
+  state: ReferenceDataState;
+  reload: () => void;
+  warnings: readonly KeyedFeature[];
+  incidents: readonly KeyedFeature[];
+  pointStates: ReadonlyMap<string, PointState>;
 }
 
 /** Layer panel | map | details panel. The dispatch board will sit beside this later. */
-export function DistrictMapView({ token }: DistrictMapViewProps) {
-  const { state, reload } = useLiveReferenceData(token);
+export function DistrictMapView({
+  state,
+  reload,
+  warnings,
+  incidents,
+  pointStates,
+}: DistrictMapViewProps) {
   const [visibility, setVisibility] = useState<LayerVisibility>(ALL_VISIBLE);
   const [selection, setSelection] = useState<MapSelection | null>(null);
   const data = state.status === 'ready' ? state.data : null;
@@ -31,9 +43,11 @@ export function DistrictMapView({ token }: DistrictMapViewProps) {
             shelters: data.shelters.features.length,
             rescueTeams: data.rescueTeams.features.length,
             warehouses: data.warehouses.features.length,
+            warnings: warnings.length,
+            incidents: incidents.length,
           }
         : {},
-    [data],
+    [data, warnings.length, incidents.length],
   );
   const toggle = useCallback(
     (group: LayerGroupId) => setVisibility((current) => ({ ...current, [group]: !current[group] })),
@@ -49,6 +63,9 @@ export function DistrictMapView({ token }: DistrictMapViewProps) {
           visibility={visibility}
           selection={selection}
           onSelect={setSelection}
+          warnings={warnings}
+          incidents={incidents}
+          pointStates={pointStates}
         />
         <MapStatus state={state} onRetry={reload} />
       </section>
@@ -56,6 +73,9 @@ export function DistrictMapView({ token }: DistrictMapViewProps) {
         <FeatureDetailsPanel
           selected={selected}
           subdistricts={data.subdistricts}
+          pointState={
+            selection?.kind === 'waterlogging' ? pointStates.get(selection.id) : undefined
+          }
           onClose={() => setSelection(null)}
         />
       )}

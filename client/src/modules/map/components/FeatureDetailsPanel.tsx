@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { SubdistrictCollection } from '@sanfang/shared';
 import { useLanguage } from '../../../i18n/useLanguage';
+import type { PointState } from '../../dispatch/utils/pointState';
 import type { SelectedFeature } from '../state/selection';
 import { subdistrictName } from '../utils/subdistrictName';
 import { RescueTeamDetails } from './RescueTeamDetails';
@@ -12,9 +13,16 @@ interface FeatureDetailsPanelProps {
   selected: SelectedFeature;
   subdistricts: SubdistrictCollection;
   onClose: () => void;
+  /** Console state of a selected waterlogging point (from its dispatches and sensor). */
+  pointState?: PointState;
 }
 
-export function FeatureDetailsPanel({ selected, subdistricts, onClose }: FeatureDetailsPanelProps) {
+export function FeatureDetailsPanel({
+  selected,
+  subdistricts,
+  onClose,
+  pointState,
+}: FeatureDetailsPanelProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { properties } = selected.feature;
@@ -41,6 +49,12 @@ export function FeatureDetailsPanel({ selected, subdistricts, onClose }: Feature
         <dd>{properties.code}</dd>
         <dt>{t('details.subdistrict')}</dt>
         <dd>{subdistrict}</dd>
+        {selected.kind === 'waterlogging' && (
+          <>
+            <dt>{t('pointStates.label')}</dt>
+            <dd data-testid="point-state">{t(`pointStates.${pointState ?? 'quiet'}`)}</dd>
+          </>
+        )}
       </dl>
       {selected.kind === 'waterlogging' && (
         <WaterloggingPointDetails point={selected.feature.properties} />

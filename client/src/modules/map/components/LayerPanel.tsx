@@ -1,4 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { INCIDENT_GRADES, SIGNAL_COLOURS } from '@sanfang/shared';
+import { POINT_STATES } from '../../dispatch/utils/pointState';
+import { SIGNAL_HEX } from '../../warnings/signal';
 import { SHELTER_STATUSES_FOR_LEGEND, TEAM_KINDS_FOR_LEGEND } from '../layers/legend';
 import { LAYER_GROUPS, type LayerGroupId, type LayerVisibility } from '../layers/layerGroups';
 import { CLUSTER_STEPS, PALETTE } from '../layers/palette';
@@ -21,10 +24,39 @@ export function LayerPanel({ visibility, onToggle, counts }: LayerPanelProps) {
         return <LegendSwatch shape="line" colour={PALETTE.districtOutline} />;
       case 'subdistricts':
         return <LegendSwatch shape="area" colour={PALETTE.subdistrictFills[0]} />;
+      case 'warnings':
+        return (
+          <ul className="layer-panel__keys">
+            {SIGNAL_COLOURS.filter((c) => c !== 'white').map((c) => (
+              <li key={c}>
+                <LegendSwatch shape="area" colour={SIGNAL_HEX[c]} />
+                {t(`warnings.colours.${c}`)}
+              </li>
+            ))}
+          </ul>
+        );
+      case 'incidents':
+        return (
+          <ul className="layer-panel__keys">
+            {INCIDENT_GRADES.map((g) => (
+              <li key={g}>
+                <LegendSwatch shape="dot" colour={PALETTE.incident[g]} />
+                {t(`incidentGrades.${g}`)}
+              </li>
+            ))}
+          </ul>
+        );
       case 'waterlogging':
         return (
           <>
-            <LegendSwatch shape="dot" colour={PALETTE.waterlogging} />
+            <ul className="layer-panel__keys">
+              {POINT_STATES.map((state) => (
+                <li key={state}>
+                  <LegendSwatch shape="dot" colour={PALETTE.pointState[state]} />
+                  {t(`pointStates.${state}`)}
+                </li>
+              ))}
+            </ul>
             <span className="layer-panel__clusters" title={t('layers.clusterHint')}>
               {CLUSTER_STEPS.map((step) => (
                 <LegendSwatch

@@ -13,6 +13,8 @@ export const AREA_LAYER_IDS = {
   districtOutline: 'district-outline',
   subdistrictFill: 'subdistrict-fill',
   subdistrictLine: 'subdistrict-line',
+  warningFill: 'warning-fill',
+  warningOutline: 'warning-outline',
 } as const;
 
 // `paletteIndex` is added client-side (see withPaletteIndex) so neighbours get different tints.
@@ -60,4 +62,31 @@ export const districtOutlineLayer: LineLayerSpecification = {
   source: SOURCE_IDS.district,
   layout: { 'line-join': 'round' },
   paint: { 'line-color': PALETTE.districtOutline, 'line-width': 2.5 },
+};
+
+// Higher colours drawn last (on top) where warnings overlap; `colour` is the signal hex.
+export const warningFillLayer: FillLayerSpecification = {
+  id: AREA_LAYER_IDS.warningFill,
+  type: 'fill',
+  source: SOURCE_IDS.warnings,
+  layout: { 'fill-sort-key': ['get', 'rank'] },
+  paint: { 'fill-color': ['to-color', ['get', 'colour']], 'fill-opacity': 0.32 },
+};
+
+export const warningOutlineLayer: LineLayerSpecification = {
+  id: AREA_LAYER_IDS.warningOutline,
+  type: 'line',
+  source: SOURCE_IDS.warnings,
+  layout: { 'line-join': 'round', 'line-sort-key': ['get', 'rank'] },
+  paint: {
+    'line-color': ['to-color', ['get', 'colour']],
+    'line-width': 3,
+    // Drills are dashed so nobody mistakes them for the real thing.
+    'line-dasharray': [
+      'case',
+      ['boolean', ['get', 'drill'], false],
+      ['literal', [2, 2]],
+      ['literal', [1, 0]],
+    ],
+  },
 };

@@ -6,7 +6,9 @@ import { SOURCE_IDS, type SourceId } from './sources';
 export const LAYER_GROUPS = [
   'district',
   'subdistricts',
+  'warnings',
   'waterlogging',
+  'incidents',
   'shelters',
   'rescueTeams',
   'warehouses',
@@ -17,7 +19,9 @@ export type LayerVisibility = Record<LayerGroupId, boolean>;
 export const GROUP_LAYER_IDS: Readonly<Record<LayerGroupId, readonly string[]>> = {
   district: [AREA_LAYER_IDS.districtFill, AREA_LAYER_IDS.districtOutline],
   subdistricts: [AREA_LAYER_IDS.subdistrictFill, AREA_LAYER_IDS.subdistrictLine],
+  warnings: [AREA_LAYER_IDS.warningFill, AREA_LAYER_IDS.warningOutline],
   waterlogging: [POINT_LAYER_IDS.waterloggingClusters, POINT_LAYER_IDS.waterloggingPoints],
+  incidents: [POINT_LAYER_IDS.incidentClusters, POINT_LAYER_IDS.incidents],
   shelters: [POINT_LAYER_IDS.shelters],
   rescueTeams: [POINT_LAYER_IDS.rescueTeams],
   warehouses: [POINT_LAYER_IDS.warehouses],
@@ -26,7 +30,9 @@ export const GROUP_LAYER_IDS: Readonly<Record<LayerGroupId, readonly string[]>> 
 export const ALL_VISIBLE: LayerVisibility = {
   district: true,
   subdistricts: true,
+  warnings: true,
   waterlogging: true,
+  incidents: true,
   shelters: true,
   rescueTeams: true,
   warehouses: true,

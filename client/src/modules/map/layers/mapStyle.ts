@@ -5,8 +5,12 @@ import {
   districtOutlineLayer,
   subdistrictFillLayer,
   subdistrictLineLayer,
+  warningFillLayer,
+  warningOutlineLayer,
 } from './areaLayers';
 import {
+  incidentClusterLayer,
+  incidentLayer,
   rescueTeamLayer,
   shelterLayer,
   warehouseLayer,
@@ -21,12 +25,16 @@ export const MAP_LAYERS: readonly LayerSpecification[] = [
   districtFillLayer,
   subdistrictFillLayer,
   subdistrictLineLayer,
+  warningFillLayer,
   districtOutlineLayer,
+  warningOutlineLayer,
   waterloggingClusterLayer,
   waterloggingPointLayer,
   shelterLayer,
   warehouseLayer,
   rescueTeamLayer,
+  incidentClusterLayer,
+  incidentLayer,
 ];
 
 /**

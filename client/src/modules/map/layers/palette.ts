@@ -1,4 +1,5 @@
-import type { ShelterStatus, TeamKind } from '@sanfang/shared';
+import type { IncidentGrade, ShelterStatus, TeamKind } from '@sanfang/shared';
+import type { PointState } from '../../dispatch/utils/pointState';
 
 // Colours live here so the map layers and the legend can never disagree.
 export const PALETTE = {
@@ -20,6 +21,21 @@ export const PALETTE = {
     militia: '#36565c',
   } satisfies Record<TeamKind, string>,
   warehouse: '#7a4b1e',
+  pointState: {
+    quiet: '#1d6fd1',
+    dispatched: '#f59f00',
+    acknowledged: '#15aabf',
+    on_site: '#2f9e44',
+    overdue: '#e03131',
+    ponding: '#7048e8',
+  } satisfies Record<PointState, string>,
+  incident: {
+    general: '#74b816',
+    larger: '#f59f00',
+    major: '#e8590c',
+    especially_major: '#c92a2a',
+  } satisfies Record<IncidentGrade, string>,
+  incidentCluster: '#c2255c',
 } as const;
 
 /** Cluster circle steps: radius grows with point_count (no text, so no glyphs). */

@@ -8,6 +8,8 @@ export const POINT_LAYER_IDS = {
   shelters: 'shelters',
   rescueTeams: 'rescue-teams',
   warehouses: 'warehouses',
+  incidentClusters: 'incident-clusters',
+  incidents: 'incidents',
 } as const;
 
 // The selected feature (feature-state set by DistrictMap) gets a dark ring.
@@ -52,7 +54,22 @@ export const waterloggingPointLayer: CircleLayerSpecification = {
   source: SOURCE_IDS.waterloggingPoints,
   filter: ['!', ['has', 'point_count']],
   paint: {
-    'circle-color': PALETTE.waterlogging,
+    // `state` is patched in place by the console (updateData); absent means quiet.
+    'circle-color': [
+      'match',
+      ['get', 'state'],
+      'dispatched',
+      PALETTE.pointState.dispatched,
+      'acknowledged',
+      PALETTE.pointState.acknowledged,
+      'on_site',
+      PALETTE.pointState.on_site,
+      'overdue',
+      PALETTE.pointState.overdue,
+      'ponding',
+      PALETTE.pointState.ponding,
+      PALETTE.pointState.quiet,
+    ],
     'circle-radius': ['interpolate', ['linear'], ['zoom'], 9, 4, 15, 8],
     'circle-stroke-color': selectedStroke(PALETTE.pointStroke),
     'circle-stroke-width': selectedStrokeWidth(1.5),
@@ -109,5 +126,43 @@ export const warehouseLayer: CircleLayerSpecification = {
     'circle-radius': ['interpolate', ['linear'], ['zoom'], 9, 4, 15, 8],
     'circle-stroke-color': selectedStroke(PALETTE.warehouse),
     'circle-stroke-width': ['case', ['boolean', ['feature-state', 'selected'], false], 4, 3],
+  },
+};
+
+export const incidentClusterLayer: CircleLayerSpecification = {
+  id: POINT_LAYER_IDS.incidentClusters,
+  type: 'circle',
+  source: SOURCE_IDS.incidents,
+  filter: ['has', 'point_count'],
+  paint: {
+    'circle-color': PALETTE.incidentCluster,
+    'circle-opacity': 0.8,
+    'circle-radius': clusterRadius,
+    'circle-stroke-color': PALETTE.pointStroke,
+    'circle-stroke-width': 2,
+  },
+};
+
+// Squares would need a sprite; a thick dark ring sets incidents apart from the other dots.
+export const incidentLayer: CircleLayerSpecification = {
+  id: POINT_LAYER_IDS.incidents,
+  type: 'circle',
+  source: SOURCE_IDS.incidents,
+  filter: ['!', ['has', 'point_count']],
+  paint: {
+    'circle-color': [
+      'match',
+      ['get', 'grade'],
+      'especially_major',
+      PALETTE.incident.especially_major,
+      'major',
+      PALETTE.incident.major,
+      'larger',
+      PALETTE.incident.larger,
+      PALETTE.incident.general,
+    ],
+    'circle-radius': ['interpolate', ['linear'], ['zoom'], 9, 6, 15, 11],
+    'circle-stroke-color': selectedStroke('#212529'),
+    'circle-stroke-width': selectedStrokeWidth(2.5),
   },
 };

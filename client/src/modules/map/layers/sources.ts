@@ -7,6 +7,9 @@ export const SOURCE_IDS = {
   shelters: 'shelters',
   rescueTeams: 'rescue-teams',
   warehouses: 'warehouses',
+  // Console overlays (issue 6): kept live with updateData diffs, so features need ids.
+  warnings: 'warnings',
+  incidents: 'incidents',
 } as const;
 export type SourceKey = keyof typeof SOURCE_IDS;
 export type SourceId = (typeof SOURCE_IDS)[SourceKey];
@@ -31,5 +34,14 @@ export function buildSources(): Record<SourceId, GeoJSONSourceSpecification> {
     [SOURCE_IDS.shelters]: { type: 'geojson', data: EMPTY, promoteId: 'id' },
     [SOURCE_IDS.rescueTeams]: { type: 'geojson', data: EMPTY, promoteId: 'id' },
     [SOURCE_IDS.warehouses]: { type: 'geojson', data: EMPTY, promoteId: 'id' },
+    [SOURCE_IDS.warnings]: { type: 'geojson', data: EMPTY, promoteId: 'id' },
+    [SOURCE_IDS.incidents]: {
+      type: 'geojson',
+      data: EMPTY,
+      promoteId: 'id',
+      cluster: true,
+      clusterRadius: 30,
+      clusterMaxZoom: 13,
+    },
   };
 }

@@ -1,0 +1,208 @@
+import type { ResponseDto, SubdistrictCollection, SuggestionDto } from '@sanfang/shared';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLanguage } from '../../../i18n/useLanguage';
+import { formatTime } from '../../../utils/formatTime';
+import { subdistrictName } from '../../map/utils/subdistrictName';
+import {
+  changeResponseLevel,
+  decideSuggestion,
+  endResponse,
+  startResponse,
+} from '../api/responsesApi';
+import { activeResponses, type ResponsesState } from '../state/applyResponseEvents';
+import { ChangeResponseForm, FormError, StartResponseForm, useSubmit } from './ResponseForms';
+
+interface ResponsesPanelProps {
+  token: string;
+  state: ResponsesState;
+  /** Commanders act; everyone else sees the same panel read-only. */
+  canCommand: boolean;
+  subdistricts: SubdistrictCollection | null;
+}
+
+function useAreaLabel(subdistricts: SubdistrictCollection | null) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  return (codes: string[]) =>
+    codes.length === 0
+      ? t('warnings.districtWide')
+      : codes
+          .map((c) => (subdistricts && subdistrictName(subdistricts, c, language)) ?? c)
+          .join('、');
+}
+
+function SuggestionPrompt({
+  s,
+  token,
+  canCommand,
+  area,
+}: {
+  s: SuggestionDto;
+  token: string;
+  canCommand: boolean;
+  area: (codes: string[]) => string;
+}) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const { busy, error, submit } = useSubmit(() => undefined);
+  return (
+    <li className="suggestion" data-suggestion-id={s.id}>
+      <p className="suggestion__what">
+        <strong>
+          {t(`responsesPanel.actions.${s.action}`)} {t(`ackHazards.${s.hazard}`)}
+          {s.level ? ` ${t(`ackLevels.${s.level}`)}` : ''}
+        </strong>{' '}
+        · {area(s.subdistrictCodes)}
+      </p>
+      <p className="suggestion__reason">{s.reason}</p>
+      {canCommand && (
+        <div className="suggestion__form">
+          <input
+            type="text"
+            value={reason}
+            placeholder={t('responsesPanel.decisionReason')}
+            aria-label={t('responsesPanel.decisionReason')}
+            onChange={(e) => setReason(e.target.value)}
+          />
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={busy}
+            onClick={submit(() => decideSuggestion(token, s.id, 'accept', reason.trim()))}
+          >
+            {t('responsesPanel.accept')}
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={submit(() => decideSuggestion(token, s.id, 'dismiss', reason.trim()))}
+          >
+            {t('responsesPanel.dismiss')}
+          </button>
+          <FormError error={error} />
+        </div>
+      )}
+    </li>
+  );
+}
+
+function ResponseCard({
+  r,
+  token,
+  canCommand,
+  area,
+}: {
+  r: ResponseDto;
+  token: string;
+  canCommand: boolean;
+  area: (codes: string[]) => string;
+}) {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState(false);
+  return (
+    <li className="response-card" data-response-id={r.id} data-level={r.level}>
+      <header className="response-card__head">
+        <span className={`level-badge level-badge--${r.level}`}>{t(`ackLevels.${r.level}`)}</span>
+        <strong>
+          {t(`ackHazards.${r.hazard}`)}
+          {t('responsesPanel.response')}
+        </strong>
+        {r.preemptive && (
+          <span className="response-card__tag">{t('responsesPanel.preemptive')}</span>
+        )}
+        <span className="response-card__area">{area(r.subdistrictCodes)}</span>
+        {canCommand && !editing && (
+          <button type="button" className="button button--small" onClick={() => setEditing(true)}>
+            {t('responsesPanel.adjust')}
+          </button>
+        )}
+      </header>
+      <p className="response-card__since">
+        {t('responsesPanel.since', { time: formatTime(r.startedAt) })}
+      </p>
+      {editing && (
+        <ChangeResponseForm
+          response={r}
+          onChange={(level, reason) => changeResponseLevel(token, r.id, { level, reason })}
+          onEnd={(reason) => endResponse(token, r.id, { reason })}
+          onClose={() => setEditing(false)}
+        />
+      )}
+      <details className="response-card__history">
+        <summary>{t('responsesPanel.history', { count: r.history.length })}</summary>
+        <ol>
+          {r.history.map((h, i) => (
+            <li key={`${h.at}-${i}`}>
+              <time dateTime={h.at}>{formatTime(h.at, { seconds: true })}</time>{' '}
+              {t(`responsesPanel.historyActions.${h.action}`)}{' '}
+              {h.previousLevel && h.previousLevel !== h.level
+                ? `${t(`ackLevels.${h.previousLevel}`)} → `
+                : ''}
+              {t(`ackLevels.${h.level}`)}
+              {h.actor && ` · ${h.actor}`}
+              <span className="response-card__reason">{h.reason}</span>
+            </li>
+          ))}
+        </ol>
+      </details>
+    </li>
+  );
+}
+
+/** Active responses and pending suggestions; the controls only for commanders. */
+export function ResponsesPanel({ token, state, canCommand, subdistricts }: ResponsesPanelProps) {
+  const { t } = useTranslation();
+  const [starting, setStarting] = useState(false);
+  const area = useAreaLabel(subdistricts);
+  const responses = activeResponses(state);
+  const suggestions = [...state.suggestions.values()].sort((a, b) =>
+    b.receivedAt.localeCompare(a.receivedAt),
+  );
+  return (
+    <section
+      className="responses-panel"
+      aria-labelledby="responses-title"
+      data-testid="responses-panel"
+    >
+      <header className="panel__head">
+        <h2 id="responses-title">{t('responsesPanel.title')}</h2>
+        {canCommand && !starting && (
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => setStarting(true)}
+            data-testid="start-response"
+          >
+            {t('responsesPanel.startNew')}
+          </button>
+        )}
+      </header>
+      {starting && (
+        <StartResponseForm
+          onStart={(hazard, level, reason) =>
+            startResponse(token, { hazard, level, reason, subdistrictCodes: [], preemptive: false })
+          }
+          onClose={() => setStarting(false)}
+        />
+      )}
+      {suggestions.length > 0 && (
+        <ul className="suggestions" aria-label={t('responsesPanel.suggestions')}>
+          {suggestions.map((s) => (
+            <SuggestionPrompt key={s.id} s={s} token={token} canCommand={canCommand} area={area} />
+          ))}
+        </ul>
+      )}
+      {responses.length === 0 ? (
+        <p className="panel__empty">{t('responsesPanel.none')}</p>
+      ) : (
+        <ul className="responses-panel__list">
+          {responses.map((r) => (
+            <ResponseCard key={r.id} r={r} token={token} canCommand={canCommand} area={area} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,134 @@
+import type { SubdistrictCollection, WarningDto } from '@sanfang/shared';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNow } from '../../../hooks/useNow';
+import { useLanguage } from '../../../i18n/useLanguage';
+import { formatDuration } from '../../../utils/formatDuration';
+import { formatTime } from '../../../utils/formatTime';
+import { subdistrictName } from '../../map/utils/subdistrictName';
+import { loadMuted, playChime, saveMuted } from '../chime';
+import { hazardIcon, NO_SIGNAL_HEX, SIGNAL_HEX } from '../signal';
+import type { WarningsState } from '../state/applyWarningEvents';
+import { bannerOrder, secondsLeft, warningsToAlert } from '../utils/warningAlerts';
+
+interface WarningBannerProps {
+  warnings: WarningsState;
+  loaded: boolean;
+  subdistricts: SubdistrictCollection | null;
+}
+
+const FLASH_MS = 12_000;
+
+/** Ids of the warnings to flash, with when each flash ends (ms). */
+function useAlerts(
+  warnings: WarningsState,
+  loaded: boolean,
+  muted: boolean,
+): ReadonlyMap<string, number> {
+  // Read at alert time only: toggling mute must not re-run the diff.
+  const mutedRef = useRef(muted);
+  mutedRef.current = muted;
+  const previous = useRef<WarningsState | null>(null);
+  const [until, setUntil] = useState<ReadonlyMap<string, number>>(new Map());
+  useEffect(() => {
+    if (!loaded) return;
+    // The first snapshot is what was already up when the shift signed in: no alarm for it.
+    const before = previous.current;
+    previous.current = warnings;
+    if (!before) return;
+    const { flash, chime } = warningsToAlert(before.byId, warnings.byId);
+    if (flash.length === 0) return;
+    if (chime && !mutedRef.current) playChime();
+    const end = Date.now() + FLASH_MS;
+    setUntil((m) => new Map([...m, ...flash.map((id): [string, number] => [id, end])]));
+  }, [warnings, loaded]);
+  return until;
+}
+
+/** Every active warning across the top of the console, most severe first. */
+export function WarningBanner({ warnings, loaded, subdistricts }: WarningBannerProps) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const now = useNow();
+  const [muted, setMuted] = useState(() => loadMuted());
+  const flashUntil = useAlerts(warnings, loaded, muted);
+  const list = bannerOrder(warnings.byId.values());
+
+  const toggleMute = () => {
+    saveMuted(!muted);
+    setMuted(!muted);
+  };
+
+  const area = (w: WarningDto): string => {
+    if (w.districtWide || w.subdistrictCodes.length === 0) return t('warnings.districtWide');
+    return w.subdistrictCodes
+      .map((code) => (subdistricts && subdistrictName(subdistricts, code, language)) ?? code)
+      .join('、');
+  };
+
+  return (
+    <section
+      className="warning-banner"
+      aria-label={t('warnings.title')}
+      data-testid="warning-banner"
+    >
+      <h2 className="visually-hidden">{t('warnings.title')}</h2>
+      {list.length === 0 ? (
+        <p className="warning-banner__none">
+          {loaded ? t('warnings.none') : t('warnings.loading')}
+        </p>
+      ) : (
+        <ul className="warning-banner__list">
+          {list.map((w) => {
+            const left = secondsLeft(w.expires, now);
+            const hex = w.colour ? SIGNAL_HEX[w.colour] : NO_SIGNAL_HEX;
+            return (
+              <li
+                key={w.id}
+                className={`warning-chip${(flashUntil.get(w.id) ?? 0) > now ? ' warning-chip--flash' : ''}`}
+                style={{ borderColor: hex }}
+                data-warning-id={w.id}
+                data-colour={w.colour ?? 'none'}
+                title={w.headline}
+              >
+                <span className="warning-chip__icon" style={{ background: hex }} aria-hidden>
+                  {hazardIcon(w.hazard)}
+                </span>
+                <span className="warning-chip__text">
+                  <strong>
+                    {t(`warnings.hazards.${w.hazard}`, { defaultValue: w.hazard })}
+                    {w.colour ? t(`warnings.colours.${w.colour}`) : ''}
+                    {t('warnings.signal')}
+                  </strong>
+                  {w.level && (
+                    <span className="warning-chip__level">{t(`warnings.levels.${w.level}`)}</span>
+                  )}
+                  {w.drill && <span className="warning-chip__drill">{t('warnings.drill')}</span>}
+                  <span className="warning-chip__area">{area(w)}</span>
+                  <span className="warning-chip__time">
+                    {left === null ? (
+                      t('warnings.noExpiry')
+                    ) : (
+                      <time dateTime={w.expires ?? undefined} title={formatTime(w.expires ?? 0)}>
+                        {t('warnings.timeLeft', { left: formatDuration(Math.max(0, left)) })}
+                      </time>
+                    )}
+                  </span>
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <button
+        type="button"
+        className="button button--small warning-banner__mute"
+        aria-pressed={muted}
+        onClick={toggleMute}
+        data-testid="chime-mute"
+      >
+        {muted ? t('warnings.unmute') : t('warnings.mute')}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,112 @@
+import type { EventEnvelope, WarningDto, WarningEventPayload } from '@sanfang/shared';
+
+type WarningEvent = Extract<EventEnvelope, { payload: WarningEventPayload }>;
+const WARNING_TYPES = new Set<string>([
+  'warning.issued',
+  'warning.updated',
+  'warning.cancelled',
+  'warning.expired',
+  'warning.retracted',
+]);
+const isWarningEvent = (e: EventEnvelope): e is WarningEvent => WARNING_TYPES.has(e.type);
+const ending = (e: WarningEvent): boolean =>
+  e.type !== 'warning.issued' && e.type !== 'warning.updated';
+
+/**
+ * A warning as the banner and map know it: the API DTO once fetched, or, for the moments after
+ * an event and before its detail arrives, a provisional one built from the event (areas empty,
+ * so the map falls back to the subdistricts or the whole district).
+ */
+export interface WarningsState {
+  byId: ReadonlyMap<string, WarningDto>;
+}
+
+export const emptyWarnings: WarningsState = { byId: new Map() };
+
+export function warningsFromList(list: readonly WarningDto[]): WarningsState {
+  return { byId: new Map(list.filter((w) => w.state === 'active').map((w) => [w.id, w])) };
+}
+
+function fromPayload(
+  p: WarningEventPayload,
+  at: string,
+  before: WarningDto | undefined,
+): WarningDto {
+  const base: WarningDto = before ?? {
+    id: p.warningId,
+    hazard: p.hazard,
+    colour: p.colour,
+    level: null,
+    severity: '',
+    status: p.status,
+    drill: false,
+    state: 'active',
+    headline: p.headline,
+    description: '',
+    instruction: '',
+    event: '',
+    subdistrictCodes: p.subdistrictCodes,
+    districtWide: p.subdistrictCodes.length === 0,
+    inDistrict: true,
+    areas: [],
+    issuedAt: at,
+    updatedAt: at,
+    effective: null,
+    expires: null,
+    currentMessageId: p.messageId ?? '',
+  };
+  const areaChanged =
+    before !== undefined && before.subdistrictCodes.join(',') !== [...p.subdistrictCodes].join(',');
+  return {
+    ...base,
+    hazard: p.hazard,
+    colour: p.colour,
+    status: p.status,
+    headline: p.headline,
+    subdistrictCodes: p.subdistrictCodes,
+    level: p.level !== undefined ? p.level : base.level,
+    severity: p.severity ?? base.severity,
+    expires: p.expires !== undefined ? p.expires : base.expires,
+    districtWide: p.districtWide ?? (p.subdistrictCodes.length === 0 || base.districtWide),
+    drill: p.drill ?? base.drill,
+    // Old polygons no longer describe a changed area; the detail fetch brings the new ones.
+    areas: areaChanged ? [] : base.areas,
+    updatedAt: at,
+    currentMessageId: p.messageId ?? base.currentMessageId,
+  };
+}
+
+/**
+ * Applies warning.* events in seq order. Returns the new state and the ids whose full detail
+ * (areas, description) should be fetched to replace the provisional entry.
+ */
+export function applyWarningEvents(
+  state: WarningsState,
+  events: readonly EventEnvelope[],
+): { state: WarningsState; fetch: string[] } {
+  let byId: Map<string, WarningDto> | null = null;
+  const fetch = new Set<string>();
+  for (const e of events) {
+    if (!isWarningEvent(e)) continue;
+    const p = e.payload;
+    byId ??= new Map(state.byId);
+    const ended = ending(e) || (p.state !== undefined && p.state !== 'active');
+    if (ended) {
+      byId.delete(p.warningId);
+      fetch.delete(p.warningId);
+      continue;
+    }
+    byId.set(p.warningId, fromPayload(p, e.occurredAt, byId.get(p.warningId)));
+    fetch.add(p.warningId);
+  }
+  return byId ? { state: { byId }, fetch: [...fetch] } : { state, fetch: [] };
+}
+
+/** Puts a fetched detail in place, unless the warning ended meanwhile. */
+export function applyWarningDetail(state: WarningsState, detail: WarningDto): WarningsState {
+  if (!state.byId.has(detail.id)) return state;
+  const byId = new Map(state.byId);
+  if (detail.state !== 'active') byId.delete(detail.id);
+  else byId.set(detail.id, detail);
+  return { byId };
+}
