@@ -32,13 +32,22 @@ export function useLiveWarnings(token: string): LiveWarnings {
       current = warnings;
       if (!stopped) setState({ warnings, loaded: true });
     };
+    // Only the latest fetch per warning may land: a slow fetch started for the yellow signal
+    // must not paint over the orange update that arrived while it was in flight.
+    const latest = new Map<string, number>();
+    let fetches = 0;
     const details = (ids: string[]) => {
-      for (const id of ids)
+      for (const id of ids) {
+        const mine = ++fetches;
+        latest.set(id, mine);
         fetchWarning(token, id).then(
-          (detail: WarningDto) => current && publish(applyWarningDetail(current, detail)),
+          (detail: WarningDto) => {
+            if (latest.get(id) === mine && current) publish(applyWarningDetail(current, detail));
+          },
           // The provisional entry stays; the next event or a reload brings the detail.
           () => undefined,
         );
+      }
     };
     const apply = (base: WarningsState, events: EventEnvelope[]) => {
       const next = applyWarningEvents(base, events);
