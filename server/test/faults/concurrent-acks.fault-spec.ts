@@ -77,9 +77,7 @@ describe('fault: duplicate and concurrent acknowledgements from SMS and the ack 
       await expectDatabaseAgrees(db.url, watchers, start);
       const ids = chosen.map((d) => d.id);
       const acked = watchers[0]!.applied.filter(
-        (e) =>
-          e.type === 'dispatch.acknowledged' &&
-          ids.includes((e.payload as DispatchEventPayload).dispatchId),
+        (e) => e.type === 'dispatch.acknowledged' && ids.includes(e.payload.dispatchId),
       );
       expect(acked.map((e) => (e.payload as DispatchEventPayload).dispatchId).sort()).toEqual(
         [...ids].sort(),

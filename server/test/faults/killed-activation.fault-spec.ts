@@ -122,7 +122,7 @@ describe('fault: SIGKILL during a whole-district activation', () => {
         ).map((r) => r.id);
         const created = watcher.applied
           .filter((e: EventEnvelope) => e.type === 'dispatch.created')
-          .map((e) => (e.payload as DispatchEventPayload).dispatchId);
+          .map((e) => e.payload.dispatchId);
         expect([...created].sort()).toEqual([...everyId].sort());
         for (const [, got] of steps) expect([1, 2, 3].slice(0, got.length)).toEqual(got);
         const pending = await sql<{ n: string }>(
