@@ -28,6 +28,8 @@ const inTx = (m: EntityManager): PgBoss.Db => ({
 
 export const TIMER_POLL_SECONDS = 0.5;
 const BATCH = 200;
+// Quiet for this long after an error (a few polls without one) = timers are up again.
+const TIMERS_RECOVER_MS = Math.max(10_000, TIMER_POLL_SECONDS * 3_000);
 const SCHEDULE_CHUNK = 5_000;
 
 /**
@@ -41,7 +43,8 @@ export class Timers implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly boss: PgBoss;
   private readonly handlers = new Map<string, Registered>();
   private started = false;
-  private healthy = true;
+  /** Last pg-boss error; pg-boss reconnects by itself, so health recovers once errors stop. */
+  private lastErrorAt = 0;
 
   constructor(@Inject(RUNTIME) runtime: Runtime) {
     this.boss = new PgBoss({
@@ -54,13 +57,13 @@ export class Timers implements OnApplicationBootstrap, OnModuleDestroy {
       deleteAfterDays: 30,
     });
     this.boss.on('error', (e: Error) => {
-      this.healthy = false;
+      this.lastErrorAt = Date.now();
       this.log.warn(`pg-boss: ${e.message}`);
     });
   }
 
   status(): 'up' | 'down' {
-    return this.started && this.healthy ? 'up' : 'down';
+    return this.started && Date.now() - this.lastErrorAt > TIMERS_RECOVER_MS ? 'up' : 'down';
   }
 
   /** Features register handlers in onModuleInit; workers start once the app is up. */
@@ -176,7 +179,7 @@ export class Timers implements OnApplicationBootstrap, OnModuleDestroy {
     reg: Registered,
     jobs: PgBoss.Job<TimerData<unknown>>[],
   ): Promise<void> {
-    this.healthy = true;
+    this.lastErrorAt = 0; // a fetched batch proves the connection works
     await Promise.all(
       jobs.map(async (job) => {
         try {
