@@ -80,7 +80,11 @@ export class EventsPublisher {
     this.pending = [];
     if (ranges.length === 0 || !this.server) return;
     try {
-      this.server.emit('accounted', { ranges });
+      // Local sockets only: here delivery of the events the ranges cover is certain. Through
+      // Redis an event's publish can be lost at the moment Redis fails while the marker after
+      // it is queued and delivered, and the marker would then hide a missing event. Clients
+      // on other instances fill filtered seqs from the log (head beacon + HTTP).
+      this.server.local.emit('accounted', { ranges });
     } catch (err) {
       this.log.warn(`accounted marker failed: ${String(err)}`);
     }

@@ -38,8 +38,10 @@ export function liveClient(
     },
     fetchPage: async (after) => {
       fetches++;
+      // A hung request must not block every later catch-up: give up and let LiveSync retry.
       const res = await fetch(`${baseUrl}/api/events?after=${after}&limit=1000`, {
         headers: { authorization: `Bearer ${token}` },
+        signal: AbortSignal.timeout(5_000),
       });
       if (!res.ok) throw new Error(`GET /api/events ${res.status}`);
       return (await res.json()) as EventsPage;

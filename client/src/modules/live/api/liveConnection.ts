@@ -25,7 +25,11 @@ export function startLive(token: string, userId: string, store: LiveStore): Live
     fetchPage: async (after) => {
       store.setStatus('catching_up');
       try {
-        return await apiRequest<EventsPage>(`/api/events?after=${after}&limit=1000`, { token });
+        // A hung request must not block every later catch-up: give up and let LiveSync retry.
+        return await apiRequest<EventsPage>(`/api/events?after=${after}&limit=1000`, {
+          token,
+          signal: AbortSignal.timeout(10_000),
+        });
       } finally {
         if (socket.connected) store.setStatus('live');
       }
