@@ -56,7 +56,7 @@ export class EventLog {
   ): Promise<{ result: T; events: CommittedEvent[] }> {
     return this.ds.transaction(async (manager) => {
       const pending: PendingEvent[] = [];
-      const tx: EventTx = {
+      const txAs = (as: string | undefined): EventTx => ({
         manager,
         emit<K extends EventType>(type: K, payload: EventMap[K], scope: EventScope = {}) {
           pending.push({
@@ -66,17 +66,19 @@ export class EventLog {
               subdistrictCodes: [...new Set(scope.subdistrictCodes ?? [])].sort(),
               contactIds: [...new Set(scope.contactIds ?? [])],
             },
+            ...(as === undefined ? {} : { actor: as }),
           });
         },
-      };
+        as: (other) => txAs(other),
+      });
+      const tx = txAs(undefined);
       const result = await fn(tx);
       if (pending.length === 0) {
         if (opts.allowNoEvent) return { result, events: [] };
         throw new NoEventError();
       }
       // Seqs are taken last, so the counter lock is held only for the insert and the commit.
-      const first = await this.repo.allocate(manager, pending.length);
-      const events = await this.repo.insert(manager, first, actor, pending);
+      const events = await this.repo.append(manager, actor, pending);
       return { result, events };
     });
   }

@@ -11,12 +11,16 @@ export interface PendingEvent<K extends EventType = EventType> {
   type: K;
   payload: EventMap[K];
   scope: Required<EventScope>;
+  /** Set when one transaction carries several callers' work (a batch): their own actor. */
+  actor?: string;
 }
 
 /** What a feature's write function gets: the transaction's manager and a way to record events. */
 export interface EventTx {
   readonly manager: EntityManager;
   emit<K extends EventType>(type: K, payload: EventMap[K], scope?: EventScope): void;
+  /** The same transaction, recording events in another actor's name (batched writes). */
+  as(actor: string): EventTx;
 }
 
 /** A committed event with its visibility, as the publisher needs it. */
