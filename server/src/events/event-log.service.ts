@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { EventMap, EventType } from '@sanfang/shared';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import {
   type CommittedEvent,
   type EventScope,
+  type DeferredWrite,
   type EventTx,
   NoEventError,
   type PendingEvent,
@@ -23,6 +24,11 @@ export interface WriteOptions {
    * over events it had nothing to say about).
    */
   allowNoEvent?: boolean;
+  /**
+   * A lock statement (no parameters) sent with BEGIN in one round trip, for hot paths that
+   * always start by taking the same lock (CAP ingest's lineage lock).
+   */
+  lock?: string;
 }
 
 @Injectable()
@@ -33,8 +39,12 @@ export class EventLog {
     private readonly publisher: EventsPublisher,
   ) {}
 
-  async write<T>(actor: string, fn: (tx: EventTx) => Promise<T> | T): Promise<T> {
-    return (await this.writeWithEvents(actor, fn)).result;
+  async write<T>(
+    actor: string,
+    fn: (tx: EventTx) => Promise<T> | T,
+    opts: WriteOptions = {},
+  ): Promise<T> {
+    return (await this.writeWithEvents(actor, fn, opts)).result;
   }
 
   /** As `write`, also returning the committed events (for callers that echo seqs). */
@@ -54,8 +64,9 @@ export class EventLog {
     fn: (tx: EventTx) => Promise<T> | T,
     opts: WriteOptions,
   ): Promise<{ result: T; events: CommittedEvent[] }> {
-    return this.ds.transaction(async (manager) => {
+    return this.inTransaction(opts.lock, async (manager) => {
       const pending: PendingEvent[] = [];
+      const deferred: DeferredWrite[] = [];
       const txAs = (as: string | undefined): EventTx => ({
         manager,
         emit<K extends EventType>(type: K, payload: EventMap[K], scope: EventScope = {}) {
@@ -70,16 +81,41 @@ export class EventLog {
           });
         },
         as: (other) => txAs(other),
+        defer: (sql, params) => void deferred.push({ sql, params }),
       });
       const tx = txAs(undefined);
       const result = await fn(tx);
       if (pending.length === 0) {
-        if (opts.allowNoEvent) return { result, events: [] };
-        throw new NoEventError();
+        if (!opts.allowNoEvent) throw new NoEventError();
+        if (deferred.length) await this.repo.runDeferred(manager, deferred);
+        return { result, events: [] };
       }
       // Seqs are taken last, so the counter lock is held only for the insert and the commit.
-      const events = await this.repo.append(manager, actor, pending);
+      const events = await this.repo.append(manager, actor, pending, deferred);
       return { result, events };
     });
+  }
+
+  private async inTransaction<T>(
+    lock: string | undefined,
+    fn: (m: EntityManager) => Promise<T>,
+  ): Promise<T> {
+    if (!lock) return this.ds.transaction(fn);
+    const qr = this.ds.createQueryRunner();
+    await qr.connect();
+    try {
+      // Two statements in one simple query: the transaction and its first lock. The runner
+      // is then told what TypeORM's startTransaction would have recorded.
+      Object.assign(qr, { isTransactionActive: true, transactionDepth: 1 });
+      await qr.query(`START TRANSACTION; ${lock}`);
+      const result = await fn(qr.manager);
+      await qr.commitTransaction();
+      return result;
+    } catch (e) {
+      if (qr.isTransactionActive) await qr.rollbackTransaction().catch(() => undefined);
+      throw e;
+    } finally {
+      await qr.release();
+    }
   }
 }

@@ -21,6 +21,18 @@ export interface EventTx {
   emit<K extends EventType>(type: K, payload: EventMap[K], scope?: EventScope): void;
   /** The same transaction, recording events in another actor's name (batched writes). */
   as(actor: string): EventTx;
+  /**
+   * A data-modifying statement (INSERT/UPDATE/DELETE, numbered $1…) run in the same
+   * statement as the events' insert, so it costs no round trip of its own. Its result is
+   * not returned; a failure fails the write.
+   */
+  defer(sql: string, params: unknown[]): void;
+}
+
+/** A statement deferred to travel with the events' insert. */
+export interface DeferredWrite {
+  sql: string;
+  params: unknown[];
 }
 
 /** A committed event with its visibility, as the publisher needs it. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { EventType } from '@sanfang/shared';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { CommittedEvent, PendingEvent } from './event-log';
+import type { CommittedEvent, DeferredWrite, PendingEvent } from './event-log';
 
 /** Who is reading: decides which rows of the log they may see. */
 export type Viewer =
@@ -46,6 +46,22 @@ function visibility(v: Viewer, param: number): { sql: string; value?: string } {
 
 const INSERT_CHUNK = 5000;
 
+/**
+ * Deferred statements as data-modifying CTEs ("d0 AS (…), d1 AS (…), "), their $n renumbered
+ * after `offset` parameters already taken. All of them run, once each, unread.
+ */
+function withCtes(deferred: DeferredWrite[], offset: number): { ctes: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const ctes = deferred
+    .map((d, k) => {
+      const base = offset + params.length;
+      params.push(...d.params);
+      return `d${k} AS (${d.sql.replace(/\$(\d+)/g, (_, n: string) => `$${base + Number(n)}`)}), `;
+    })
+    .join('');
+  return { ctes, params };
+}
+
 @Injectable()
 export class EventsRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
@@ -70,7 +86,12 @@ export class EventsRepository {
    * Takes seqs and inserts the events in one statement per chunk (the counter row is
    * locked by its UPDATE until commit, as in `allocate`): one round trip for the usual write.
    */
-  async append(m: EntityManager, actor: string, events: PendingEvent[]): Promise<CommittedEvent[]> {
+  async append(
+    m: EntityManager,
+    actor: string,
+    events: PendingEvent[],
+    deferred: DeferredWrite[] = [],
+  ): Promise<CommittedEvent[]> {
     const out: CommittedEvent[] = [];
     for (let i = 0; i < events.length; i += INSERT_CHUNK) {
       const chunk = events.slice(i, i + INSERT_CHUNK);
@@ -85,15 +106,17 @@ export class EventsRepository {
       const json = JSON.stringify(rows);
       // What was stored, not the caller's objects (they may change later; Dates become text).
       const stored = JSON.parse(json) as { payload: CommittedEvent['payload'] }[];
+      // The deferred writes ride along with the first chunk (numbered after $1, $2).
+      const extra = i === 0 ? withCtes(deferred, 2) : { ctes: '', params: [] };
       const back: { seq: string; occurred_at: Date }[] = await m.query(
-        `WITH c AS (UPDATE event_counter SET last_seq = last_seq + $1 WHERE id = 1
+        `WITH ${extra.ctes}c AS (UPDATE event_counter SET last_seq = last_seq + $1 WHERE id = 1
                     RETURNING last_seq - $1 AS base)
          INSERT INTO events (seq, type, actor, subdistrict_codes, contact_ids, payload)
          SELECT c.base + r.n, r.type, r.actor, r.sd, r.ci, r.payload
            FROM c, jsonb_to_recordset($2::jsonb)
                 AS r(n int, type text, actor text, sd text[], ci uuid[], payload jsonb)
          RETURNING seq, occurred_at`,
-        [chunk.length, json],
+        [chunk.length, json, ...extra.params],
       );
       if (back.length !== chunk.length) throw new Error('event_counter row is missing');
       const base = Math.min(...back.map((r) => Number(r.seq))) - 1;
@@ -111,6 +134,12 @@ export class EventsRepository {
       );
     }
     return out;
+  }
+
+  /** Deferred writes on their own (a write that recorded no event). */
+  async runDeferred(m: EntityManager, deferred: DeferredWrite[]): Promise<void> {
+    const { ctes, params } = withCtes(deferred, 0);
+    await m.query(`WITH ${ctes.replace(/, $/, '')} SELECT 1`, params);
   }
 
   async insert(

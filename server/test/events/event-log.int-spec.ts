@@ -79,6 +79,71 @@ describe(EventLog.name, () => {
     expect(page.events.map((e) => e.seq)).toEqual([before + 1]);
   });
 
+  it('commits a deferred write with its events, and neither when the write fails', async () => {
+    const before = await repo.head();
+    const { events } = await log.writeWithEvents('batcher', (tx) => {
+      tx.defer(`INSERT INTO notices (text, level, author) VALUES ($1, 'info', $2)`, [
+        'deferred',
+        'x',
+      ]);
+      tx.as('feed:a').emit('notice.posted', notice('one'));
+      tx.emit('notice.posted', notice('two'));
+    });
+    // Each event keeps the actor it was recorded under; seqs follow on from the head.
+    expect(events.map((e) => [e.seq, e.actor])).toEqual([
+      [before + 1, 'feed:a'],
+      [before + 2, 'batcher'],
+    ]);
+    expect(await ds.query(`SELECT 1 FROM notices WHERE text = 'deferred'`)).toHaveLength(1);
+
+    await expect(
+      log.write('test', (tx) => {
+        tx.defer(`INSERT INTO notices (text, level, author) VALUES ('bad', 'shouting', 'x')`, []);
+        tx.emit('notice.posted', notice('lost'));
+      }),
+    ).rejects.toThrow();
+    expect(await ds.query(`SELECT 1 FROM notices WHERE text = 'bad'`)).toHaveLength(0);
+    expect(await repo.head()).toBe(before + 2);
+  });
+
+  it('takes a lock with BEGIN and holds it to commit', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const order: string[] = [];
+    const first = log.write(
+      'a',
+      async (tx) => {
+        order.push('first in');
+        await gate;
+        tx.emit('notice.posted', notice('first'));
+        order.push('first out');
+      },
+      { lock: 'SELECT pg_advisory_xact_lock(99, 1)' },
+    );
+    while (!order.includes('first in')) await new Promise((r) => setImmediate(r));
+    const second = log.write(
+      'b',
+      (tx) => {
+        order.push('second in');
+        tx.emit('notice.posted', notice('second'));
+      },
+      { lock: 'SELECT pg_advisory_xact_lock(99, 1)' },
+    );
+    // The second is seen waiting on the lock, and runs only once the first has committed.
+    const waiting = async () =>
+      (
+        await ds.query<{ n: number }[]>(
+          `SELECT count(*)::int AS n FROM pg_locks
+            WHERE locktype = 'advisory' AND classid = 99 AND objid = 1 AND NOT granted`,
+        )
+      )[0]!.n;
+    while ((await waiting()) === 0) await new Promise((r) => setImmediate(r));
+    expect(order).toEqual(['first in']);
+    release();
+    await Promise.all([first, second]);
+    expect(order).toEqual(['first in', 'first out', 'second in']);
+  });
+
   it('refuses UPDATE, DELETE and TRUNCATE of the log at the database', async () => {
     await log.write('test', async (tx) => tx.emit('notice.posted', notice('kept')));
     await expect(ds.query(`UPDATE events SET actor = 'mallory'`)).rejects.toThrow(/append-only/);
