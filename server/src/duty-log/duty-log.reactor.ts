@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EventType } from '@sanfang/shared';
+import type { CommittedEvent, EventTx } from '../events/event-log';
 import { Reactors } from '../events/reactors.service';
 import { EVENT_LINES, eventLine, NOT_LOGGED } from './event-lines';
 
@@ -22,13 +23,31 @@ export class DutyLogReactor implements OnModuleInit {
     this.reactors.register({
       name: 'duty-log',
       types: COPIED,
-      handle: async (e, tx) => {
-        await tx.manager.query(
-          `INSERT INTO duty_log (at, kind, author, text, event_seq, subdistrict_codes)
-           VALUES ($1, 'event', $2, $3, $4, $5) ON CONFLICT (event_seq) DO NOTHING`,
-          [e.occurredAt, e.actor, eventLine(e.type, e.payload), e.seq, e.subdistrictCodes],
-        );
-      },
+      handle: (e, tx) => this.copy([e], tx),
+      handleAll: (events, tx) => this.copy(events, tx),
     });
+  }
+
+  /** One statement for a whole pass of the reactor. */
+  private async copy(events: CommittedEvent[], tx: EventTx): Promise<void> {
+    await tx.manager.query(
+      `INSERT INTO duty_log (at, kind, author, text, event_seq, subdistrict_codes)
+       SELECT r.at, 'event', r.author, r.text, r.seq, r.codes
+         FROM jsonb_to_recordset($1::jsonb)
+              AS r(at timestamptz, author text, text text, seq bigint, codes text[])
+        ORDER BY r.seq
+       ON CONFLICT (event_seq) DO NOTHING`,
+      [
+        JSON.stringify(
+          events.map((e) => ({
+            at: e.occurredAt,
+            author: e.actor,
+            text: eventLine(e.type, e.payload),
+            seq: e.seq,
+            codes: e.subdistrictCodes,
+          })),
+        ),
+      ],
+    );
   }
 }
