@@ -16,8 +16,13 @@ export function sha256Hex(s: string): string {
 const invalidToken = (message = 'The bearer token is malformed, forged or expired'): ApiException =>
   new ApiException(HttpStatus.UNAUTHORIZED, 'AUTH_TOKEN_INVALID', message);
 
+/** How long another instance may still accept a token revoked elsewhere. */
+export const FEED_TOKEN_TTL_MS = 5_000;
+
 @Injectable()
 export class AuthService {
+  private readonly feedTokens = new Map<string, { caller: FeedCaller; until: number }>();
+
   constructor(
     private readonly users: UsersRepository,
     private readonly jwt: JwtService,
@@ -60,10 +65,28 @@ export class AuthService {
     };
   }
 
+  /**
+   * Feed tokens answer from a short cache: a busy feed posts many messages a second. A
+   * revocation here clears it at once; another instance honours it within FEED_TOKEN_TTL_MS.
+   * Unknown tokens are never cached, so a new token works at once.
+   */
   async verifyFeedToken(token: string): Promise<FeedCaller> {
-    const row = await this.users.activeFeedToken(sha256Hex(token));
-    if (!row) throw invalidToken('Unknown or revoked feed token');
-    return { tokenId: row.id, name: row.name };
+    const sha = sha256Hex(token);
+    const hit = this.feedTokens.get(sha);
+    if (hit && hit.until > Date.now()) return hit.caller;
+    const row = await this.users.activeFeedToken(sha);
+    if (!row) {
+      this.feedTokens.delete(sha);
+      throw invalidToken('Unknown or revoked feed token');
+    }
+    const caller = { tokenId: row.id, name: row.name };
+    this.feedTokens.set(sha, { caller, until: Date.now() + FEED_TOKEN_TTL_MS });
+    return caller;
+  }
+
+  /** After a revocation: the next post with any token is checked against the database. */
+  forgetFeedTokens(): void {
+    this.feedTokens.clear();
   }
 
   async me(id: string): Promise<UserDto> {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
 import { FeedTokensController, ResponseRulesController } from './admin/admin.controller';
 import { FeedTokensService } from './admin/feed-tokens.service';
 import { ResponseRulesService } from './admin/response-rules.service';
@@ -16,6 +17,7 @@ import { WarningsService } from './warnings.service';
 
 /** CAP ingest (push and pull), lineage, expiry, suggestions, re-publication. */
 @Module({
+  imports: [AuthModule],
   controllers: [
     FeedsController,
     WarningsController,

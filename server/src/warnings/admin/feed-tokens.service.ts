@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { CreatedFeedTokenDto, CreateFeedToken, FeedTokenDto } from '@sanfang/shared';
-import { sha256Hex } from '../../auth/auth.service';
+import { AuthService, sha256Hex } from '../../auth/auth.service';
 import type { AuthUser } from '../../auth/auth.types';
 import { FeedToken } from '../../auth/entities/feed-token.entity';
 import { notFound } from '../../common/api-exception';
@@ -22,6 +22,7 @@ export class FeedTokensService {
   constructor(
     private readonly events: EventLog,
     @InjectDataSource() private readonly ds: DataSource,
+    private readonly auth: AuthService,
   ) {}
 
   create(user: AuthUser, body: CreateFeedToken): Promise<CreatedFeedTokenDto> {
@@ -44,8 +45,8 @@ export class FeedTokensService {
     return rows.map(toDto);
   }
 
-  revoke(user: AuthUser, id: string): Promise<FeedTokenDto> {
-    return this.events.write(user.username, async (tx) => {
+  async revoke(user: AuthUser, id: string): Promise<FeedTokenDto> {
+    const dto = await this.events.write(user.username, async (tx) => {
       const repo = tx.manager.getRepository(FeedToken);
       const row = /^[0-9a-f-]{36}$/i.test(id) ? await repo.findOne({ where: { id } }) : null;
       if (!row) throw notFound('Feed token');
@@ -59,5 +60,7 @@ export class FeedTokensService {
       });
       return toDto(row);
     });
+    this.auth.forgetFeedTokens();
+    return dto;
   }
 }
