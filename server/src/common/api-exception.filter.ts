@@ -78,7 +78,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
   }
 }
 
-function isDbUnavailable(e: unknown): boolean {
+export function isDbUnavailable(e: unknown): boolean {
   const code = (e as { code?: string } | null)?.code;
   return (
     code === 'ECONNREFUSED' ||

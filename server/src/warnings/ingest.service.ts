@@ -2,12 +2,15 @@ import { createHash } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { CapIngestResult } from '@sanfang/shared';
 import { ApiException } from '../common/api-exception';
+import { isDbUnavailable } from '../common/api-exception.filter';
 import { EventLog } from '../events/event-log.service';
+import { Timers } from '../timers/timers.service';
 import type { EventTx } from '../events/event-log';
 import { CapError } from './cap/cap-error';
 import { parseCap } from './cap/cap-parse';
 import type { CapAlert, CapInfo } from './cap/cap-types';
 import type { CapMessage } from './entities/cap-message.entity';
+import { LINEAGE_LOCK_SQL, LineageStore } from './lineage-store';
 import { LineageService } from './lineage.service';
 import { matchAreas, type SubdistrictShape } from './meaning/areas';
 import { extractMeaning } from './meaning/hazard';
@@ -24,13 +27,6 @@ export interface IngestReply {
   result: CapIngestResult;
 }
 
-/** A duplicate found inside the transaction: roll back, answer 200. */
-class Duplicate extends Error {
-  constructor(readonly existing: CapMessage) {
-    super('duplicate');
-  }
-}
-
 export const toApiError = (e: CapError): ApiException =>
   new ApiException(
     e.status === 400 ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_ENTITY,
@@ -39,15 +35,44 @@ export const toApiError = (e: CapError): ApiException =>
     e.path,
   );
 
-/** Push and pull ingest share this: validate, store verbatim, apply lineage, emit. */
+/** One message waiting for its batch. */
+interface Pending {
+  alert: CapAlert;
+  row: Partial<CapMessage>;
+  via: IngestVia;
+  resolve: (r: IngestReply) => void;
+  reject: (e: unknown) => void;
+}
+
+type Outcome = { ok: true; reply: IngestReply } | { ok: false; error: unknown };
+
+/** The most messages one transaction carries. */
+const MAX_BATCH = 64;
+/**
+ * Transactions open at once. One: a second would only queue on the lineage lock, and
+ * measured slower (bench:ingest) since it halves the batches.
+ */
+const IN_FLIGHT = 1;
+
+/**
+ * Push and pull ingest share this: validate, store verbatim, apply lineage, emit.
+ *
+ * Group commit: messages that arrive while a transaction is in flight wait and go together
+ * in the next one, under the lineage lock, with their reads and writes done as set
+ * statements (LineageStore). Each caller is answered only after its transaction commits, and
+ * a batch that fails is retried message by message, so one bad message fails alone.
+ */
 @Injectable()
 export class IngestService {
   private subs: Promise<SubdistrictShape[]> | null = null;
+  private readonly queue: Pending[] = [];
+  private inFlight = 0;
 
   constructor(
     private readonly events: EventLog,
     private readonly repo: WarningsRepository,
     private readonly lineage: LineageService,
+    private readonly timers: Timers,
   ) {}
 
   /** Parses strictly; a CapError becomes {code, message, path} with 400/422. */
@@ -62,63 +87,106 @@ export class IngestService {
 
   async ingest(xml: string, via: IngestVia): Promise<IngestReply> {
     const alert = this.parse(xml);
-    const existing = await this.repo.findByIdentity(null, alert);
-    if (existing) return this.duplicate(existing);
-    await this.checkCircular(alert);
     const row = await this.describe(alert, xml, via);
+    return new Promise<IngestReply>((resolve, reject) => {
+      this.queue.push({ alert, row, via, resolve, reject });
+      this.next();
+    });
+  }
+
+  private next(): void {
+    if (this.inFlight >= IN_FLIGHT || this.queue.length === 0) return;
+    this.inFlight++;
+    const batch = this.queue.splice(0, MAX_BATCH);
+    void this.settle(batch).finally(() => {
+      this.inFlight--;
+      this.next();
+    });
+  }
+
+  private async settle(batch: Pending[]): Promise<void> {
+    let outcomes: Outcome[];
     try {
-      const msg = await this.events.write(`feed:${via.name}`, async (tx) => {
-        await this.repo.lockSenders(tx.manager, [
-          alert.sender,
-          ...alert.references.map((r) => r.sender),
-        ]);
-        const again = await this.repo.findByIdentity(tx.manager, alert);
-        if (again) throw new Duplicate(again);
-        const m = await this.repo.insertMessage(tx.manager, row);
-        m.outcome = await this.lineage.apply(tx, m);
-        await this.repo.saveMessage(tx.manager, m);
-        this.emitReceived(tx, m);
-        return m;
-      });
-      return { created: true, result: await this.result(msg, false) };
+      outcomes = await this.transact(batch);
     } catch (e) {
-      if (e instanceof Duplicate) return this.duplicate(e.existing);
-      // Two instances racing on the same message: the unique index decides.
-      if (isUniqueViolation(e)) {
-        const dup = await this.repo.findByIdentity(null, alert);
-        if (dup) return this.duplicate(dup);
+      if (batch.length === 1 || isDbUnavailable(e)) {
+        for (const p of batch) p.reject(e);
+        return;
       }
-      throw e;
+      // Something in the batch broke the transaction: each message on its own, in order.
+      for (const p of batch) await this.settle([p]);
+      return;
     }
+    outcomes.forEach((o, i) => (o.ok ? batch[i]!.resolve(o.reply) : batch[i]!.reject(o.error)));
   }
 
-  private async duplicate(existing: CapMessage): Promise<IngestReply> {
-    return { created: false, result: await this.result(existing, true) };
-  }
-
-  private async result(m: CapMessage, duplicate: boolean): Promise<CapIngestResult> {
-    const w = m.warningId ? await this.repo.warning(m.warningId) : null;
-    return {
-      messageId: m.id,
-      duplicate,
-      outcome: m.outcome,
-      warningId: m.warningId,
-      state: w ? effectiveState(w, new Date()) : null,
-    };
+  private async transact(batch: Pending[]): Promise<Outcome[]> {
+    const actor = batch.length === 1 ? `feed:${batch[0]!.via.name}` : 'feed:batch';
+    const { result } = await this.events.writeWithEvents(
+      actor,
+      async (tx) => {
+        // The lineage lock was taken with BEGIN (see `lock` below).
+        const store = await LineageStore.open(
+          tx.manager,
+          this.timers,
+          batch.map((p) => ({ self: p.alert, references: p.alert.references })),
+        );
+        const done: ({ msg: CapMessage; created: boolean } | { error: unknown })[] = [];
+        for (const p of batch) {
+          const existing = await store.find(p.alert);
+          if (existing) {
+            done.push({ msg: existing, created: false });
+            continue;
+          }
+          const circular = await this.circular(store, p.alert);
+          if (circular) {
+            done.push({ error: circular });
+            continue;
+          }
+          const as = tx.as(`feed:${p.via.name}`);
+          const m = store.addMessage(p.row);
+          m.outcome = await this.lineage.apply(store, as, m);
+          emitReceived(as, m);
+          done.push({ msg: m, created: true });
+        }
+        await store.flush(tx);
+        const now = new Date();
+        return done.map((d): Outcome => {
+          if ('error' in d) return { ok: false, error: d.error };
+          const w = d.msg.warningId ? store.known(d.msg.warningId) : null;
+          return {
+            ok: true,
+            reply: {
+              created: d.created,
+              result: {
+                messageId: d.msg.id,
+                duplicate: !d.created,
+                outcome: d.msg.outcome,
+                warningId: d.msg.warningId,
+                state: w ? effectiveState(w, now) : null,
+              },
+            },
+          };
+        });
+      },
+      // A batch of duplicates (or refused messages) changes nothing and records nothing.
+      { allowNoEvent: true, lock: LINEAGE_LOCK_SQL },
+    );
+    return result;
   }
 
   /** A reference to a stored message that itself references this one closes a cycle. */
-  private async checkCircular(alert: CapAlert): Promise<void> {
+  private async circular(store: LineageStore, alert: CapAlert): Promise<ApiException | null> {
     const self = storedRef(alert);
     for (const r of alert.references) {
-      const found = await this.repo.findByIdentity(null, r);
+      const found = await store.find(r);
       if (
         found?.references.some(
           (x) =>
             x.sender === self.sender && x.identifier === self.identifier && x.sent === self.sent,
         )
       ) {
-        throw new ApiException(
+        return new ApiException(
           HttpStatus.UNPROCESSABLE_ENTITY,
           'CAP_INVALID_REFERENCE',
           `reference ${r.identifier} already references this message (circular)`,
@@ -126,6 +194,7 @@ export class IngestService {
         );
       }
     }
+    return null;
   }
 
   private async describe(
@@ -151,6 +220,7 @@ export class IngestService {
       sha256: createHash('sha256').update(xml, 'utf8').digest('hex'),
       source: via.source,
       receivedVia: via.name,
+      receivedAt: new Date(),
       warningId: null,
       orphan: false,
       outcome: 'not_acted_on',
@@ -170,27 +240,23 @@ export class IngestService {
       areas,
     };
   }
+}
 
-  private emitReceived(tx: EventTx, m: CapMessage): void {
-    tx.emit('cap.received', {
-      messageId: m.id,
-      sender: m.sender,
-      identifier: m.identifier,
-      sent: m.sent.toISOString(),
-      status: m.status,
-      msgType: m.msgType,
-      outcome: m.outcome,
-      warningId: m.warningId,
-      source: m.source,
-    });
-  }
+function emitReceived(tx: EventTx, m: CapMessage): void {
+  tx.emit('cap.received', {
+    messageId: m.id,
+    sender: m.sender,
+    identifier: m.identifier,
+    sent: m.sent.toISOString(),
+    status: m.status,
+    msgType: m.msgType,
+    outcome: m.outcome,
+    warningId: m.warningId,
+    source: m.source,
+  });
 }
 
 /** The Chinese info when there is one (GB/T 35965.1 feeds), else the first. */
 function primaryInfo(infos: CapInfo[]): CapInfo | undefined {
   return infos.find((i) => /^zh/i.test(i.language)) ?? infos[0];
-}
-
-function isUniqueViolation(e: unknown): boolean {
-  return typeof e === 'object' && e !== null && (e as { code?: string }).code === '23505';
 }

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { CapOutcome, WarningState } from '@sanfang/shared';
 import type { EventTx } from '../events/event-log';
-import { Timers } from '../timers/timers.service';
 import type { CapMessage } from './entities/cap-message.entity';
 import type { Warning } from './entities/warning.entity';
+import type { LineageStore } from './lineage-store';
 import { SuggestionsService } from './suggestions.service';
 import { emitWarning, type WarningEventType } from './warning-events';
-import { storedRef, WarningsRepository } from './warnings.repository';
+import { storedRef } from './warnings.repository';
 
 export const EXPIRE_QUEUE = 'warnings.expire';
 export interface ExpireData {
@@ -24,114 +24,103 @@ const ACTED_ON = new Set(['Actual', 'Exercise']);
  */
 @Injectable()
 export class LineageService {
-  constructor(
-    private readonly repo: WarningsRepository,
-    private readonly timers: Timers,
-    private readonly suggestions: SuggestionsService,
-  ) {}
+  constructor(private readonly suggestions: SuggestionsService) {}
 
-  /** Applies a freshly stored message, then any orphans it unblocks. Returns its outcome. */
-  async apply(tx: EventTx, msg: CapMessage): Promise<CapOutcome> {
-    const outcome = await this.applyOne(tx, msg);
-    if (msg.warningId) await this.resolveOrphans(tx, msg);
+  /**
+   * Applies a message just added to the store, then any orphans it unblocks. Returns its
+   * outcome. Reads and writes go through the store (one batch's working set).
+   */
+  async apply(store: LineageStore, tx: EventTx, msg: CapMessage): Promise<CapOutcome> {
+    const outcome = await this.applyOne(store, tx, msg);
+    if (msg.warningId) await this.resolveOrphans(store, tx, msg);
     return outcome;
   }
 
-  private async resolveOrphans(tx: EventTx, parent: CapMessage): Promise<void> {
-    const waiting = await this.repo.orphansOf(tx.manager, {
-      sender: parent.sender,
-      identifier: parent.identifier,
-      sent: parent.sent.toISOString(),
-    });
+  private async resolveOrphans(store: LineageStore, tx: EventTx, parent: CapMessage) {
+    const waiting = await store.orphansOf(storedRef(parent));
     for (const o of waiting) {
       o.orphan = false;
-      o.outcome = await this.applyOne(tx, o);
-      await this.repo.saveMessage(tx.manager, o);
-      if (o.warningId) await this.resolveOrphans(tx, o);
+      o.outcome = await this.applyOne(store, tx, o);
+      store.touchMessage(o);
+      if (o.warningId) await this.resolveOrphans(store, tx, o);
     }
   }
 
-  private async applyOne(tx: EventTx, msg: CapMessage): Promise<CapOutcome> {
+  private async applyOne(store: LineageStore, tx: EventTx, msg: CapMessage): Promise<CapOutcome> {
     if (!ACTED_ON.has(msg.status)) return 'not_acted_on';
     if (msg.msgType === 'Ack') return 'acknowledgement';
-    if (msg.msgType === 'Alert') return this.issue(tx, msg);
+    if (msg.msgType === 'Alert') return this.issue(store, tx, msg);
 
-    const refs = await this.repo.findRefs(
-      tx.manager,
-      msg.references.map((r) => ({ ...r, sent: new Date(r.sent) })),
-    );
+    const refs = await store.findAll(msg.references);
     const known = refs.filter((r) => r.warningId !== null);
     if (known.length === 0) {
       msg.orphan = true;
       msg.warningId = null;
-      await this.repo.saveMessage(tx.manager, msg);
+      store.touchMessage(msg);
       return 'orphan';
     }
     known.sort((a, b) => +b.sent - +a.sent);
     const targetId = known[0]!.warningId!;
-    const target = await this.repo.lockWarning(tx.manager, targetId);
+    const target = await store.warning(targetId);
     if (!target) throw new Error(`warning ${targetId} vanished`);
     msg.warningId = target.id;
     msg.orphan = false;
-    await this.repo.saveMessage(tx.manager, msg);
+    store.touchMessage(msg);
 
     // An Update naming messages of several chains merges them into the newest one.
     for (const otherId of new Set(known.map((k) => k.warningId!))) {
       if (otherId === target.id) continue;
-      const other = await this.repo.lockWarning(tx.manager, otherId);
+      const other = await store.warning(otherId);
       if (!other || other.state === 'superseded') continue;
-      await this.suggestions.around(tx, other, 'merged into a newer warning', async () => {
+      await this.suggestions.around(store, tx, other, 'merged into a newer warning', () => {
         other.state = 'superseded';
         other.supersededBy = target.id;
         other.updatedAt = msg.sent;
-        await this.repo.saveWarning(tx.manager, other);
+        store.touchWarning(other);
         emitWarning(tx, 'warning.updated', other, msg);
       });
     }
 
     if (+msg.sent <= +target.currentSent) return 'stale';
     const { state, event, outcome } = transition(msg);
-    await this.suggestions.around(tx, target, headlineOf(msg), async () => {
+    await this.suggestions.around(store, tx, target, headlineOf(msg), () => {
       adopt(target, msg, state);
-      await this.repo.saveWarning(tx.manager, target);
+      store.touchWarning(target);
       emitWarning(tx, event, target, msg);
-      await this.scheduleExpiry(tx, target);
+      scheduleExpiry(store, target);
     });
     return outcome;
   }
 
-  private async issue(tx: EventTx, msg: CapMessage): Promise<CapOutcome> {
+  private async issue(store: LineageStore, tx: EventTx, msg: CapMessage): Promise<CapOutcome> {
     let created: Warning | null = null;
     await this.suggestions.around(
+      store,
       tx,
       () => created,
       headlineOf(msg),
-      async () => {
-        const w = await this.repo.insertWarning(tx.manager, {
-          ...fields(msg, 'active'),
-          issuedAt: msg.sent,
-        });
+      () => {
+        const w = store.addWarning({ ...fields(msg, 'active'), issuedAt: msg.sent });
         created = w;
         msg.warningId = w.id;
-        await this.repo.saveMessage(tx.manager, msg);
+        store.touchMessage(msg);
         emitWarning(tx, 'warning.issued', w, msg);
-        await this.scheduleExpiry(tx, w);
+        scheduleExpiry(store, w);
       },
     );
     return 'issued';
   }
+}
 
-  private async scheduleExpiry(tx: EventTx, w: Warning): Promise<void> {
-    if (w.state !== 'active' || !w.expires) return;
-    const data: ExpireData = { warningId: w.id, messageId: w.currentMessageId };
-    await this.timers.schedule(
-      tx.manager,
-      EXPIRE_QUEUE,
-      `${w.id}:${w.currentMessageId}:${w.expires.toISOString()}`,
-      w.expires,
-      data,
-    );
-  }
+function scheduleExpiry(store: LineageStore, w: Warning): void {
+  if (w.state !== 'active' || !w.expires) return;
+  const data: ExpireData = { warningId: w.id, messageId: w.currentMessageId };
+  store.schedule(
+    EXPIRE_QUEUE,
+    `${w.id}:${w.currentMessageId}:${w.expires.toISOString()}`,
+    w.expires,
+    data,
+  );
 }
 
 export { storedRef };

@@ -24,63 +24,6 @@ export class WarningsRepository {
     );
   }
 
-  /**
-   * Serialises lineage per sender: a message and the orphans waiting for it are never
-   * decided in two transactions at once. Locks are taken in a fixed order (no deadlock).
-   */
-  async lockSenders(m: EntityManager, senders: string[]): Promise<void> {
-    for (const s of [...new Set(senders)].sort()) {
-      await m.query(`SELECT pg_advisory_xact_lock(4, hashtext($1))`, [s]);
-    }
-  }
-
-  findByIdentity(m: EntityManager | null, r: CapRef): Promise<CapMessage | null> {
-    return (m ?? this.ds.manager).getRepository(CapMessage).findOne({
-      where: { sender: r.sender, identifier: r.identifier, sent: r.sent },
-    });
-  }
-
-  async findRefs(m: EntityManager, refs: CapRef[]): Promise<CapMessage[]> {
-    const out: CapMessage[] = [];
-    for (const r of refs) {
-      const found = await this.findByIdentity(m, r);
-      if (found) out.push(found);
-    }
-    return out;
-  }
-
-  insertMessage(m: EntityManager, row: Partial<CapMessage>): Promise<CapMessage> {
-    const repo = m.getRepository(CapMessage);
-    return repo.save(repo.create(row));
-  }
-
-  /** Only lineage fields change after insert: one UPDATE, no reload. */
-  async saveMessage(m: EntityManager, row: CapMessage): Promise<CapMessage> {
-    await m
-      .getRepository(CapMessage)
-      .update(
-        { id: row.id },
-        { warningId: row.warningId, orphan: row.orphan, outcome: row.outcome },
-      );
-    return row;
-  }
-
-  /** Orphans that reference this message, oldest sent first. */
-  orphansOf(m: EntityManager, ref: StoredRef): Promise<CapMessage[]> {
-    return m
-      .getRepository(CapMessage)
-      .createQueryBuilder('c')
-      .where('c.orphan')
-      .andWhere('c.references @> :r::jsonb', { r: JSON.stringify([ref]) })
-      .orderBy('c.sent', 'ASC')
-      .getMany();
-  }
-
-  insertWarning(m: EntityManager, row: Partial<Warning>): Promise<Warning> {
-    const repo = m.getRepository(Warning);
-    return repo.save(repo.create(row));
-  }
-
   async saveWarning(m: EntityManager, w: Warning): Promise<Warning> {
     const { id, ...fields } = w;
     await m.getRepository(Warning).update({ id }, fields);

@@ -176,6 +176,120 @@ describe('POST /api/feeds/cap', () => {
     expect((await active()).map((w) => w.id)).not.toContain(id);
   });
 
+  describe('messages arriving together (one transaction for many)', () => {
+    const since = async () =>
+      (await ds.query<{ s: string }[]>(`SELECT last_seq AS s FROM event_counter`))[0]!.s;
+
+    it('answers each sender, stores each message once and keeps every event, in order', async () => {
+      const from = await since();
+      const alerts = Array.from({ length: 12 }, (_, i) =>
+        capXml({ identifier: `BURST-${Date.now()}-${i}`, sender: `BURST${i % 3}`, status: 'Test' }),
+      );
+      const twice = alerts[0]!;
+      const replies = await Promise.all([...alerts, twice, twice].map((x) => post(x)));
+      const ids = replies.map((r) => (r.body as CapIngestResult).messageId);
+      // The first copy is stored, the other two answer as duplicates of the same message.
+      expect(replies.filter((r) => r.status === 201)).toHaveLength(12);
+      expect(replies.filter((r) => r.status === 200)).toHaveLength(2);
+      expect(new Set(ids).size).toBe(12);
+      expect(ids[12]).toBe(ids[0]);
+      expect(ids[13]).toBe(ids[0]);
+
+      const rows = await ds.query<{ seq: string; actor: string; id: string; at: Date }[]>(
+        `SELECT seq, actor, payload->>'messageId' AS id, occurred_at AS at FROM events
+          WHERE seq > $1 AND type = 'cap.received' ORDER BY seq`,
+        [from],
+      );
+      expect(rows.map((r) => r.id).sort()).toEqual([...new Set(ids)].sort());
+      // Each event names its own feed, even when it shared a transaction with others.
+      expect(new Set(rows.map((r) => r.actor))).toEqual(new Set(['feed:demo feed']));
+      // Gap-free: the seqs run on without a hole.
+      const seqs = (
+        await ds.query<{ seq: string }[]>(`SELECT seq FROM events WHERE seq > $1 ORDER BY seq`, [
+          from,
+        ])
+      ).map((r) => Number(r.seq));
+      expect(seqs).toEqual(seqs.map((_, i) => Number(from) + i + 1));
+      // They went in fewer transactions than messages (group commit): shared start times.
+      expect(new Set(rows.map((r) => +r.at)).size).toBeLessThan(12);
+    });
+
+    it('refuses one bad message without failing the others sent with it', async () => {
+      const at = new Date(Date.now() - 30_000);
+      const waiting = capXml({ identifier: `LOOP-A-${Date.now()}`, msgType: 'Update', sent: at });
+      const loop = capXml({
+        identifier: `LOOP-B-${Date.now()}`,
+        msgType: 'Update',
+        references: refOf(waiting),
+        sent: at,
+      });
+      // A stored orphan that references `loop`; `loop` referencing it back closes a cycle.
+      const orphan = waiting.replace(
+        '<scope>Public</scope>',
+        `<scope>Public</scope>\n  <references>${refOf(loop)}</references>`,
+      );
+      await post(orphan).expect(201);
+      const good = Array.from({ length: 6 }, (_, i) =>
+        capXml({ identifier: `MIX-${Date.now()}-${i}`, status: 'Test' }),
+      );
+      const before = await count('cap_messages');
+      const replies = await Promise.all(
+        [...good.slice(0, 3), loop, ...good.slice(3)].map((x) => post(x)),
+      );
+      expect(replies.map((r) => r.status)).toEqual([201, 201, 201, 422, 201, 201, 201]);
+      expect(replies[3]!.body).toEqual(
+        expect.objectContaining({ code: 'CAP_INVALID_REFERENCE', path: 'alert.references' }),
+      );
+      expect(await count('cap_messages')).toBe(before + 6);
+    });
+
+    it('an Update sent together with its Alert ends as if they came in order', async () => {
+      const alert = capXml({
+        identifier: `PAIR-A-${Date.now()}`,
+        sent: new Date(Date.now() - 50_000),
+      });
+      const update = capXml({
+        identifier: `PAIR-U-${Date.now()}`,
+        msgType: 'Update',
+        colour: '橙',
+        headline: '深圳市气象台升级宝安区暴雨橙色预警',
+        references: refOf(alert),
+        sent: new Date(Date.now() - 40_000),
+      });
+      // Whichever is applied first, the Update is part of the Alert's chain in the end.
+      const filler = Array.from({ length: 3 }, (_, i) =>
+        capXml({ identifier: `PAIR-F-${Date.now()}-${i}`, status: 'Test' }),
+      );
+      const [, u, a] = await Promise.all([
+        post(filler[0]!),
+        post(update),
+        post(alert),
+        post(filler[1]!),
+        post(filler[2]!),
+      ]);
+      expect(u.status).toBe(201);
+      expect(a.status).toBe(201);
+      const id = (a.body as CapIngestResult).warningId!;
+      const detail = (
+        await t.http.get(`/api/warnings/${id}`).set('Authorization', `Bearer ${duty}`).expect(200)
+      ).body as WarningDetailDto;
+      expect(detail.chain.map((m) => [m.msgType, m.orphan])).toEqual([
+        ['Alert', false],
+        ['Update', false],
+      ]);
+      expect(detail).toEqual(expect.objectContaining({ state: 'active' }));
+      expect(detail.headline).toContain('橙色');
+      await post(
+        capXml({
+          msgType: 'Cancel',
+          references: refOf(update),
+          sent: new Date(Date.now() - 1_000),
+        }),
+      ).expect(201);
+      expect((await active()).map((w) => w.id)).not.toContain(id);
+    });
+  });
+
   it('an Exercise is stored and shown as a drill but suggests nothing; an Error retracts an Actual', async () => {
     const s = scenario('drill-and-error', 2_000);
     const [ex, actual, err] = s.steps;

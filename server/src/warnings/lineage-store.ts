@@ -1,0 +1,323 @@
+import { randomUUID } from 'node:crypto';
+import type { ResponseSuggestion } from '@sanfang/shared';
+import type { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
+import { fromJsonRow, toJsonRow } from '../database/json-rows';
+import type { EventTx } from '../events/event-log';
+import type { Timers } from '../timers/timers.service';
+import type { CapRef } from './cap/cap-types';
+import { CapMessage, type StoredRef } from './entities/cap-message.entity';
+import { ResponseRule } from './entities/response-rule.entity';
+import { ResponseSuggestionRow } from './entities/suggestion.entity';
+import { Warning } from './entities/warning.entity';
+import type { SuggestionContext } from './suggestions.service';
+
+/** Lineage of every CAP message is decided under this one lock (ingest batches, expiry). */
+export const LINEAGE_LOCK_SQL = `SELECT pg_advisory_xact_lock(6, 0)`;
+
+type Ref = CapRef | StoredRef;
+const keyOf = (r: Ref): string =>
+  `${r.sender}\u0000${r.identifier}\u0000${typeof r.sent === 'string' ? r.sent : r.sent.toISOString()}`;
+const sameRef = (a: StoredRef, b: StoredRef): boolean =>
+  a.sender === b.sender && a.identifier === b.identifier && a.sent === b.sent;
+
+interface PendingTimer {
+  queue: string;
+  key: string;
+  at: Date;
+  data: unknown;
+}
+
+/**
+ * The working set of one ingest transaction, which may carry a batch of messages: what the
+ * batch reads is fetched in a few set queries up front, lineage runs in memory, and every
+ * change is written back in a few set statements at the end. Taken under LINEAGE_LOCK_SQL,
+ * so nothing else changes messages or warnings meanwhile and a cached answer (even "not
+ * found") stays true until commit.
+ */
+export class LineageStore implements SuggestionContext {
+  private readonly messages = new Map<string, CapMessage | null>();
+  private readonly warnings = new Map<string, Warning | null>();
+  /** Refs whose waiting orphans have been read from the database. */
+  private readonly orphansRead = new Set<string>();
+  private readonly orphans = new Set<CapMessage>();
+  private readonly newMessages = new Set<CapMessage>();
+  private readonly dirtyMessages = new Set<CapMessage>();
+  private readonly newWarnings = new Set<Warning>();
+  private readonly dirtyWarnings = new Set<Warning>();
+  private readonly suggestionRows: ResponseSuggestion[] = [];
+  private readonly timerRows: PendingTimer[] = [];
+  private ruleRows: ResponseRule[] = [];
+
+  private constructor(
+    private readonly m: EntityManager,
+    private readonly timers: Timers,
+  ) {}
+
+  /**
+   * Reads, for the messages about to be applied: themselves (duplicates), what they
+   * reference, the orphans waiting for them, the warnings all of those belong to, every live
+   * warning (for suggestions) and the rules table. Five queries whatever the batch size.
+   */
+  static async open(
+    m: EntityManager,
+    timers: Timers,
+    batch: readonly { self: CapRef; references: readonly CapRef[] }[],
+  ): Promise<LineageStore> {
+    const s = new LineageStore(m, timers);
+    const refs = new Map<string, StoredRef>();
+    for (const b of batch)
+      for (const r of [b.self, ...b.references]) refs.set(keyOf(r), storedOf(r));
+    const wanted = [...refs.values()];
+    const selves = batch.map((b) => storedOf(b.self));
+    // One round trip: the messages, the orphans waiting for the batch, their warnings with
+    // every live one, and the rules table.
+    const [row] = await m.query<
+      {
+        messages: Record<string, unknown>[];
+        orphans: Record<string, unknown>[];
+        warnings: Record<string, unknown>[];
+        rules: Record<string, unknown>[];
+      }[]
+    >(
+      `WITH wanted AS (
+         SELECT c.* FROM cap_messages c
+          WHERE (c.sender, c.identifier, c.sent) IN
+                (SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[])))
+       SELECT
+         (SELECT coalesce(jsonb_agg(to_jsonb(c) - 'raw_xml'), '[]') FROM wanted c) AS messages,
+         (SELECT coalesce(jsonb_agg(to_jsonb(c) - 'raw_xml'), '[]') FROM cap_messages c
+           WHERE c.orphan AND c."references" @> ANY($4::jsonb[])) AS orphans,
+         (SELECT coalesce(jsonb_agg(to_jsonb(w)), '[]') FROM warnings w
+           WHERE (w.state = 'active' AND w.status = 'Actual' AND w.in_district)
+              OR w.id IN (SELECT warning_id FROM wanted)) AS warnings,
+         (SELECT coalesce(jsonb_agg(to_jsonb(r) ORDER BY r.hazard, r.colour), '[]')
+            FROM response_rules r) AS rules`,
+      [
+        wanted.map((r) => r.sender),
+        wanted.map((r) => r.identifier),
+        wanted.map((r) => r.sent),
+        selves.map((r) => JSON.stringify([r])),
+      ],
+    );
+    if (!row) throw new Error('lineage read returned nothing');
+    const meta = (e: EntityTarget<ObjectLiteral>) => m.connection.getMetadata(e);
+    for (const r of wanted) s.messages.set(keyOf(r), null);
+    s.remember(row.messages.map((x) => fromJsonRow<CapMessage>(meta(CapMessage), x)));
+    for (const r of selves) s.orphansRead.add(keyOf(r));
+    for (const o of s.remember(
+      row.orphans.map((x) => fromJsonRow<CapMessage>(meta(CapMessage), x)),
+    ))
+      if (o.orphan) s.orphans.add(o);
+    for (const x of row.warnings) {
+      const w = fromJsonRow<Warning>(meta(Warning), x);
+      s.warnings.set(w.id, w);
+    }
+    for (const x of [...s.messages.values()])
+      if (x?.warningId && !s.warnings.has(x.warningId)) s.warnings.set(x.warningId, null);
+    s.ruleRows = row.rules.map((x) => fromJsonRow<ResponseRule>(meta(ResponseRule), x));
+    return s;
+  }
+
+  // ---- reads -------------------------------------------------------------------------
+
+  async find(r: Ref): Promise<CapMessage | null> {
+    const k = keyOf(r);
+    if (!this.messages.has(k)) await this.loadMessages([r]);
+    return this.messages.get(k) ?? null;
+  }
+
+  async findAll(refs: readonly Ref[]): Promise<CapMessage[]> {
+    const missing = refs.filter((r) => !this.messages.has(keyOf(r)));
+    if (missing.length) await this.loadMessages(missing);
+    return refs.flatMap((r) => this.messages.get(keyOf(r)) ?? []);
+  }
+
+  async warning(id: string): Promise<Warning | null> {
+    if (!this.warnings.has(id)) {
+      const w = await this.m.getRepository(Warning).findOne({ where: { id } });
+      this.warnings.set(id, w);
+    }
+    return this.warnings.get(id) ?? null;
+  }
+
+  /** A warning already in the working set (as it stands now, changes included). */
+  known(id: string): Warning | null {
+    return this.warnings.get(id) ?? null;
+  }
+
+  /** Orphans that reference this message, oldest sent first (stored and from this batch). */
+  async orphansOf(ref: StoredRef): Promise<CapMessage[]> {
+    if (!this.orphansRead.has(keyOf(ref))) await this.loadOrphans([ref]);
+    return [...this.orphans]
+      .filter((o) => o.orphan && o.references.some((r) => sameRef(r, ref)))
+      .sort((a, b) => +a.sent - +b.sent);
+  }
+
+  /** SuggestionContext: the rules table and the live warnings as they stand in this batch. */
+  rules(): Promise<ResponseRule[]> {
+    return Promise.resolve(this.ruleRows);
+  }
+
+  live(): Promise<Warning[]> {
+    const out: Warning[] = [];
+    for (const w of this.warnings.values())
+      if (w && w.state === 'active' && w.status === 'Actual' && w.inDistrict) out.push(w);
+    return Promise.resolve(out);
+  }
+
+  // ---- changes (written by flush) ----------------------------------------------------
+
+  addMessage(row: Partial<CapMessage>): CapMessage {
+    const m = Object.assign(new CapMessage(), row, { id: randomUUID() });
+    this.messages.set(keyOf(m), m);
+    this.newMessages.add(m);
+    return m;
+  }
+
+  /** A message's lineage fields changed (warning, orphan, outcome). */
+  touchMessage(m: CapMessage): void {
+    if (m.orphan) this.orphans.add(m);
+    if (!this.newMessages.has(m)) this.dirtyMessages.add(m);
+  }
+
+  addWarning(row: Partial<Warning>): Warning {
+    const w = Object.assign(new Warning(), { supersededBy: null }, row, { id: randomUUID() });
+    this.warnings.set(w.id, w);
+    this.newWarnings.add(w);
+    return w;
+  }
+
+  touchWarning(w: Warning): void {
+    if (!this.newWarnings.has(w)) this.dirtyWarnings.add(w);
+  }
+
+  record(s: ResponseSuggestion): Promise<void> {
+    this.suggestionRows.push(s);
+    return Promise.resolve();
+  }
+
+  schedule(queue: string, key: string, at: Date, data: unknown): void {
+    this.timerRows.push({ queue, key, at, data });
+  }
+
+  /** Hands every change of the batch to the events' insert (and schedules its timers). */
+  async flush(tx: EventTx): Promise<void> {
+    const wm = this.m.connection.getMetadata(Warning);
+    const mm = this.m.connection.getMetadata(CapMessage);
+    const sm = this.m.connection.getMetadata(ResponseSuggestionRow);
+    const json = (rows: object[], meta: EntityMetadata) =>
+      JSON.stringify(rows.map((r) => toJsonRow(meta, r)));
+    const dirty = [...this.dirtyMessages];
+    const suggestions = this.suggestionRows.map((s) =>
+      Object.assign(new ResponseSuggestionRow(), {
+        id: s.suggestionId,
+        warningId: s.warningId,
+        hazard: s.hazard,
+        level: s.level,
+        action: s.action,
+        reason: s.reason,
+        autoApply: s.autoApply,
+      }),
+    );
+    // Each statement travels with the events' insert: no round trip of its own.
+    const defer = (sql: string, param: string) => tx.defer(sql, [param]);
+    const insert = (table: string, meta: EntityMetadata, rows: object[], skip?: string) => {
+      if (!rows.length) return;
+      const cols = meta.columns
+        .map((c) => `"${c.databaseName}"`)
+        .filter((c) => c !== `"${skip}"`)
+        .join(', ');
+      defer(
+        `INSERT INTO ${table} (${cols}) SELECT ${cols} FROM jsonb_populate_recordset(NULL::${table}, $1::jsonb)`,
+        json(rows, meta),
+      );
+    };
+    insert('warnings', wm, [...this.newWarnings]);
+    insert('cap_messages', mm, [...this.newMessages]);
+    insert('warning_suggestions', sm, suggestions, 'created_at');
+    if (this.dirtyWarnings.size) {
+      const cols = wm.columns.filter((c) => !c.isPrimary).map((c) => `"${c.databaseName}"`);
+      defer(
+        `UPDATE warnings w SET (${cols.join(', ')}) = (${cols.map((c) => `r.${c}`).join(', ')})
+           FROM jsonb_populate_recordset(NULL::warnings, $1::jsonb) r WHERE w.id = r.id`,
+        json([...this.dirtyWarnings], wm),
+      );
+    }
+    if (dirty.length) {
+      defer(
+        `UPDATE cap_messages c SET warning_id = r.warning_id, orphan = r.orphan, outcome = r.outcome
+           FROM jsonb_populate_recordset(NULL::cap_messages, $1::jsonb) r WHERE c.id = r.id`,
+        JSON.stringify(
+          dirty.map((x) => ({
+            id: x.id,
+            warning_id: x.warningId,
+            orphan: x.orphan,
+            outcome: x.outcome,
+          })),
+        ),
+      );
+    }
+    const byQueue = new Map<string, PendingTimer[]>();
+    for (const t of this.timerRows) byQueue.set(t.queue, [...(byQueue.get(t.queue) ?? []), t]);
+    for (const [queue, items] of byQueue) await this.timers.scheduleMany(this.m, queue, items);
+  }
+
+  // ---- loading -----------------------------------------------------------------------
+
+  private async loadMessages(refs: readonly Ref[]): Promise<void> {
+    if (!refs.length) return;
+    const rows = await this.messageQuery()
+      .where(
+        `(c.sender, c.identifier, c.sent) IN
+           (SELECT * FROM unnest(:senders::text[], :identifiers::text[], :sents::timestamptz[]))`,
+        {
+          senders: refs.map((r) => r.sender),
+          identifiers: refs.map((r) => r.identifier),
+          sents: refs.map((r) => (typeof r.sent === 'string' ? r.sent : r.sent.toISOString())),
+        },
+      )
+      .getMany();
+    for (const r of refs) if (!this.messages.has(keyOf(r))) this.messages.set(keyOf(r), null);
+    this.remember(rows);
+  }
+
+  private async loadOrphans(refs: readonly Ref[]): Promise<void> {
+    const stored = refs.map(storedOf);
+    for (const r of stored) this.orphansRead.add(keyOf(r));
+    const rows = await this.messageQuery()
+      .where('c.orphan')
+      .andWhere('c.references @> ANY(:refs::jsonb[])', {
+        refs: stored.map((r) => JSON.stringify([r])),
+      })
+      .getMany();
+    for (const o of this.remember(rows)) if (o.orphan) this.orphans.add(o);
+  }
+
+  /** Keeps one object per message, so every path through the batch sees the same one. */
+  private remember(rows: CapMessage[]): CapMessage[] {
+    return rows.map((row) => {
+      const k = keyOf(storedOf(row));
+      const have = this.messages.get(k);
+      if (have) return have;
+      this.messages.set(k, row);
+      return row;
+    });
+  }
+
+  /** Every column but the raw XML, which lineage never reads. */
+  private messageQuery() {
+    const cols = this.m.connection
+      .getMetadata(CapMessage)
+      .columns.filter((c) => c.propertyName !== 'rawXml')
+      .map((c) => `c.${c.propertyName}`);
+    return this.m.getRepository(CapMessage).createQueryBuilder('c').select(cols);
+  }
+}
+
+function storedOf(r: Ref): StoredRef {
+  return {
+    sender: r.sender,
+    identifier: r.identifier,
+    sent: typeof r.sent === 'string' ? r.sent : r.sent.toISOString(),
+  };
+}
