@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { EventType } from '@sanfang/shared';
 import type { DataSource, EntityManager } from 'typeorm';
+import { asCtes, runTogether } from '../database/set-writes';
 import type { CommittedEvent, DeferredWrite, PendingEvent } from './event-log';
 
 /** Who is reading: decides which rows of the log they may see. */
@@ -45,22 +46,6 @@ function visibility(v: Viewer, param: number): { sql: string; value?: string } {
 }
 
 const INSERT_CHUNK = 5000;
-
-/**
- * Deferred statements as data-modifying CTEs ("d0 AS (…), d1 AS (…), "), their $n renumbered
- * after `offset` parameters already taken. All of them run, once each, unread.
- */
-function withCtes(deferred: DeferredWrite[], offset: number): { ctes: string; params: unknown[] } {
-  const params: unknown[] = [];
-  const ctes = deferred
-    .map((d, k) => {
-      const base = offset + params.length;
-      params.push(...d.params);
-      return `d${k} AS (${d.sql.replace(/\$(\d+)/g, (_, n: string) => `$${base + Number(n)}`)}), `;
-    })
-    .join('');
-  return { ctes, params };
-}
 
 @Injectable()
 export class EventsRepository {
@@ -107,7 +92,7 @@ export class EventsRepository {
       // What was stored, not the caller's objects (they may change later; Dates become text).
       const stored = JSON.parse(json) as { payload: CommittedEvent['payload'] }[];
       // The deferred writes ride along with the first chunk (numbered after $1, $2).
-      const extra = i === 0 ? withCtes(deferred, 2) : { ctes: '', params: [] };
+      const extra = i === 0 ? asCtes(deferred, 2) : { ctes: '', params: [] };
       const back: { seq: string; occurred_at: Date }[] = await m.query(
         `WITH ${extra.ctes}c AS (UPDATE event_counter SET last_seq = last_seq + $1 WHERE id = 1
                     RETURNING last_seq - $1 AS base)
@@ -137,9 +122,8 @@ export class EventsRepository {
   }
 
   /** Deferred writes on their own (a write that recorded no event). */
-  async runDeferred(m: EntityManager, deferred: DeferredWrite[]): Promise<void> {
-    const { ctes, params } = withCtes(deferred, 0);
-    await m.query(`WITH ${ctes.replace(/, $/, '')} SELECT 1`, params);
+  runDeferred(m: EntityManager, deferred: DeferredWrite[]): Promise<void> {
+    return runTogether(m, deferred);
   }
 
   async insert(

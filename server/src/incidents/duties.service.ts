@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { HttpStatus, Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { CompleteDuty, ReportingDutyDto } from '@sanfang/shared';
 import type { EntityManager } from 'typeorm';
@@ -17,12 +18,48 @@ import { scopeOf, toDutyDto, toDutyPayload } from './incidents.mapper';
 export const DUTY_DUE_QUEUE = 'incidents.duty_due';
 export const DUTY_ESCALATE_QUEUE = 'incidents.duty_escalate';
 
-interface DueData {
+export interface DueData {
   dutyId: string;
   dueAt: string;
 }
 
 const addSeconds = (d: Date, s: number): Date => new Date(d.getTime() + s * 1000);
+
+/** A pending duty of rule `r` for the incident, due at `dueAt`. */
+function dutyRow(
+  i: Incident,
+  r: DutyRule,
+  seqNo: number,
+  at: Date,
+  dueAt: Date,
+  id: string,
+): ReportingDuty {
+  return Object.assign(new ReportingDuty(), {
+    id,
+    incidentId: i.id,
+    ruleCode: r.code,
+    name: r.name,
+    target: r.target,
+    grade: i.grade,
+    seqNo,
+    startedAt: at,
+    dueAt,
+    escalateAfterSeconds: r.escalateAfterSeconds,
+    status: 'pending' as const,
+    doneAt: null,
+    doneBy: null,
+    note: '',
+    onTime: null,
+    overdueAt: null,
+    escalatedAt: null,
+  });
+}
+
+const dueTimer = (d: ReportingDuty) => ({
+  key: dueKey(d),
+  at: d.dueAt,
+  data: { dutyId: d.id, dueAt: d.dueAt.toISOString() } satisfies DueData,
+});
 // Keys name one intended firing: the duty and its deadline (or its escalation step).
 const dueKey = (d: ReportingDuty): string => `${d.id}@${d.dueAt.toISOString()}`;
 const escalateKey = (d: ReportingDuty): string => `${d.id}@escalate`;
@@ -133,6 +170,35 @@ export class DutiesService implements OnModuleInit {
     });
   }
 
+  /**
+   * The first duties of a new incident, as rows with their due timers (nothing can exist yet,
+   * so no conflict is possible). The caller writes them; `started` emits their events.
+   */
+  newIncidentDuties(
+    i: Incident,
+    at: Date,
+    rules: readonly DutyRule[],
+  ): { rows: ReportingDuty[]; timers: { key: string; at: Date; data: DueData }[] } {
+    const rows: ReportingDuty[] = [];
+    for (const r of rules) {
+      if (!ruleApplies(r, i.grade)) continue;
+      if (r.trigger === 'grade')
+        rows.push(dutyRow(i, r, 0, at, addSeconds(at, r.dueAfterSeconds), randomUUID()));
+      if (r.trigger === 'followup')
+        rows.push(dutyRow(i, r, 1, at, addSeconds(at, r.dueAfterSeconds), randomUUID()));
+    }
+    return { rows, timers: rows.map(dueTimer) };
+  }
+
+  /** Due timers of new duties, in one statement. */
+  scheduleDue(tx: EventTx, timers: readonly { key: string; at: Date; data: DueData }[]) {
+    return this.timers.scheduleMany(tx.manager, DUTY_DUE_QUEUE, timers);
+  }
+
+  started(tx: EventTx, i: Incident, rows: readonly ReportingDuty[]): void {
+    for (const d of rows) tx.emit('incident.duty_started', toDutyPayload(d), scopeOf(i));
+  }
+
   private async start(
     tx: EventTx,
     i: Incident,
@@ -141,17 +207,7 @@ export class DutiesService implements OnModuleInit {
     at: Date,
     dueAt: Date,
   ): Promise<void> {
-    const values = {
-      incidentId: i.id,
-      ruleCode: r.code,
-      name: r.name,
-      target: r.target,
-      grade: i.grade,
-      seqNo,
-      startedAt: at,
-      dueAt,
-      escalateAfterSeconds: r.escalateAfterSeconds,
-    };
+    const { id: _, ...values } = dutyRow(i, r, seqNo, at, dueAt, '');
     const inserted = await tx.manager
       .createQueryBuilder()
       .insert()
@@ -162,21 +218,9 @@ export class DutiesService implements OnModuleInit {
       .execute();
     const id = (inserted.raw as { id: string }[])[0]?.id;
     if (!id) return;
-    const d = tx.manager.getRepository(ReportingDuty).create({
-      ...values,
-      id,
-      status: 'pending',
-      doneAt: null,
-      doneBy: null,
-      note: '',
-      onTime: null,
-      overdueAt: null,
-      escalatedAt: null,
-    });
-    await this.timers.schedule<DueData>(tx.manager, DUTY_DUE_QUEUE, dueKey(d), d.dueAt, {
-      dutyId: d.id,
-      dueAt: d.dueAt.toISOString(),
-    });
+    const d = Object.assign(new ReportingDuty(), values, { id });
+    const t = dueTimer(d);
+    await this.timers.schedule<DueData>(tx.manager, DUTY_DUE_QUEUE, t.key, t.at, t.data);
     tx.emit('incident.duty_started', toDutyPayload(d), scopeOf(i));
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   DEFAULT_INCIDENT_SETTINGS,
+  type IncidentIntakeResult,
   type IncidentSettings,
   incidentSettingsSchema,
   type IncidentType,
@@ -10,6 +11,7 @@ import {
 import type { DataSource, EntityManager } from 'typeorm';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { AppSetting } from '../database/app-setting.entity';
+import { fromJsonRow } from '../database/json-rows';
 import { Subdistrict } from '../geo/entities/subdistrict.entity';
 import { DutyRule } from './entities/duty-rule.entity';
 import { IncidentAssignment } from './entities/incident-assignment.entity';
@@ -35,6 +37,66 @@ export class IncidentsRepository {
     if (!row) return DEFAULT_INCIDENT_SETTINGS;
     const parsed = incidentSettingsSchema.safeParse(JSON.parse(row.value));
     return parsed.success ? parsed.data : DEFAULT_INCIDENT_SETTINGS;
+  }
+
+  /**
+   * What a batch of feed reports needs, in one round trip: the reports already received
+   * (with their incident, and whether each was the incident's first report), the settings
+   * and the duty rules.
+   */
+  async intakeContext(
+    m: EntityManager,
+    keys: readonly { source: string; externalId: string }[],
+  ): Promise<{
+    seen: Map<string, IncidentIntakeResult>;
+    settings: IncidentSettings;
+    rules: DutyRule[];
+  }> {
+    const [row] = await m.query<
+      {
+        seen: {
+          source: string;
+          external_id: string;
+          id: string;
+          first: string;
+          incident: object;
+        }[];
+        settings: string | null;
+        rules: Record<string, unknown>[];
+      }[]
+    >(
+      `SELECT
+         (SELECT coalesce(jsonb_agg(jsonb_build_object(
+                   'source', r.source, 'external_id', r.external_id, 'id', r.id,
+                   'incident', to_jsonb(i),
+                   'first', (SELECT f.id FROM incident_reports f WHERE f.incident_id = i.id
+                              ORDER BY f.received_at LIMIT 1))), '[]')
+            FROM incident_reports r JOIN incidents i ON i.id = r.incident_id
+           WHERE (r.source, r.external_id) IN
+                 (SELECT * FROM unnest($1::text[], $2::text[]))) AS seen,
+         (SELECT value FROM app_settings WHERE key = $3) AS settings,
+         (SELECT coalesce(jsonb_agg(to_jsonb(d) ORDER BY d.code), '[]') FROM incident_duty_rules d) AS rules`,
+      [keys.map((k) => k.source), keys.map((k) => k.externalId), SETTINGS_KEY],
+    );
+    if (!row) throw new Error('intake read returned nothing');
+    const meta = (e: typeof Incident | typeof DutyRule) => m.connection.getMetadata(e);
+    const seen = new Map<string, IncidentIntakeResult>();
+    for (const x of row.seen) {
+      const i = fromJsonRow<Incident>(meta(Incident), x.incident as Record<string, unknown>);
+      seen.set(`${x.source}\u0000${x.external_id}`, {
+        incident: toIncidentDto(i),
+        reportId: x.id,
+        merged: x.first !== x.id,
+        duplicate: true,
+      });
+    }
+    const parsed =
+      row.settings === null ? null : incidentSettingsSchema.safeParse(JSON.parse(row.settings));
+    return {
+      seen,
+      settings: parsed?.success ? parsed.data : DEFAULT_INCIDENT_SETTINGS,
+      rules: row.rules.map((x) => fromJsonRow<DutyRule>(meta(DutyRule), x)),
+    };
   }
 
   async saveSettings(m: EntityManager, s: IncidentSettings): Promise<void> {
@@ -120,7 +182,11 @@ export class IncidentsRepository {
     reason: string,
     at: Date,
   ): Promise<void> {
-    await m.getRepository(IncidentVersion).insert({
+    await m.getRepository(IncidentVersion).insert(this.versionRow(i, by, reason, at));
+  }
+
+  versionRow(i: Incident, by: string, reason: string, at: Date): IncidentVersion {
+    return Object.assign(new IncidentVersion(), {
       incidentId: i.id,
       version: i.version,
       changedAt: at,

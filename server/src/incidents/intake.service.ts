@@ -11,7 +11,12 @@ import type { AuthUser } from '../auth/auth.types';
 import { CLOCK, type Clock } from '../core/clock';
 import type { EventTx } from '../events/event-log';
 import { EventLog } from '../events/event-log.service';
-import { DutiesService } from './duties.service';
+import { isDbUnavailable } from '../common/api-exception.filter';
+import { insertRows, runTogether } from '../database/set-writes';
+import { type DueData, DutiesService } from './duties.service';
+import type { DutyRule } from './entities/duty-rule.entity';
+import { IncidentVersion } from './entities/incident-version.entity';
+import { ReportingDuty } from './entities/reporting-duty.entity';
 import { IncidentReport } from './entities/incident-report.entity';
 import { Incident } from './entities/incident.entity';
 import { gradeIncident } from './grading';
@@ -21,6 +26,26 @@ import { TYPE_NAMES } from './labels';
 
 const anyCasualties = (c: CreateIncident['casualties']): boolean =>
   c.deaths + c.seriousInjuries + c.missing + c.trapped > 0;
+
+/** Every intake transaction from feeds takes this first (with BEGIN). */
+const INTAKE_LOCK_SQL = `SELECT pg_advisory_xact_lock(7, 0)`;
+const MAX_BATCH = 64;
+
+interface PendingReport {
+  feedName: string;
+  r: IncidentFeedReport;
+  subdistrict: string | null;
+  resolve: (r: IncidentIntakeResult) => void;
+  reject: (e: unknown) => void;
+}
+
+/** A batch's shared reads and where its writes and timers go. */
+export interface IntakePlan {
+  rules: readonly DutyRule[];
+  /** Write with the events' insert (no later statement in the transaction reads them). */
+  deferred: boolean;
+  timers: { key: string; at: Date; data: DueData }[];
+}
 
 /** What a new incident is opened with, beyond the report's own fields. */
 export interface OpenExtras {
@@ -35,6 +60,9 @@ export interface OpenExtras {
  */
 @Injectable()
 export class IntakeService {
+  private readonly queue: PendingReport[] = [];
+  private busy = false;
+
   constructor(
     private readonly events: EventLog,
     private readonly repo: IncidentsRepository,
@@ -42,35 +70,89 @@ export class IntakeService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  /**
+   * Group commit: reports that arrive while a transaction is in flight go together in the
+   * next one, under the intake lock (which makes the repeat check and storm merging exact).
+   * Each sender is answered after its transaction commits; a batch that fails is retried
+   * report by report, so one bad report fails alone.
+   */
   async fromFeed(feedName: string, r: IncidentFeedReport): Promise<IncidentIntakeResult> {
-    // Fast path for a repeat: no transaction, no event.
-    const seen = await this.duplicate(r.source, r.externalId);
-    if (seen) return seen;
-    const settings = await this.repo.settings();
     const subdistrict = await this.locate(r);
-    const out = await this.events.writeWithEvents(
-      `feed:${feedName}`,
+    return new Promise<IncidentIntakeResult>((resolve, reject) => {
+      this.queue.push({ feedName, r, subdistrict, resolve, reject });
+      this.next();
+    });
+  }
+
+  private next(): void {
+    if (this.busy || this.queue.length === 0) return;
+    this.busy = true;
+    const batch = this.queue.splice(0, MAX_BATCH);
+    void this.settle(batch).finally(() => {
+      this.busy = false;
+      this.next();
+    });
+  }
+
+  private async settle(batch: PendingReport[]): Promise<void> {
+    let results: IncidentIntakeResult[];
+    try {
+      results = await this.transact(batch);
+    } catch (e) {
+      if (batch.length === 1 || isDbUnavailable(e)) {
+        for (const p of batch) p.reject(e);
+        return;
+      }
+      for (const p of batch) await this.settle([p]);
+      return;
+    }
+    results.forEach((res, i) => batch[i]!.resolve(res));
+  }
+
+  private async transact(batch: PendingReport[]): Promise<IncidentIntakeResult[]> {
+    const actor = batch.length === 1 ? `feed:${batch[0]!.feedName}` : 'feed:batch';
+    const { result } = await this.events.writeWithEvents(
+      actor,
       async (tx) => {
-        // Two deliveries of one report at once: the second waits here, then sees the first.
-        await tx.manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [
-          `incident-report:${r.source}:${r.externalId}`,
-        ]);
-        const again = await this.repo.reportBySource(tx.manager, r.source, r.externalId);
-        if (again) return null;
-        return this.receive(
-          tx,
-          r.source,
-          r.externalId,
-          r,
-          subdistrict,
-          settings,
-          `feed:${feedName}`,
+        const known = await this.repo.intakeContext(
+          tx.manager,
+          batch.map((p) => ({ source: p.r.source, externalId: p.r.externalId })),
         );
+        // In storm mode a report may join an incident opened earlier in this batch, so each
+        // one is written at once; otherwise everything travels with the events' insert.
+        const plan: IntakePlan = {
+          rules: known.rules,
+          deferred: !known.settings.stormMode,
+          timers: [],
+        };
+        const out: IncidentIntakeResult[] = [];
+        for (const p of batch) {
+          const key = `${p.r.source}\u0000${p.r.externalId}`;
+          const seen = known.seen.get(key);
+          if (seen) {
+            out.push({ ...seen, duplicate: true });
+            continue;
+          }
+          const by = `feed:${p.feedName}`;
+          const res = await this.receive(
+            tx.as(by),
+            p.r.source,
+            p.r.externalId,
+            p.r,
+            p.subdistrict,
+            known.settings,
+            by,
+            plan,
+          );
+          known.seen.set(key, res);
+          out.push(res);
+        }
+        await this.duties.scheduleDue(tx, plan.timers);
+        return out;
       },
-      { allowNoEvent: true }, // only the duplicate path writes nothing
+      // A batch of repeats changes nothing and records nothing.
+      { allowNoEvent: true, lock: INTAKE_LOCK_SQL },
     );
-    const result = out.result ?? (await this.duplicate(r.source, r.externalId));
-    if (!result) throw new Error('incident report vanished after a concurrent delivery');
     return result;
   }
 
@@ -82,7 +164,10 @@ export class IntakeService {
     );
   }
 
-  /** Opens a new incident with its first report, first version and first duties. */
+  /**
+   * Opens a new incident with its first report, first version and first duties: rows built
+   * here and written in one statement, now or (in a batch) with the events' insert.
+   */
   async open(
     tx: EventTx,
     source: string,
@@ -91,12 +176,14 @@ export class IntakeService {
     subdistrictCode: string | null,
     by: string,
     extras: OpenExtras = {},
+    plan?: IntakePlan,
   ): Promise<IncidentIntakeResult> {
     const now = this.clock.now();
-    const i = tx.manager.getRepository(Incident).create({
+    const i = Object.assign(new Incident(), {
+      id: randomUUID(),
       type: r.type,
       grade: gradeIncident(r.casualties, r.directLossCny),
-      status: 'reported',
+      status: 'reported' as const,
       title:
         r.title ?? `${TYPE_NAMES[r.type]}${r.location.address ? ` ${r.location.address}` : ''}`,
       description: r.description,
@@ -116,12 +203,25 @@ export class IntakeService {
       pointId: extras.pointId ?? null,
       sensorAlarm: extras.sensorAlarm ?? false,
       statusHistory: [{ status: 'reported', at: now.toISOString(), by }],
+      createdAt: now,
+      updatedAt: now,
     });
-    await tx.manager.save(i);
-    await this.repo.addVersion(tx.manager, i, by, '初报', now);
-    const report = await this.saveReport(tx, i.id, source, externalId, r, now);
+    const report = reportRow(i.id, source, externalId, r, now);
+    const rules = plan?.rules ?? (await this.repo.rules(tx.manager));
+    const duties = this.duties.newIncidentDuties(i, now, rules);
+    const m = tx.manager.connection;
+    const writes = [
+      insertRows(m.getMetadata(Incident), [i]),
+      insertRows(m.getMetadata(IncidentVersion), [this.repo.versionRow(i, by, '初报', now)]),
+      insertRows(m.getMetadata(IncidentReport), [report]),
+      ...(duties.rows.length ? [insertRows(m.getMetadata(ReportingDuty), duties.rows)] : []),
+    ];
+    if (plan?.deferred) for (const w of writes) tx.defer(w.sql, w.params);
+    else await runTogether(tx.manager, writes);
+    if (plan) plan.timers.push(...duties.timers);
+    else await this.duties.scheduleDue(tx, duties.timers);
     tx.emit('incident.reported', toIncidentPayload(i), scopeOf(i));
-    await this.duties.startGradeDuties(tx, i, now);
+    this.duties.started(tx, i, duties.rows);
     return { incident: toIncidentDto(i), reportId: report.id, merged: false, duplicate: false };
   }
 
@@ -133,10 +233,14 @@ export class IntakeService {
     subdistrict: string | null,
     settings: IncidentSettings,
     by: string,
+    plan: IntakePlan,
   ): Promise<IncidentIntakeResult> {
     const target = settings.stormMode ? await this.mergeTarget(tx, r, settings) : null;
-    if (!target) return this.open(tx, source, externalId, r, subdistrict, by);
-    const report = await this.saveReport(tx, target.id, source, externalId, r, this.clock.now());
+    if (!target) return this.open(tx, source, externalId, r, subdistrict, by, {}, plan);
+    const report = reportRow(target.id, source, externalId, r, this.clock.now());
+    await runTogether(tx.manager, [
+      insertRows(tx.manager.connection.getMetadata(IncidentReport), [report]),
+    ]);
     target.reportCount += 1;
     await tx.manager.save(target);
     tx.emit(
@@ -174,50 +278,29 @@ export class IntakeService {
     );
   }
 
-  private async saveReport(
-    tx: EventTx,
-    incidentId: string,
-    source: string,
-    externalId: string,
-    r: CreateIncident,
-    at: Date,
-  ): Promise<IncidentReport> {
-    const repo = tx.manager.getRepository(IncidentReport);
-    return repo.save(
-      repo.create({
-        incidentId,
-        source,
-        externalId,
-        receivedAt: at,
-        type: r.type,
-        occurredAt: new Date(r.occurredAt),
-        description: r.description,
-        body: r,
-      }),
-    );
-  }
-
-  private async duplicate(
-    source: string,
-    externalId: string,
-  ): Promise<IncidentIntakeResult | null> {
-    const m = this.repo.ds.manager;
-    const rep = await this.repo.reportBySource(m, source, externalId);
-    if (!rep) return null;
-    const i = await this.repo.get(m, rep.incidentId);
-    if (!i) return null;
-    const first = (await this.repo.reports(i.id))[0];
-    return {
-      incident: toIncidentDto(i),
-      reportId: rep.id,
-      merged: first?.id !== rep.id,
-      duplicate: true,
-    };
-  }
-
   private locate(r: CreateIncident): Promise<string | null> {
     return r.location.lon !== undefined && r.location.lat !== undefined
       ? this.repo.subdistrictAt(r.location.lon, r.location.lat)
       : Promise.resolve(null);
   }
+}
+
+function reportRow(
+  incidentId: string,
+  source: string,
+  externalId: string,
+  r: CreateIncident,
+  at: Date,
+): IncidentReport {
+  return Object.assign(new IncidentReport(), {
+    id: randomUUID(),
+    incidentId,
+    source,
+    externalId,
+    receivedAt: at,
+    type: r.type,
+    occurredAt: new Date(r.occurredAt),
+    description: r.description,
+    body: r,
+  });
 }

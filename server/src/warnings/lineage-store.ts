@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ResponseSuggestion } from '@sanfang/shared';
 import type { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 import { fromJsonRow, toJsonRow } from '../database/json-rows';
+import { insertRows } from '../database/set-writes';
 import type { EventTx } from '../events/event-log';
 import type { Timers } from '../timers/timers.service';
 import type { CapRef } from './cap/cap-types';
@@ -221,20 +222,14 @@ export class LineageStore implements SuggestionContext {
     );
     // Each statement travels with the events' insert: no round trip of its own.
     const defer = (sql: string, param: string) => tx.defer(sql, [param]);
-    const insert = (table: string, meta: EntityMetadata, rows: object[], skip?: string) => {
+    const insert = (meta: EntityMetadata, rows: object[], skip: string[] = []) => {
       if (!rows.length) return;
-      const cols = meta.columns
-        .map((c) => `"${c.databaseName}"`)
-        .filter((c) => c !== `"${skip}"`)
-        .join(', ');
-      defer(
-        `INSERT INTO ${table} (${cols}) SELECT ${cols} FROM jsonb_populate_recordset(NULL::${table}, $1::jsonb)`,
-        json(rows, meta),
-      );
+      const w = insertRows(meta, rows, skip);
+      tx.defer(w.sql, w.params);
     };
-    insert('warnings', wm, [...this.newWarnings]);
-    insert('cap_messages', mm, [...this.newMessages]);
-    insert('warning_suggestions', sm, suggestions, 'created_at');
+    insert(wm, [...this.newWarnings]);
+    insert(mm, [...this.newMessages]);
+    insert(sm, suggestions, ['created_at']);
     if (this.dirtyWarnings.size) {
       const cols = wm.columns.filter((c) => !c.isPrimary).map((c) => `"${c.databaseName}"`);
       defer(

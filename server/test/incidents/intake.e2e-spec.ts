@@ -97,6 +97,65 @@ describe('POST /api/feeds/incidents', () => {
     expect(res.body.incident).toMatchObject({ lon: null, subdistrictCode: null });
   });
 
+  it('takes a burst of reports together: each answered once, repeats included, all duties timed', async () => {
+    const ds = t.app.get(DataSource);
+    const from = Number(
+      (await ds.query<{ s: string }[]>(`SELECT last_seq AS s FROM event_counter`))[0]!.s,
+    );
+    const bodies = Array.from({ length: 16 }, (_, i) =>
+      report({
+        externalId: `burst-${Date.now()}-${i}`,
+        casualties: { deaths: 0, seriousInjuries: 0, missing: 0, trapped: i % 3 },
+      }),
+    );
+    const replies = await Promise.all(
+      [...bodies, bodies[0]!, bodies[5]!].map((b) =>
+        t.http.post('/api/feeds/incidents').set('Authorization', FEED).send(b),
+      ),
+    );
+    expect(replies.slice(0, 16).map((r) => r.status)).toEqual(Array(16).fill(201));
+    // The repeats name the same incident and report as their first delivery.
+    for (const [dup, orig] of [
+      [16, 0],
+      [17, 5],
+    ] as const) {
+      expect(replies[dup]!.status).toBe(200);
+      expect(replies[dup]!.body).toMatchObject({
+        duplicate: true,
+        reportId: replies[orig]!.body.reportId,
+        incident: { id: replies[orig]!.body.incident.id },
+      });
+    }
+    const ids = replies
+      .slice(0, 16)
+      .map((r) => (r.body as { incident: { id: string } }).incident.id);
+    expect(new Set(ids).size).toBe(16);
+    const stored = await ds.query<
+      { reports: number; versions: number; duties: number; timers: number }[]
+    >(
+      `SELECT (SELECT count(*)::int FROM incident_reports WHERE incident_id = ANY($1)) AS reports,
+              (SELECT count(*)::int FROM incident_versions WHERE incident_id = ANY($1)) AS versions,
+              (SELECT count(*)::int FROM reporting_duties WHERE incident_id = ANY($1)) AS duties,
+              (SELECT count(*)::int FROM pgboss.job j JOIN reporting_duties d
+                  ON j.data->>'key' LIKE d.id || '@%'
+                WHERE d.incident_id = ANY($1) AND j.name = 'incidents.duty_due') AS timers`,
+      [ids],
+    );
+    expect(stored[0]).toMatchObject({ reports: 16, versions: 16 });
+    expect(stored[0]!.duties).toBeGreaterThanOrEqual(16);
+    expect(stored[0]!.timers).toBe(stored[0]!.duties);
+    const events = await ds.query<{ seq: string; type: string; actor: string; at: Date }[]>(
+      `SELECT seq, type, actor, occurred_at AS at FROM events WHERE seq > $1 ORDER BY seq`,
+      [from],
+    );
+    const reported = events.filter((e) => e.type === 'incident.reported');
+    expect(reported).toHaveLength(16);
+    expect(new Set(reported.map((e) => e.actor))).toEqual(new Set(['feed:demo feed']));
+    expect(events.map((e) => Number(e.seq))).toEqual(events.map((_, i) => from + i + 1));
+    // Fewer transactions than reports: they shared commits.
+    expect(new Set(reported.map((e) => +e.at)).size).toBeLessThan(16);
+  });
+
   describe('storm mode', () => {
     beforeAll(async () => {
       const res = await t.http
@@ -194,6 +253,28 @@ describe('POST /api/feeds/incidents', () => {
         );
       expect(second.body.merged).toBe(true);
       expect([trapped.body.incident.id, lossy.body.incident.id]).toContain(second.body.incident.id);
+    });
+
+    it('merges reports that arrive together into one incident', async () => {
+      const spot = { lon: 113.805, lat: 22.72 };
+      const replies = await Promise.all(
+        Array.from({ length: 6 }, (_, i) =>
+          t.http
+            .post('/api/feeds/incidents')
+            .set('Authorization', FEED)
+            .send(
+              report({
+                type: 'building',
+                externalId: `storm-burst-${Date.now()}-${i}`,
+                location: { lon: spot.lon + i * 0.0002, lat: spot.lat },
+              }),
+            ),
+        ),
+      );
+      expect(replies.map((r) => r.status)).toEqual(Array(6).fill(201));
+      const incidents = new Set(replies.map((r) => r.body.incident.id as string));
+      expect(incidents.size).toBe(1);
+      expect(replies.filter((r) => r.body.merged === false)).toHaveLength(1);
     });
   });
 });
