@@ -22,7 +22,7 @@ import { POINT_LAYER_IDS } from '../layers/pointLayers';
 import { SOURCE_IDS, type SourceId } from '../layers/sources';
 import type { PointState } from '../../dispatch/utils/pointState';
 import type { KeyedFeature } from '../live/featureDiff';
-import { applyPointStates, FeatureSourceSync } from '../live/sourceSync';
+import { applyPointStates, FeatureSourceSync, restorePointStates } from '../live/sourceSync';
 import type { MapSelection } from '../state/selection';
 import { boundsOf, withPaletteIndex, type Bounds } from '../utils/geometry';
 import '../utils/setupMaplibre';
@@ -39,20 +39,6 @@ interface DistrictMapProps {
 }
 
 const NO_STATES: ReadonlyMap<string, PointState> = new Map();
-
-/** Waterlogging points as loaded, with the console's current state on each. */
-function withStates(
-  points: ReferenceData['waterloggingPoints'],
-  states: ReadonlyMap<string, PointState>,
-): SourceData {
-  return {
-    type: 'FeatureCollection',
-    features: points.features.map((f) => ({
-      ...f,
-      properties: { ...f.properties, state: states.get(f.properties.id) ?? 'quiet' },
-    })),
-  };
-}
 
 const FIT_PADDING = 32;
 const INTERACTIVE_LAYERS = [POINT_LAYER_IDS.waterloggingClusters, ...Object.keys(CLICKABLE_LAYERS)];
@@ -130,12 +116,20 @@ export function DistrictMap({
     delete document.body.dataset.mapReady;
     setSourceData(map, SOURCE_IDS.district, data.district);
     setSourceData(map, SOURCE_IDS.subdistricts, subdistricts);
-    setSourceData(
-      map,
-      SOURCE_IDS.waterloggingPoints,
-      withStates(data.waterloggingPoints, latestStates.current),
-    );
-    shownStates.current = latestStates.current;
+    // Point states are feature-state, not data: put them back once the source has reloaded.
+    let replaced = false;
+    map
+      .getSource<GeoJSONSource>(SOURCE_IDS.waterloggingPoints)
+      ?.setData(data.waterloggingPoints)
+      .then(
+        () => {
+          if (replaced) return;
+          const src = SOURCE_IDS.waterloggingPoints;
+          restorePointStates(map, src, shownStates.current, latestStates.current);
+          shownStates.current = latestStates.current;
+        },
+        () => undefined,
+      );
     setSourceData(map, SOURCE_IDS.shelters, data.shelters);
     setSourceData(map, SOURCE_IDS.rescueTeams, data.rescueTeams);
     setSourceData(map, SOURCE_IDS.warehouses, data.warehouses);
@@ -149,6 +143,7 @@ export function DistrictMap({
     };
     map.on('idle', markReady);
     return () => {
+      replaced = true;
       map.off('idle', markReady);
     };
   }, [map, data, subdistricts, districtBounds]);

@@ -1,5 +1,7 @@
 import { CLICKABLE_LAYERS, GROUP_LAYER_IDS, LAYER_GROUPS, POINT_KIND_SOURCE } from './layerGroups';
+import { POINT_STATES } from '../../dispatch/utils/pointState';
 import { buildMapStyle, MAP_LAYERS } from './mapStyle';
+import { waterloggingPointLayer } from './pointLayers';
 import { SOURCE_IDS } from './sources';
 
 describe(buildMapStyle.name, () => {
@@ -52,6 +54,17 @@ describe(buildMapStyle.name, () => {
       );
       const firstPoint = MAP_LAYERS.findIndex((layer) => layer.type === 'circle');
       expect(firstPoint).toBeGreaterThan(lastArea);
+    });
+
+    it('colour waterlogging points by feature-state, so a state change rebuilds no tile', () => {
+      const paint = waterloggingPointLayer.paint ?? {};
+      expect(paint['circle-color']).toEqual(
+        expect.arrayContaining(['match', ['feature-state', 'state']]),
+      );
+      // Every state the console sets has its own colour; anything else falls back to quiet.
+      for (const state of POINT_STATES.filter((s) => s !== 'quiet'))
+        expect(paint['circle-color']).toContain(state);
+      expect(JSON.stringify(paint)).not.toContain('["get","state"]');
     });
 
     it('cluster the waterlogging points', () => {
