@@ -12,13 +12,13 @@ import { useLanguage } from '../../../i18n/useLanguage';
 import type { ReferenceData } from '../api/referenceApi';
 import {
   CLICKABLE_LAYERS,
+  CLUSTER_LAYERS,
+  FEATURE_KIND_SOURCE,
   GROUP_LAYER_IDS,
   LAYER_GROUPS,
-  POINT_KIND_SOURCE,
   type LayerVisibility,
 } from '../layers/layerGroups';
 import { buildMapStyle } from '../layers/mapStyle';
-import { POINT_LAYER_IDS } from '../layers/pointLayers';
 import { SOURCE_IDS, type SourceId } from '../layers/sources';
 import type { PointState } from '../../dispatch/utils/pointState';
 import type { KeyedFeature } from '../live/featureDiff';
@@ -41,7 +41,7 @@ interface DistrictMapProps {
 const NO_STATES: ReadonlyMap<string, PointState> = new Map();
 
 const FIT_PADDING = 32;
-const INTERACTIVE_LAYERS = [POINT_LAYER_IDS.waterloggingClusters, ...Object.keys(CLICKABLE_LAYERS)];
+const INTERACTIVE_LAYERS = [...Object.keys(CLUSTER_LAYERS), ...Object.keys(CLICKABLE_LAYERS)];
 
 type SourceData = Parameters<GeoJSONSource['setData']>[0];
 
@@ -54,9 +54,9 @@ function setSourceData(map: MaplibreMap, id: SourceId, data: SourceData): void {
     });
 }
 
-function zoomIntoCluster(map: MaplibreMap, cluster: MapGeoJSONFeature): void {
+function zoomIntoCluster(map: MaplibreMap, sourceId: SourceId, cluster: MapGeoJSONFeature): void {
   const clusterId: unknown = cluster.properties.cluster_id;
-  const source = map.getSource<GeoJSONSource>(SOURCE_IDS.waterloggingPoints);
+  const source = map.getSource<GeoJSONSource>(sourceId);
   if (typeof clusterId !== 'number' || !source || cluster.geometry.type !== 'Point') return;
   const [lon, lat] = cluster.geometry.coordinates as [number, number];
   source.getClusterExpansionZoom(clusterId).then(
@@ -197,7 +197,7 @@ export function DistrictMap({
 
   useEffect(() => {
     if (!map || !data || !selection) return;
-    const target = { source: POINT_KIND_SOURCE[selection.kind], id: selection.id };
+    const target = { source: FEATURE_KIND_SOURCE[selection.kind], id: selection.id };
     map.setFeatureState(target, { selected: true });
     return () => {
       map.removeFeatureState(target, 'selected');
@@ -227,8 +227,9 @@ export function DistrictMap({
         onSelectRef.current(null);
         return;
       }
-      if (hit.layer.id === POINT_LAYER_IDS.waterloggingClusters) {
-        zoomIntoCluster(instance, hit);
+      const clusterSource = CLUSTER_LAYERS[hit.layer.id];
+      if (clusterSource) {
+        zoomIntoCluster(instance, clusterSource, hit);
         return;
       }
       const kind = CLICKABLE_LAYERS[hit.layer.id];

@@ -1,4 +1,10 @@
-import { CLICKABLE_LAYERS, GROUP_LAYER_IDS, LAYER_GROUPS, POINT_KIND_SOURCE } from './layerGroups';
+import {
+  CLICKABLE_LAYERS,
+  CLUSTER_LAYERS,
+  FEATURE_KIND_SOURCE,
+  GROUP_LAYER_IDS,
+  LAYER_GROUPS,
+} from './layerGroups';
 import { POINT_STATES } from '../../dispatch/utils/pointState';
 import { buildMapStyle, MAP_LAYERS } from './mapStyle';
 import { waterloggingPointLayer } from './pointLayers';
@@ -88,8 +94,24 @@ describe(buildMapStyle.name, () => {
     it('make clickable layers and their kinds point at real layers and sources', () => {
       for (const [layerId, kind] of Object.entries(CLICKABLE_LAYERS)) {
         expect(layerIds).toContain(layerId);
-        expect(Object.keys(style.sources)).toContain(POINT_KIND_SOURCE[kind]);
+        const layer = style.layers.find((l) => l.id === layerId);
+        expect(layer && 'source' in layer && layer.source).toBe(FEATURE_KIND_SOURCE[kind]);
       }
+    });
+
+    it('make incidents and warning areas clickable, and both cluster layers zoom in', () => {
+      expect(Object.values(CLICKABLE_LAYERS)).toEqual(
+        expect.arrayContaining(['incident', 'warning']),
+      );
+      for (const [layerId, sourceId] of Object.entries(CLUSTER_LAYERS)) {
+        const layer = style.layers.find((l) => l.id === layerId);
+        expect(layer && 'source' in layer && layer.source).toBe(sourceId);
+        expect(style.sources[sourceId]).toMatchObject({ cluster: true });
+      }
+      expect(Object.keys(CLUSTER_LAYERS).sort()).toEqual([
+        'incident-clusters',
+        'waterlogging-clusters',
+      ]);
     });
   });
 });
