@@ -104,37 +104,65 @@ export function DistrictMap({
   latestStates.current = pointStates;
   const syncs = useRef<{ warnings: FeatureSourceSync; incidents: FeatureSourceSync } | null>(null);
 
-  const subdistricts = useMemo(() => data && withPaletteIndex(data.subdistricts), [data]);
-  const districtBounds = useMemo<Bounds>(
-    () => (data && boundsOf(data.district)) ?? DISTRICT_BBOX,
-    [data],
+  // Keyed on the collections, not on `data`: a live resource event replaces only the collection
+  // it changed, and the others must not be pushed (or the view re-fitted) again for it.
+  const subdistrictCollection = data?.subdistricts;
+  const districtCollection = data?.district;
+  const subdistricts = useMemo(
+    () => subdistrictCollection && withPaletteIndex(subdistrictCollection),
+    [subdistrictCollection],
   );
+  const districtBounds = useMemo<Bounds>(
+    () => (districtCollection && boundsOf(districtCollection)) ?? DISTRICT_BBOX,
+    [districtCollection],
+  );
+  // What each source was last given, and whether this map has been fitted to the district yet.
+  const pushed = useRef<Partial<Record<SourceId, unknown>>>({});
+  const fitted = useRef(false);
+  const waterloggingPushes = useRef(0);
 
-  // Push data into the sources, fit the district, then flag readiness for browser tests.
+  // Push changed collections into their sources, fit the district once, then flag readiness
+  // for browser tests.
   useEffect(() => {
     if (!map || !data || !subdistricts) return;
+    const collections: [SourceId, SourceData][] = [
+      [SOURCE_IDS.district, data.district],
+      [SOURCE_IDS.subdistricts, subdistricts],
+      [SOURCE_IDS.waterloggingPoints, data.waterloggingPoints],
+      [SOURCE_IDS.shelters, data.shelters],
+      [SOURCE_IDS.rescueTeams, data.rescueTeams],
+      [SOURCE_IDS.warehouses, data.warehouses],
+    ];
+    const changed = collections.filter(([id, collection]) => pushed.current[id] !== collection);
+    if (changed.length === 0) return;
     delete document.body.dataset.mapReady;
-    setSourceData(map, SOURCE_IDS.district, data.district);
-    setSourceData(map, SOURCE_IDS.subdistricts, subdistricts);
-    // Point states are feature-state, not data: put them back once the source has reloaded.
-    let replaced = false;
-    map
-      .getSource<GeoJSONSource>(SOURCE_IDS.waterloggingPoints)
-      ?.setData(data.waterloggingPoints)
-      .then(
-        () => {
-          if (replaced) return;
-          const src = SOURCE_IDS.waterloggingPoints;
-          restorePointStates(map, src, shownStates.current, latestStates.current);
-          shownStates.current = latestStates.current;
-        },
-        () => undefined,
-      );
-    setSourceData(map, SOURCE_IDS.shelters, data.shelters);
-    setSourceData(map, SOURCE_IDS.rescueTeams, data.rescueTeams);
-    setSourceData(map, SOURCE_IDS.warehouses, data.warehouses);
-    map.fitBounds(districtBounds, { padding: FIT_PADDING, duration: 0 });
+    for (const [id, collection] of changed) {
+      pushed.current[id] = collection;
+      if (id !== SOURCE_IDS.waterloggingPoints) {
+        setSourceData(map, id, collection);
+        continue;
+      }
+      // Point states are feature-state, not data: put them back once the source has reloaded
+      // (unless a newer push or the map's removal came first).
+      const push = ++waterloggingPushes.current;
+      map
+        .getSource<GeoJSONSource>(id)
+        ?.setData(collection)
+        .then(
+          () => {
+            if (push !== waterloggingPushes.current) return;
+            restorePointStates(map, id, shownStates.current, latestStates.current);
+            shownStates.current = latestStates.current;
+          },
+          () => undefined,
+        );
+    }
+    if (!fitted.current) {
+      fitted.current = true;
+      map.fitBounds(districtBounds, { padding: FIT_PADDING, duration: 0 });
+    }
 
+    // Not removed on cleanup: a later run that pushes nothing must not leave the flag unset.
     const sourceIds = Object.values(SOURCE_IDS);
     const markReady = () => {
       if (!sourceIds.every((id) => map.isSourceLoaded(id))) return;
@@ -142,10 +170,6 @@ export function DistrictMap({
       map.off('idle', markReady);
     };
     map.on('idle', markReady);
-    return () => {
-      replaced = true;
-      map.off('idle', markReady);
-    };
   }, [map, data, subdistricts, districtBounds]);
 
   useEffect(() => {
@@ -250,6 +274,9 @@ export function DistrictMap({
     return () => {
       setMap(null);
       syncs.current = null;
+      pushed.current = {};
+      fitted.current = false;
+      waterloggingPushes.current += 1;
       instance.remove();
       if (window.__sanfangMap === instance) delete window.__sanfangMap;
       delete document.body.dataset.mapReady;
