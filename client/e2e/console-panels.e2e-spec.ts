@@ -68,6 +68,9 @@ suite('console panels in Chromium', () => {
     // Shifted so the orange update (the second message) is sent now and the yellow before it.
     const base = '2025-06-11T15:20:00+08:00';
     const xml = freshFixture('rainstorm-chain', '01-yellow.xml', base);
+    // Shifted now, by the same delta: the update's references must name the alert exactly as it
+    // was sent (shifted a second later they name a message that never came, and it is an orphan).
+    const orange = freshFixture('rainstorm-chain', '02-orange.xml', base);
     const posted = Date.now();
     const res = await postCap(server.url, xml);
     expect(res.status).toBe(201);
@@ -92,7 +95,6 @@ suite('console panels in Chromium', () => {
     await shot(page, '10-cap-warning');
 
     // The upgrade to orange replaces the chip in place and flashes it.
-    const orange = freshFixture('rainstorm-chain', '02-orange.xml', base);
     expect((await postCap(server.url, orange)).status).toBe(201);
     // Polled from here: in-page waits stalled in headless Chromium once the flash animation ran.
     await until(

@@ -3,7 +3,11 @@ import type {
   EventEnvelope,
   EventMap,
   EventType,
+  IncidentDto,
+  NearbyTeamDto,
+  ReportingDutyDto,
   ResponseDto,
+  SuggestionDto,
   WarningDto,
 } from '@sanfang/shared';
 
@@ -91,6 +95,87 @@ export function response(overrides: Partial<ResponseDto> = {}): ResponseDto {
     startedBy: 'commander',
     endedAt: null,
     history: [],
+    ...overrides,
+  };
+}
+
+export function incident(overrides: Partial<IncidentDto> = {}): IncidentDto {
+  return {
+    id: 'i1',
+    type: 'traffic',
+    grade: 'general',
+    status: 'reported',
+    title: '宝安大道下穿隧道车辆被困',
+    description: '一辆小车被困积水中',
+    occurredAt: '2025-06-11T07:00:00.000Z',
+    lon: 113.88,
+    lat: 22.58,
+    address: '宝安大道下穿隧道',
+    subdistrictCode: null,
+    casualties: { deaths: 1, seriousInjuries: 0, missing: 0, trapped: 2 },
+    directLossCny: 0,
+    version: 1,
+    reportCount: 1,
+    pointId: null,
+    sensorAlarm: false,
+    createdAt: '2025-06-11T07:02:00.000Z',
+    statusHistory: [{ status: 'reported', at: '2025-06-11T07:02:00.000Z', by: 'duty' }],
+    ...overrides,
+  };
+}
+
+export function reportingDuty(overrides: Partial<ReportingDutyDto> = {}): ReportingDutyDto {
+  return {
+    id: 'duty-1',
+    incidentId: 'i1',
+    ruleCode: 'leader_notify',
+    name: '电话报告带班领导',
+    target: 'leader_on_duty',
+    grade: 'general',
+    seqNo: 0,
+    dueAt: '2025-06-11T07:12:00.000Z',
+    status: 'pending',
+    doneAt: null,
+    doneBy: null,
+    onTime: null,
+    overdueAt: null,
+    escalatedAt: null,
+    ...overrides,
+  };
+}
+
+export function nearbyTeam(overrides: Partial<NearbyTeamDto> = {}): NearbyTeamDto {
+  return {
+    id: 't1',
+    code: 'RT-001',
+    name: '西乡街道综合救援队',
+    kind: 'comprehensive',
+    members: 24,
+    status: 'standby',
+    subdistrictCode: '440306002',
+    lon: 113.87,
+    lat: 22.59,
+    distanceM: 1520,
+    ...overrides,
+  };
+}
+
+export function suggestion(overrides: Partial<SuggestionDto> = {}): SuggestionDto {
+  return {
+    id: 's1',
+    warningId: 'w1',
+    hazard: 'flood',
+    level: 'attention',
+    action: 'start',
+    subdistrictCodes: [],
+    reason: '暴雨黄色预警：建议启动防汛关注级响应',
+    autoApply: false,
+    status: 'pending',
+    responseId: null,
+    decidedBy: null,
+    decidedAt: null,
+    note: null,
+    receivedAt: '2025-06-11T06:05:10.000Z',
     ...overrides,
   };
 }

@@ -12,17 +12,17 @@ import { useLanguage } from '../../../i18n/useLanguage';
 import type { ReferenceData } from '../api/referenceApi';
 import {
   CLICKABLE_LAYERS,
+  CLUSTER_LAYERS,
+  FEATURE_KIND_SOURCE,
   GROUP_LAYER_IDS,
   LAYER_GROUPS,
-  POINT_KIND_SOURCE,
   type LayerVisibility,
 } from '../layers/layerGroups';
 import { buildMapStyle } from '../layers/mapStyle';
-import { POINT_LAYER_IDS } from '../layers/pointLayers';
 import { SOURCE_IDS, type SourceId } from '../layers/sources';
 import type { PointState } from '../../dispatch/utils/pointState';
 import type { KeyedFeature } from '../live/featureDiff';
-import { applyPointStates, FeatureSourceSync } from '../live/sourceSync';
+import { applyPointStates, FeatureSourceSync, restorePointStates } from '../live/sourceSync';
 import type { MapSelection } from '../state/selection';
 import { boundsOf, withPaletteIndex, type Bounds } from '../utils/geometry';
 import '../utils/setupMaplibre';
@@ -40,22 +40,8 @@ interface DistrictMapProps {
 
 const NO_STATES: ReadonlyMap<string, PointState> = new Map();
 
-/** Waterlogging points as loaded, with the console's current state on each. */
-function withStates(
-  points: ReferenceData['waterloggingPoints'],
-  states: ReadonlyMap<string, PointState>,
-): SourceData {
-  return {
-    type: 'FeatureCollection',
-    features: points.features.map((f) => ({
-      ...f,
-      properties: { ...f.properties, state: states.get(f.properties.id) ?? 'quiet' },
-    })),
-  };
-}
-
 const FIT_PADDING = 32;
-const INTERACTIVE_LAYERS = [POINT_LAYER_IDS.waterloggingClusters, ...Object.keys(CLICKABLE_LAYERS)];
+const INTERACTIVE_LAYERS = [...Object.keys(CLUSTER_LAYERS), ...Object.keys(CLICKABLE_LAYERS)];
 
 type SourceData = Parameters<GeoJSONSource['setData']>[0];
 
@@ -68,9 +54,9 @@ function setSourceData(map: MaplibreMap, id: SourceId, data: SourceData): void {
     });
 }
 
-function zoomIntoCluster(map: MaplibreMap, cluster: MapGeoJSONFeature): void {
+function zoomIntoCluster(map: MaplibreMap, sourceId: SourceId, cluster: MapGeoJSONFeature): void {
   const clusterId: unknown = cluster.properties.cluster_id;
-  const source = map.getSource<GeoJSONSource>(SOURCE_IDS.waterloggingPoints);
+  const source = map.getSource<GeoJSONSource>(sourceId);
   if (typeof clusterId !== 'number' || !source || cluster.geometry.type !== 'Point') return;
   const [lon, lat] = cluster.geometry.coordinates as [number, number];
   source.getClusterExpansionZoom(clusterId).then(
@@ -118,29 +104,65 @@ export function DistrictMap({
   latestStates.current = pointStates;
   const syncs = useRef<{ warnings: FeatureSourceSync; incidents: FeatureSourceSync } | null>(null);
 
-  const subdistricts = useMemo(() => data && withPaletteIndex(data.subdistricts), [data]);
-  const districtBounds = useMemo<Bounds>(
-    () => (data && boundsOf(data.district)) ?? DISTRICT_BBOX,
-    [data],
+  // Keyed on the collections, not on `data`: a live resource event replaces only the collection
+  // it changed, and the others must not be pushed (or the view re-fitted) again for it.
+  const subdistrictCollection = data?.subdistricts;
+  const districtCollection = data?.district;
+  const subdistricts = useMemo(
+    () => subdistrictCollection && withPaletteIndex(subdistrictCollection),
+    [subdistrictCollection],
   );
+  const districtBounds = useMemo<Bounds>(
+    () => (districtCollection && boundsOf(districtCollection)) ?? DISTRICT_BBOX,
+    [districtCollection],
+  );
+  // What each source was last given, and whether this map has been fitted to the district yet.
+  const pushed = useRef<Partial<Record<SourceId, unknown>>>({});
+  const fitted = useRef(false);
+  const waterloggingPushes = useRef(0);
 
-  // Push data into the sources, fit the district, then flag readiness for browser tests.
+  // Push changed collections into their sources, fit the district once, then flag readiness
+  // for browser tests.
   useEffect(() => {
     if (!map || !data || !subdistricts) return;
+    const collections: [SourceId, SourceData][] = [
+      [SOURCE_IDS.district, data.district],
+      [SOURCE_IDS.subdistricts, subdistricts],
+      [SOURCE_IDS.waterloggingPoints, data.waterloggingPoints],
+      [SOURCE_IDS.shelters, data.shelters],
+      [SOURCE_IDS.rescueTeams, data.rescueTeams],
+      [SOURCE_IDS.warehouses, data.warehouses],
+    ];
+    const changed = collections.filter(([id, collection]) => pushed.current[id] !== collection);
+    if (changed.length === 0) return;
     delete document.body.dataset.mapReady;
-    setSourceData(map, SOURCE_IDS.district, data.district);
-    setSourceData(map, SOURCE_IDS.subdistricts, subdistricts);
-    setSourceData(
-      map,
-      SOURCE_IDS.waterloggingPoints,
-      withStates(data.waterloggingPoints, latestStates.current),
-    );
-    shownStates.current = latestStates.current;
-    setSourceData(map, SOURCE_IDS.shelters, data.shelters);
-    setSourceData(map, SOURCE_IDS.rescueTeams, data.rescueTeams);
-    setSourceData(map, SOURCE_IDS.warehouses, data.warehouses);
-    map.fitBounds(districtBounds, { padding: FIT_PADDING, duration: 0 });
+    for (const [id, collection] of changed) {
+      pushed.current[id] = collection;
+      if (id !== SOURCE_IDS.waterloggingPoints) {
+        setSourceData(map, id, collection);
+        continue;
+      }
+      // Point states are feature-state, not data: put them back once the source has reloaded
+      // (unless a newer push or the map's removal came first).
+      const push = ++waterloggingPushes.current;
+      map
+        .getSource<GeoJSONSource>(id)
+        ?.setData(collection)
+        .then(
+          () => {
+            if (push !== waterloggingPushes.current) return;
+            restorePointStates(map, id, shownStates.current, latestStates.current);
+            shownStates.current = latestStates.current;
+          },
+          () => undefined,
+        );
+    }
+    if (!fitted.current) {
+      fitted.current = true;
+      map.fitBounds(districtBounds, { padding: FIT_PADDING, duration: 0 });
+    }
 
+    // Not removed on cleanup: a later run that pushes nothing must not leave the flag unset.
     const sourceIds = Object.values(SOURCE_IDS);
     const markReady = () => {
       if (!sourceIds.every((id) => map.isSourceLoaded(id))) return;
@@ -148,9 +170,6 @@ export function DistrictMap({
       map.off('idle', markReady);
     };
     map.on('idle', markReady);
-    return () => {
-      map.off('idle', markReady);
-    };
   }, [map, data, subdistricts, districtBounds]);
 
   useEffect(() => {
@@ -202,7 +221,7 @@ export function DistrictMap({
 
   useEffect(() => {
     if (!map || !data || !selection) return;
-    const target = { source: POINT_KIND_SOURCE[selection.kind], id: selection.id };
+    const target = { source: FEATURE_KIND_SOURCE[selection.kind], id: selection.id };
     map.setFeatureState(target, { selected: true });
     return () => {
       map.removeFeatureState(target, 'selected');
@@ -232,8 +251,9 @@ export function DistrictMap({
         onSelectRef.current(null);
         return;
       }
-      if (hit.layer.id === POINT_LAYER_IDS.waterloggingClusters) {
-        zoomIntoCluster(instance, hit);
+      const clusterSource = CLUSTER_LAYERS[hit.layer.id];
+      if (clusterSource) {
+        zoomIntoCluster(instance, clusterSource, hit);
         return;
       }
       const kind = CLICKABLE_LAYERS[hit.layer.id];
@@ -254,6 +274,9 @@ export function DistrictMap({
     return () => {
       setMap(null);
       syncs.current = null;
+      pushed.current = {};
+      fitted.current = false;
+      waterloggingPushes.current += 1;
       instance.remove();
       if (window.__sanfangMap === instance) delete window.__sanfangMap;
       delete document.body.dataset.mapReady;

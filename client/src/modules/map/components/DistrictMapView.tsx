@@ -1,8 +1,17 @@
+import type { IncidentDto, Role, WarningDto } from '@sanfang/shared';
 import { useCallback, useMemo, useState } from 'react';
 import type { PointState } from '../../dispatch/utils/pointState';
+import { IncidentDetailsPanel } from '../../incidents/components/IncidentDetailsPanel';
+import type { ResponsesState } from '../../responses/state/applyResponseEvents';
+import { WarningDetailsPanel } from '../../warnings/components/WarningDetailsPanel';
 import type { ReferenceDataState } from '../hooks/useReferenceData';
 import type { KeyedFeature } from '../live/featureDiff';
-import { ALL_VISIBLE, type LayerGroupId, type LayerVisibility } from '../layers/layerGroups';
+import {
+  ALL_VISIBLE,
+  isReferenceKind,
+  type LayerGroupId,
+  type LayerVisibility,
+} from '../layers/layerGroups';
 import { resolveSelection, type MapSelection } from '../state/selection';
 import { DistrictMap } from './DistrictMap';
 import { FeatureDetailsPanel } from './FeatureDetailsPanel';
@@ -16,6 +25,12 @@ interface DistrictMapViewProps {
   warnings: readonly KeyedFeature[];
   incidents: readonly KeyedFeature[];
   pointStates: ReadonlyMap<string, PointState>;
+  /** Who is signed in: the details panels offer only what this role may do. */
+  session: { token: string; role: Role };
+  /** The live copies behind the overlays, shown in their details panels at once. */
+  liveIncidents: ReadonlyMap<string, IncidentDto>;
+  liveWarnings: ReadonlyMap<string, WarningDto>;
+  responses: ResponsesState;
 }
 
 /** Layer panel | map | details panel. The dispatch board will sit beside this later. */
@@ -25,15 +40,23 @@ export function DistrictMapView({
   warnings,
   incidents,
   pointStates,
+  session,
+  liveIncidents,
+  liveWarnings,
+  responses,
 }: DistrictMapViewProps) {
   const [visibility, setVisibility] = useState<LayerVisibility>(ALL_VISIBLE);
   const [selection, setSelection] = useState<MapSelection | null>(null);
   const data = state.status === 'ready' ? state.data : null;
 
   const selected = useMemo(
-    () => (data && selection ? resolveSelection(data, selection) : null),
+    () =>
+      data && selection && isReferenceKind(selection.kind)
+        ? resolveSelection(data, { kind: selection.kind, id: selection.id })
+        : null,
     [data, selection],
   );
+  const close = useCallback(() => setSelection(null), []);
   const counts = useMemo<Partial<Record<LayerGroupId, number>>>(
     () =>
       data
@@ -76,7 +99,30 @@ export function DistrictMapView({
           pointState={
             selection?.kind === 'waterlogging' ? pointStates.get(selection.id) : undefined
           }
-          onClose={() => setSelection(null)}
+          onClose={close}
+        />
+      )}
+      {data && selection?.kind === 'incident' && (
+        <IncidentDetailsPanel
+          key={selection.id}
+          token={session.token}
+          role={session.role}
+          incidentId={selection.id}
+          known={liveIncidents.get(selection.id)}
+          subdistricts={data.subdistricts}
+          onClose={close}
+        />
+      )}
+      {data && selection?.kind === 'warning' && (
+        <WarningDetailsPanel
+          key={selection.id}
+          token={session.token}
+          warningId={selection.id}
+          known={liveWarnings.get(selection.id)}
+          subdistricts={data.subdistricts}
+          responses={responses}
+          canCommand={session.role === 'commander'}
+          onClose={close}
         />
       )}
     </div>

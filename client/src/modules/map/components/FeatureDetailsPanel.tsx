@@ -4,6 +4,7 @@ import { useLanguage } from '../../../i18n/useLanguage';
 import type { PointState } from '../../dispatch/utils/pointState';
 import type { SelectedFeature } from '../state/selection';
 import { subdistrictName } from '../utils/subdistrictName';
+import { DetailsPanel } from './DetailsPanel';
 import { RescueTeamDetails } from './RescueTeamDetails';
 import { ShelterDetails } from './ShelterDetails';
 import { WarehouseDetails } from './WarehouseDetails';
@@ -31,19 +32,7 @@ export function FeatureDetailsPanel({
     t('details.unknownSubdistrict');
 
   return (
-    <aside className="details-panel" aria-labelledby="details-title" data-testid="details-panel">
-      <header className="details-panel__header">
-        <span className="details-panel__kind">{t(`featureKinds.${selected.kind}`)}</span>
-        <button
-          className="button button--icon"
-          type="button"
-          onClick={onClose}
-          aria-label={t('details.close')}
-        >
-          ×
-        </button>
-      </header>
-      <h2 id="details-title">{properties.name}</h2>
+    <DetailsPanel kind={selected.kind} title={properties.name} onClose={onClose}>
       <dl className="details-list">
         <dt>{t('details.code')}</dt>
         <dd>{properties.code}</dd>
@@ -64,6 +53,6 @@ export function FeatureDetailsPanel({
       {selected.kind === 'warehouse' && (
         <WarehouseDetails warehouse={selected.feature.properties} />
       )}
-    </aside>
+    </DetailsPanel>
   );
 }

@@ -80,7 +80,8 @@ export const warningOutlineLayer: LineLayerSpecification = {
   layout: { 'line-join': 'round', 'line-sort-key': ['get', 'rank'] },
   paint: {
     'line-color': ['to-color', ['get', 'colour']],
-    'line-width': 3,
+    // The warning open in the details panel (feature-state set by DistrictMap) is drawn bolder.
+    'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 6, 3],
     // Drills are dashed so nobody mistakes them for the real thing.
     'line-dasharray': [
       'case',

@@ -38,19 +38,35 @@ export const ALL_VISIBLE: LayerVisibility = {
   warehouses: true,
 };
 
-/** Point kinds a user can click for details. */
-export type PointKind = 'waterlogging' | 'shelter' | 'team' | 'warehouse';
+/** Reference points (loaded once, kept live by resource events) a user can click. */
+export type ReferenceKind = 'waterlogging' | 'shelter' | 'team' | 'warehouse';
+/** Everything a user can click for details: reference points, incidents, warning areas. */
+export type FeatureKind = ReferenceKind | 'incident' | 'warning';
 
-export const CLICKABLE_LAYERS: Readonly<Record<string, PointKind>> = {
+export const isReferenceKind = (kind: FeatureKind): kind is ReferenceKind =>
+  kind !== 'incident' && kind !== 'warning';
+
+export const CLICKABLE_LAYERS: Readonly<Record<string, FeatureKind>> = {
   [POINT_LAYER_IDS.waterloggingPoints]: 'waterlogging',
   [POINT_LAYER_IDS.shelters]: 'shelter',
   [POINT_LAYER_IDS.rescueTeams]: 'team',
   [POINT_LAYER_IDS.warehouses]: 'warehouse',
+  [POINT_LAYER_IDS.incidents]: 'incident',
+  // Below every point layer, so a point drawn over a warning area still wins the click.
+  [AREA_LAYER_IDS.warningFill]: 'warning',
 };
 
-export const POINT_KIND_SOURCE: Readonly<Record<PointKind, SourceId>> = {
+/** Cluster layers: a click zooms in until the cluster comes apart. */
+export const CLUSTER_LAYERS: Readonly<Record<string, SourceId>> = {
+  [POINT_LAYER_IDS.waterloggingClusters]: SOURCE_IDS.waterloggingPoints,
+  [POINT_LAYER_IDS.incidentClusters]: SOURCE_IDS.incidents,
+};
+
+export const FEATURE_KIND_SOURCE: Readonly<Record<FeatureKind, SourceId>> = {
   waterlogging: SOURCE_IDS.waterloggingPoints,
   shelter: SOURCE_IDS.shelters,
   team: SOURCE_IDS.rescueTeams,
   warehouse: SOURCE_IDS.warehouses,
+  incident: SOURCE_IDS.incidents,
+  warning: SOURCE_IDS.warnings,
 };

@@ -1,5 +1,13 @@
-import { CLICKABLE_LAYERS, GROUP_LAYER_IDS, LAYER_GROUPS, POINT_KIND_SOURCE } from './layerGroups';
+import {
+  CLICKABLE_LAYERS,
+  CLUSTER_LAYERS,
+  FEATURE_KIND_SOURCE,
+  GROUP_LAYER_IDS,
+  LAYER_GROUPS,
+} from './layerGroups';
+import { POINT_STATES } from '../../dispatch/utils/pointState';
 import { buildMapStyle, MAP_LAYERS } from './mapStyle';
+import { waterloggingPointLayer } from './pointLayers';
 import { SOURCE_IDS } from './sources';
 
 describe(buildMapStyle.name, () => {
@@ -54,6 +62,17 @@ describe(buildMapStyle.name, () => {
       expect(firstPoint).toBeGreaterThan(lastArea);
     });
 
+    it('colour waterlogging points by feature-state, so a state change rebuilds no tile', () => {
+      const paint = waterloggingPointLayer.paint ?? {};
+      expect(paint['circle-color']).toEqual(
+        expect.arrayContaining(['match', ['feature-state', 'state']]),
+      );
+      // Every state the console sets has its own colour; anything else falls back to quiet.
+      for (const state of POINT_STATES.filter((s) => s !== 'quiet'))
+        expect(paint['circle-color']).toContain(state);
+      expect(JSON.stringify(paint)).not.toContain('["get","state"]');
+    });
+
     it('cluster the waterlogging points', () => {
       const source = style.sources[SOURCE_IDS.waterloggingPoints];
       expect(source).toMatchObject({ type: 'geojson', cluster: true });
@@ -75,8 +94,24 @@ describe(buildMapStyle.name, () => {
     it('make clickable layers and their kinds point at real layers and sources', () => {
       for (const [layerId, kind] of Object.entries(CLICKABLE_LAYERS)) {
         expect(layerIds).toContain(layerId);
-        expect(Object.keys(style.sources)).toContain(POINT_KIND_SOURCE[kind]);
+        const layer = style.layers.find((l) => l.id === layerId);
+        expect(layer && 'source' in layer && layer.source).toBe(FEATURE_KIND_SOURCE[kind]);
       }
+    });
+
+    it('make incidents and warning areas clickable, and both cluster layers zoom in', () => {
+      expect(Object.values(CLICKABLE_LAYERS)).toEqual(
+        expect.arrayContaining(['incident', 'warning']),
+      );
+      for (const [layerId, sourceId] of Object.entries(CLUSTER_LAYERS)) {
+        const layer = style.layers.find((l) => l.id === layerId);
+        expect(layer && 'source' in layer && layer.source).toBe(sourceId);
+        expect(style.sources[sourceId]).toMatchObject({ cluster: true });
+      }
+      expect(Object.keys(CLUSTER_LAYERS).sort()).toEqual([
+        'incident-clusters',
+        'waterlogging-clusters',
+      ]);
     });
   });
 });

@@ -54,10 +54,11 @@ export const waterloggingPointLayer: CircleLayerSpecification = {
   source: SOURCE_IDS.waterloggingPoints,
   filter: ['!', ['has', 'point_count']],
   paint: {
-    // `state` is patched in place by the console (updateData); absent means quiet.
+    // Feature-state `state`, set per changed point by the console (applyPointStates): no tile
+    // is rebuilt for a colour change. Absent means quiet.
     'circle-color': [
       'match',
-      ['get', 'state'],
+      ['feature-state', 'state'],
       'dispatched',
       PALETTE.pointState.dispatched,
       'acknowledged',

@@ -1,5 +1,4 @@
 import { diffFeatures, keyed, type KeyedFeature } from './featureDiff';
-import { pointStateDiff } from './sourceSync';
 
 const f = (id: string, properties: KeyedFeature['properties'], lon = 113.9): KeyedFeature => ({
   type: 'Feature',
@@ -33,23 +32,5 @@ describe('source diffs', () => {
   it('is null when nothing changed', () => {
     const same = keyed([f('a', { rank: 1 })]);
     expect(diffFeatures(same, keyed([f('a', { rank: 1 })]))).toBeNull();
-  });
-
-  it('patches only points whose state changed, returning cleared ones to quiet', () => {
-    const diff = pointStateDiff(
-      new Map([
-        ['p1', 'dispatched'],
-        ['p2', 'overdue'],
-      ]),
-      new Map([
-        ['p1', 'acknowledged'],
-        ['p3', 'dispatched'],
-      ]),
-    );
-    expect(diff?.update).toEqual([
-      { id: 'p1', addOrUpdateProperties: [{ key: 'state', value: 'acknowledged' }] },
-      { id: 'p3', addOrUpdateProperties: [{ key: 'state', value: 'dispatched' }] },
-      { id: 'p2', addOrUpdateProperties: [{ key: 'state', value: 'quiet' }] },
-    ]);
   });
 });

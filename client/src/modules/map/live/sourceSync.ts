@@ -31,27 +31,58 @@ export class FeatureSourceSync {
   }
 }
 
-/** The point-state patch for updateData: only points whose state changed. */
+/** One point's new state; `quiet` for a point that no longer has one. */
+export interface PointStateChange {
+  id: string;
+  state: PointState;
+}
+
+/** Points whose state differs between two snapshots; points absent from `after` are quiet. */
 export function pointStateDiff(
   before: ReadonlyMap<string, PointState>,
   after: ReadonlyMap<string, PointState>,
-): GeoJSONSourceDiff | null {
-  const update: NonNullable<GeoJSONSourceDiff['update']> = [];
+): PointStateChange[] {
+  const changes: PointStateChange[] = [];
   for (const [id, state] of after)
-    if (before.get(id) !== state)
-      update.push({ id, addOrUpdateProperties: [{ key: 'state', value: state }] });
-  for (const id of before.keys())
-    if (!after.has(id))
-      update.push({ id, addOrUpdateProperties: [{ key: 'state', value: 'quiet' }] });
-  return update.length > 0 ? { update } : null;
+    if ((before.get(id) ?? 'quiet') !== state) changes.push({ id, state });
+  for (const [id, state] of before)
+    if (!after.has(id) && state !== 'quiet') changes.push({ id, state: 'quiet' });
+  return changes;
 }
 
+/** The one map method point states need (a fake in unit tests). */
+export interface FeatureStateMap {
+  setFeatureState(
+    feature: Parameters<MaplibreMap['setFeatureState']>[0],
+    state: Record<string, unknown>,
+  ): unknown;
+}
+
+/**
+ * Colours points by feature-state: only the changed points are touched, and no tile is
+ * re-built (an `updateData` on a clustered source reloads every tile). setFeatureState merges
+ * keys, so the `selected` state on the same feature stays as it was.
+ */
 export function applyPointStates(
-  map: MaplibreMap,
+  map: FeatureStateMap,
   sourceId: string,
   before: ReadonlyMap<string, PointState>,
   after: ReadonlyMap<string, PointState>,
 ): void {
-  const diff = pointStateDiff(before, after);
-  if (diff) apply(map, sourceId, diff);
+  for (const { id, state } of pointStateDiff(before, after))
+    map.setFeatureState({ source: sourceId, id }, { state });
+}
+
+/**
+ * After a reference-data setData: feature-state may not survive a source reload, so every point
+ * that has or had a state gets its current one again (cleared ones explicitly back to quiet).
+ */
+export function restorePointStates(
+  map: FeatureStateMap,
+  sourceId: string,
+  shown: ReadonlyMap<string, PointState>,
+  current: ReadonlyMap<string, PointState>,
+): void {
+  for (const id of new Set([...shown.keys(), ...current.keys()]))
+    map.setFeatureState({ source: sourceId, id }, { state: current.get(id) ?? 'quiet' });
 }

@@ -7,10 +7,10 @@ import type {
   WaterloggingPointProps,
 } from '@sanfang/shared';
 import type { ReferenceData } from '../api/referenceApi';
-import type { PointKind } from '../layers/layerGroups';
+import type { FeatureKind, ReferenceKind } from '../layers/layerGroups';
 
 export interface MapSelection {
-  kind: PointKind;
+  kind: FeatureKind;
   id: string;
 }
 
@@ -33,7 +33,7 @@ function byId<P extends { id: string }>(
  */
 export function resolveSelection(
   data: ReferenceData,
-  selection: MapSelection,
+  selection: { kind: ReferenceKind; id: string },
 ): SelectedFeature | null {
   switch (selection.kind) {
     case 'waterlogging': {

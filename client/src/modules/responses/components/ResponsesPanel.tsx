@@ -1,17 +1,12 @@
-import type { ResponseDto, SubdistrictCollection, SuggestionDto } from '@sanfang/shared';
+import type { ResponseDto, SubdistrictCollection } from '@sanfang/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLanguage } from '../../../i18n/useLanguage';
 import { formatTime } from '../../../utils/formatTime';
-import { subdistrictName } from '../../map/utils/subdistrictName';
-import {
-  changeResponseLevel,
-  decideSuggestion,
-  endResponse,
-  startResponse,
-} from '../api/responsesApi';
+import { changeResponseLevel, endResponse, startResponse } from '../api/responsesApi';
+import { useAreaLabel } from '../hooks/useAreaLabel';
 import { activeResponses, type ResponsesState } from '../state/applyResponseEvents';
-import { ChangeResponseForm, FormError, StartResponseForm, useSubmit } from './ResponseForms';
+import { ChangeResponseForm, StartResponseForm } from './ResponseForms';
+import { SuggestionPrompt } from './SuggestionPrompt';
 
 interface ResponsesPanelProps {
   token: string;
@@ -19,73 +14,6 @@ interface ResponsesPanelProps {
   /** Commanders act; everyone else sees the same panel read-only. */
   canCommand: boolean;
   subdistricts: SubdistrictCollection | null;
-}
-
-function useAreaLabel(subdistricts: SubdistrictCollection | null) {
-  const { t } = useTranslation();
-  const language = useLanguage();
-  return (codes: string[]) =>
-    codes.length === 0
-      ? t('warnings.districtWide')
-      : codes
-          .map((c) => (subdistricts && subdistrictName(subdistricts, c, language)) ?? c)
-          .join('、');
-}
-
-function SuggestionPrompt({
-  s,
-  token,
-  canCommand,
-  area,
-}: {
-  s: SuggestionDto;
-  token: string;
-  canCommand: boolean;
-  area: (codes: string[]) => string;
-}) {
-  const { t } = useTranslation();
-  const [reason, setReason] = useState('');
-  const { busy, error, submit } = useSubmit(() => undefined);
-  return (
-    <li className="suggestion" data-suggestion-id={s.id}>
-      <p className="suggestion__what">
-        <strong>
-          {t(`responsesPanel.actions.${s.action}`)} {t(`ackHazards.${s.hazard}`)}
-          {s.level ? ` ${t(`ackLevels.${s.level}`)}` : ''}
-        </strong>{' '}
-        · {area(s.subdistrictCodes)}
-      </p>
-      <p className="suggestion__reason">{s.reason}</p>
-      {canCommand && (
-        <div className="suggestion__form">
-          <input
-            type="text"
-            value={reason}
-            placeholder={t('responsesPanel.decisionReason')}
-            aria-label={t('responsesPanel.decisionReason')}
-            onChange={(e) => setReason(e.target.value)}
-          />
-          <button
-            type="button"
-            className="button button--primary"
-            disabled={busy}
-            onClick={submit(() => decideSuggestion(token, s.id, 'accept', reason.trim()))}
-          >
-            {t('responsesPanel.accept')}
-          </button>
-          <button
-            type="button"
-            className="button"
-            disabled={busy}
-            onClick={submit(() => decideSuggestion(token, s.id, 'dismiss', reason.trim()))}
-          >
-            {t('responsesPanel.dismiss')}
-          </button>
-          <FormError error={error} />
-        </div>
-      )}
-    </li>
-  );
 }
 
 function ResponseCard({

@@ -89,6 +89,10 @@ function ConsoleBody({ session, onSignOut }: ConsolePageProps) {
           warnings={warningLayer}
           incidents={incidentLayer}
           pointStates={states}
+          session={{ token, role: session.user.role }}
+          liveIncidents={incidents.incidents}
+          liveWarnings={warnings.warnings.byId}
+          responses={responses.state}
         />
         <aside className="console__side" aria-label={t('console.side')}>
           <div className="console__side-bar">

@@ -1,0 +1,157 @@
+/**
+ * @jest-environment jsdom
+ */
+import type { Role } from '@sanfang/shared';
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { initI18n } from '../../../i18n';
+import { event, incident, nearbyTeam, reportingDuty } from '../../../test/consoleFactories';
+import { subdistrictCollection } from '../../../test/factories';
+import { fakeResponse, type FakeResponse } from '../../../test/fakeResponse';
+import { LiveContext } from '../../live/hooks/useLive';
+import { LiveStore } from '../../live/state/liveStore';
+import { IncidentDetailsPanel } from './IncidentDetailsPanel';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+type Route = (init: RequestInit | undefined) => FakeResponse;
+
+/** fetch answered by "METHOD path" (query string ignored); unknown requests are a 404. */
+function routeFetch(routes: Record<string, Route>) {
+  const mock = jest.fn((url: string, init?: RequestInit) => {
+    const key = `${init?.method ?? 'GET'} ${url.split('?')[0]}`;
+    const route = routes[key];
+    return Promise.resolve(route ? route(init) : fakeResponse(404, { code: 'NOT_FOUND' }));
+  });
+  globalThis.fetch = mock as unknown as typeof fetch;
+  return mock;
+}
+
+const flush = async (): Promise<void> => {
+  await act(async () => {
+    for (let i = 0; i < 8; i++) await Promise.resolve();
+  });
+};
+
+describe(IncidentDetailsPanel.name, () => {
+  let container: HTMLDivElement;
+  let root: Root;
+  let live: LiveStore;
+
+  beforeAll(async () => {
+    await initI18n();
+  });
+  beforeEach(() => {
+    container = document.createElement('div');
+    document.body.append(container);
+    root = createRoot(container);
+    live = new LiveStore();
+  });
+  afterEach(() => {
+    act(() => root.unmount());
+    container.remove();
+  });
+
+  const render = (role: Role) =>
+    act(() =>
+      root.render(
+        <LiveContext.Provider value={live}>
+          <IncidentDetailsPanel
+            token="tok"
+            role={role}
+            incidentId="i1"
+            known={undefined}
+            subdistricts={subdistrictCollection()}
+            onClose={() => undefined}
+          />
+        </LiveContext.Provider>,
+      ),
+    );
+  const buttons = (): string[] =>
+    Array.from(container.querySelectorAll('button')).map((b) => b.textContent ?? '');
+  const byText = (text: string): HTMLButtonElement =>
+    Array.from(container.querySelectorAll('button')).find((b) => b.textContent === text)!;
+  const baseRoutes = (): Record<string, Route> => ({
+    'GET /api/incidents/i1': () => fakeResponse(200, incident()),
+    'GET /api/incidents/i1/duties': () => fakeResponse(200, [reportingDuty()]),
+    'GET /api/incidents/i1/teams': () => fakeResponse(200, [nearbyTeam()]),
+  });
+
+  it('shows an admin the facts, deadlines and nearest teams but no action', async () => {
+    routeFetch(baseRoutes());
+    render('admin');
+    await flush();
+    const text = container.textContent ?? '';
+    expect(text).toContain('宝安大道下穿隧道车辆被困');
+    expect(text).toContain('一般');
+    expect(text).toContain('交通事故');
+    expect(text).toContain('已接报');
+    expect(text).toContain('电话报告带班领导');
+    expect(text).toContain('15:12'); // the duty's deadline in Beijing time
+    expect(text).toContain('西乡街道综合救援队');
+    expect(container.querySelector('[data-testid=incident-read-only]')).not.toBeNull();
+    expect(buttons()).toEqual(['×']);
+  });
+
+  it('gives a duty officer the status moves, assignment and duty completion', async () => {
+    routeFetch(baseRoutes());
+    render('duty_officer');
+    await flush();
+    expect(buttons()).toEqual(['×', '核实', '开始处置', '处置完毕', '结案', '已报送', '派遣']);
+    expect(container.querySelector('[data-testid=incident-read-only]')).toBeNull();
+  });
+
+  it("shows the server's code and message when it refuses an assignment", async () => {
+    const fetch = routeFetch({
+      ...baseRoutes(),
+      'POST /api/incidents/i1/teams/t1/assign': () =>
+        fakeResponse(409, { code: 'TEAM_NOT_AVAILABLE', message: 'Team RT-001 is assigned' }),
+    });
+    render('commander');
+    await flush();
+    act(() => byText('派遣').click());
+    await flush();
+    expect(fetch).toHaveBeenCalledWith(
+      '/api/incidents/i1/teams/t1/assign',
+      expect.objectContaining({ method: 'POST' }),
+    );
+    const error = container.querySelector('[data-testid=action-error]');
+    expect(error?.textContent).toContain('该救援队伍已不可调派。');
+    expect(error?.textContent).toContain('TEAM_NOT_AVAILABLE');
+    expect(error?.textContent).toContain('Team RT-001 is assigned');
+  });
+
+  it('follows a live status change made elsewhere', async () => {
+    let status: 'reported' | 'verified' = 'reported';
+    routeFetch({
+      ...baseRoutes(),
+      'GET /api/incidents/i1': () =>
+        fakeResponse(200, incident({ status, version: status === 'reported' ? 1 : 2 })),
+    });
+    render('duty_officer');
+    await flush();
+    expect(container.querySelector('[data-testid=incident-status]')?.textContent).toBe('已接报');
+    status = 'verified';
+    act(() =>
+      live.apply([
+        event('incident.status_changed', {
+          incidentId: 'i1',
+          type: 'traffic',
+          grade: 'general',
+          previousGrade: null,
+          status: 'verified',
+          title: '宝安大道下穿隧道车辆被困',
+          subdistrictCode: null,
+          casualties: { deaths: 1, seriousInjuries: 0, missing: 0, trapped: 2 },
+          directLossCny: 0,
+          version: 2,
+          source: 'console',
+        }),
+      ]),
+    );
+    await flush();
+    expect(container.querySelector('[data-testid=incident-status]')?.textContent).toBe('已核实');
+    // Verified already: the panel no longer offers it.
+    expect(buttons()).not.toContain('核实');
+  });
+});

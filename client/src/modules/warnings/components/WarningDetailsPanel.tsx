@@ -1,0 +1,195 @@
+import type { SubdistrictCollection, WarningDetailDto, WarningDto } from '@sanfang/shared';
+import { useTranslation } from 'react-i18next';
+import { useNow } from '../../../hooks/useNow';
+import { formatDuration } from '../../../utils/formatDuration';
+import { formatTime } from '../../../utils/formatTime';
+import { ActionError } from '../../api/components/ActionError';
+import { DetailsPanel } from '../../map/components/DetailsPanel';
+import { SuggestionPrompt } from '../../responses/components/SuggestionPrompt';
+import { useAreaLabel } from '../../responses/hooks/useAreaLabel';
+import type { ResponsesState } from '../../responses/state/applyResponseEvents';
+import { useWarningDetail } from '../hooks/useWarningDetail';
+import { hazardIcon, NO_SIGNAL_HEX, SIGNAL_HEX } from '../signal';
+import { secondsLeft } from '../utils/warningAlerts';
+import { WarningLineage } from './WarningLineage';
+
+interface WarningDetailsPanelProps {
+  token: string;
+  warningId: string;
+  /** The copy the banner and map have (live events), shown until the API's arrives. */
+  known: WarningDto | undefined;
+  subdistricts: SubdistrictCollection;
+  responses: ResponsesState;
+  /** Commanders accept or dismiss the suggestion made for this warning. */
+  canCommand: boolean;
+  onClose: () => void;
+}
+
+const SEVERITIES = ['Extreme', 'Severe', 'Moderate', 'Minor', 'Unknown'] as const;
+const isSeverity = (s: string): s is (typeof SEVERITIES)[number] => SEVERITIES.some((k) => k === s);
+
+/** The fetched detail unless a live event has already moved the warning to a newer message. */
+function current(
+  known: WarningDto | undefined,
+  detail: WarningDetailDto | undefined,
+): WarningDto | undefined {
+  if (!detail) return known;
+  if (!known || known.currentMessageId === detail.currentMessageId) return detail;
+  // The live copy names a message the fetched chain does not have yet: the fetch is behind.
+  return detail.chain.some((m) => m.id === known.currentMessageId) ? detail : known;
+}
+
+/** A clicked warning area: the signal, where and until when, its CAP lineage, and the response. */
+export function WarningDetailsPanel({
+  token,
+  warningId,
+  known,
+  subdistricts,
+  responses,
+  canCommand,
+  onClose,
+}: WarningDetailsPanelProps) {
+  const { t } = useTranslation();
+  const now = useNow();
+  const area = useAreaLabel(subdistricts);
+  const detail = useWarningDetail(token, warningId);
+  const fetched = detail.status === 'ready' ? detail.value : undefined;
+  const w = current(known, fetched);
+  if (!w)
+    return (
+      <DetailsPanel kind="warning" title={t('warningDetails.loading')} onClose={onClose}>
+        {detail.status === 'failed' && <ActionError error={detail.error} />}
+      </DetailsPanel>
+    );
+
+  const hex = w.colour ? SIGNAL_HEX[w.colour] : NO_SIGNAL_HEX;
+  const left = secondsLeft(w.expires, now);
+  const areaDescs = w.areas.map((a) => a.areaDesc).filter(Boolean);
+  const suggestions = [...responses.suggestions.values()].filter((s) => s.warningId === w.id);
+  const started = [...responses.responses.values()].filter((r) => r.warningId === w.id);
+
+  return (
+    <DetailsPanel kind="warning" title={w.headline} onClose={onClose}>
+      <dl className="details-list" data-testid="warning-facts">
+        <dt>{t('warningDetails.signal')}</dt>
+        <dd data-testid="warning-signal" data-colour={w.colour ?? 'none'}>
+          <span className="warning-chip__icon" style={{ background: hex }} aria-hidden>
+            {hazardIcon(w.hazard)}
+          </span>{' '}
+          {t(`warnings.hazards.${w.hazard}`, { defaultValue: w.hazard })}
+          {w.colour ? t(`warnings.colours.${w.colour}`) : ''}
+          {t('warnings.signal')}
+          {w.drill && <span className="warning-chip__drill"> {t('warnings.drill')}</span>}
+        </dd>
+        {w.event && (
+          <>
+            <dt>{t('warningDetails.event')}</dt>
+            <dd>{w.event}</dd>
+          </>
+        )}
+        {w.level && (
+          <>
+            <dt>{t('warningDetails.level')}</dt>
+            <dd>{t(`warnings.levels.${w.level}`)}</dd>
+          </>
+        )}
+        {isSeverity(w.severity) && (
+          <>
+            <dt>{t('warningDetails.severity')}</dt>
+            <dd>{t(`warningDetails.severities.${w.severity}`)}</dd>
+          </>
+        )}
+        <dt>{t('warningDetails.state')}</dt>
+        <dd data-testid="warning-state" data-state={w.state}>
+          {t(`warningDetails.states.${w.state}`)}
+        </dd>
+        <dt>{t('warningDetails.area')}</dt>
+        <dd data-testid="warning-area">{area(w.districtWide ? [] : w.subdistrictCodes)}</dd>
+        {areaDescs.length > 0 && (
+          <>
+            <dt>{t('warningDetails.areaDescs')}</dt>
+            <dd>{areaDescs.join('；')}</dd>
+          </>
+        )}
+        <dt>{t('warningDetails.issuedAt')}</dt>
+        <dd>
+          <time dateTime={w.issuedAt}>{formatTime(w.issuedAt)}</time>
+        </dd>
+        {w.updatedAt !== w.issuedAt && (
+          <>
+            <dt>{t('warningDetails.updatedAt')}</dt>
+            <dd>
+              <time dateTime={w.updatedAt}>{formatTime(w.updatedAt)}</time>
+            </dd>
+          </>
+        )}
+        {w.effective && (
+          <>
+            <dt>{t('warningDetails.effective')}</dt>
+            <dd>
+              <time dateTime={w.effective}>{formatTime(w.effective)}</time>
+            </dd>
+          </>
+        )}
+        <dt>{t('warningDetails.expires')}</dt>
+        <dd data-testid="warning-expires">
+          {w.expires === null || left === null ? (
+            t('warnings.noExpiry')
+          ) : (
+            <>
+              <time dateTime={w.expires}>{formatTime(w.expires)}</time>{' '}
+              {left > 0
+                ? t('warnings.timeLeft', { left: formatDuration(left) })
+                : t('warningDetails.states.expired')}
+            </>
+          )}
+        </dd>
+      </dl>
+      {w.description && (
+        <>
+          <h3>{t('warningDetails.description')}</h3>
+          <p className="details-panel__text">{w.description}</p>
+        </>
+      )}
+      {w.instruction && (
+        <>
+          <h3>{t('warningDetails.instruction')}</h3>
+          <p className="details-panel__text">{w.instruction}</p>
+        </>
+      )}
+      {suggestions.length > 0 && (
+        <>
+          <h3>{t('warningDetails.suggestions')}</h3>
+          <ul className="suggestions" data-testid="warning-suggestions">
+            {suggestions.map((s) => (
+              <SuggestionPrompt
+                key={s.id}
+                s={s}
+                token={token}
+                canCommand={canCommand}
+                area={area}
+              />
+            ))}
+          </ul>
+        </>
+      )}
+      {started.length > 0 && (
+        <>
+          <h3>{t('warningDetails.responses')}</h3>
+          <ul className="team-list" data-testid="warning-responses">
+            {started.map((r) => (
+              <li key={r.id} data-response-id={r.id}>
+                {t('warningDetails.responseLine', {
+                  hazard: t(`ackHazards.${r.hazard}`),
+                  level: t(`ackLevels.${r.level}`),
+                  time: formatTime(r.startedAt),
+                })}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {fetched && <WarningLineage chain={fetched.chain} currentMessageId={w.currentMessageId} />}
+    </DetailsPanel>
+  );
+}
