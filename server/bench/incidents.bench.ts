@@ -1,6 +1,6 @@
 /**
- * npm run bench:incidents — a burst of incident reports from concurrent senders over HTTP to
- * the in-process console (validation, idempotency, grading, duties + timers, event log),
+ * npm run bench:incidents — a burst of incident reports from concurrent senders (in a worker
+ * process) over HTTP to the console (validation, idempotency, grading, duties + timers, event log),
  * against a plain INSERT of the same JSON rows over as many PostgreSQL connections, in one
  * run on the same database. Prints both, the ratio and the target; writes
  * bench/results/incidents.json.
@@ -9,63 +9,16 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { IncidentFeedReport } from '@sanfang/shared';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import type { Burst } from './incidents-senders.worker';
 import { startConsole } from './lib/console-app';
-import { fmt, machine, nowMs, percentile, sortedCopy, summarize, type Summary } from './lib/stats';
+import { fmt, machine, summarize, type Summary } from './lib/stats';
+import { startWorker } from './lib/workers';
 
 const REPORTS = Number(process.env.INCIDENT_REPORTS ?? 1000);
 const SENDERS = Number(process.env.INCIDENT_SENDERS ?? 8);
 const RUNS = Number(process.env.INCIDENT_RUNS ?? 3);
 const TARGET = 0.25;
-
-interface Burst {
-  rate: number;
-  p50: number;
-  p99: number;
-}
-
-function reports(run: number): IncidentFeedReport[] {
-  const types = ['waterlogging', 'traffic', 'fire', 'building'] as const;
-  return Array.from({ length: REPORTS }, (_, i) => ({
-    source: 'bench',
-    externalId: `run${run}-${i}`,
-    type: types[i % types.length]!,
-    occurredAt: new Date(Date.now() - i * 1000).toISOString(),
-    location: {
-      lon: 113.76 + (i % 97) * 0.002,
-      lat: 22.55 + (i % 89) * 0.003,
-      address: `测试地址${i}`,
-    },
-    description: '基准测试事件',
-    casualties: { deaths: i % 50 === 0 ? 3 : 0, seriousInjuries: 0, missing: 0, trapped: i % 7 },
-    directLossCny: 0,
-  }));
-}
-
-/** N senders draining one queue; per-item latency and overall rate. */
-async function burst<T>(
-  items: T[],
-  senders: number,
-  send: (item: T, sender: number) => Promise<void>,
-): Promise<Burst> {
-  const lat: number[] = [];
-  let next = 0;
-  const t0 = nowMs();
-  await Promise.all(
-    Array.from({ length: senders }, async (_, s) => {
-      for (let i = next++; i < items.length; i = next++) {
-        const t = nowMs();
-        await send(items[i]!, s);
-        lat.push(nowMs() - t);
-      }
-    }),
-  );
-  const secs = (nowMs() - t0) / 1000;
-  const sorted = sortedCopy(lat);
-  return { rate: items.length / secs, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
-}
 
 async function main(): Promise<void> {
   const app = await startConsole();
@@ -74,42 +27,22 @@ async function main(): Promise<void> {
   await ds.query(
     `CREATE TABLE IF NOT EXISTS bench_plain_reports (id bigserial PRIMARY KEY, source text, external_id text, body jsonb)`,
   );
-  const clients = await Promise.all(
-    Array.from({ length: SENDERS }, async () => {
-      const c = new Client({ connectionString: url });
-      await c.connect();
-      return c;
-    }),
-  );
+  // The senders run in their own process (as feeds do); this one runs only the console.
+  const senders = startWorker('incidents-senders.worker.js');
+  await senders.call({ cmd: 'init', url: app.url, dbUrl: url, senders: SENDERS, reports: REPORTS });
   const consoleRuns: Burst[] = [];
   const plainRuns: Burst[] = [];
-  for (let run = 0; run < RUNS; run++) {
-    const items = reports(run);
-    // The anchor: the same JSON rows, plainly inserted, same concurrency.
-    plainRuns.push(
-      await burst(items, SENDERS, async (r, s) => {
-        await clients[s]!.query(
-          `INSERT INTO bench_plain_reports (source, external_id, body) VALUES ($1, $2, $3)`,
-          [r.source, r.externalId, JSON.stringify(r)],
-        );
-      }),
-    );
-    consoleRuns.push(
-      await burst(items, SENDERS, async (r) => {
-        const res = await fetch(`${app.url}/api/feeds/incidents`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: 'Bearer demo-feed' },
-          body: JSON.stringify(r),
-        });
-        if (res.status !== 201) throw new Error(`intake ${res.status}: ${await res.text()}`);
-        await res.arrayBuffer();
-      }),
-    );
-    console.log(
-      `run ${run + 1}: console ${fmt(consoleRuns[run]!.rate, 0)}/s p99 ${fmt(consoleRuns[run]!.p99)} ms · plain ${fmt(plainRuns[run]!.rate, 0)}/s p99 ${fmt(plainRuns[run]!.p99)} ms`,
-    );
+  try {
+    for (let run = 0; run < RUNS; run++) {
+      plainRuns.push(await senders.call<Burst>({ cmd: 'plain', run }));
+      consoleRuns.push(await senders.call<Burst>({ cmd: 'console', run }));
+      console.log(
+        `run ${run + 1}: console ${fmt(consoleRuns[run]!.rate, 0)}/s p99 ${fmt(consoleRuns[run]!.p99)} ms · plain ${fmt(plainRuns[run]!.rate, 0)}/s p99 ${fmt(plainRuns[run]!.p99)} ms`,
+      );
+    }
+  } finally {
+    await senders.call({ cmd: 'end' }).catch(() => undefined);
   }
-  await Promise.all(clients.map((c) => c.end()));
   await ds.query(`DROP TABLE bench_plain_reports`);
 
   const pick = (rs: Burst[], k: keyof Burst): Summary => summarize(rs.map((r) => r[k]));

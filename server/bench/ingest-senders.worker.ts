@@ -15,6 +15,7 @@ type Msg =
   | { cmd: 'warm' }
   | { cmd: 'console' }
   | { cmd: 'plain' }
+  | { cmd: 'floor' }
   | { cmd: 'end' };
 
 export interface Run {
@@ -77,6 +78,20 @@ async function postOne(sender: string): Promise<void> {
   await res.arrayBuffer();
 }
 
+/**
+ * The HTTP floor: the same post, refused right after authentication (a content type the
+ * console does not take, 415): the server's HTTP stack with no parsing and no database.
+ */
+async function refuseOne(sender: string): Promise<void> {
+  const res = await fetch(`${url}/api/feeds/cap`, {
+    method: 'POST',
+    headers: { authorization: 'Bearer demo-feed', 'content-type': 'text/plain' },
+    body: message(`FLOOR${sender}`),
+  });
+  if (res.status !== 415) throw new Error(`floor post answered ${res.status}`);
+  await res.arrayBuffer();
+}
+
 async function insertOne(sender: string): Promise<void> {
   const xml = message(`PLAIN${sender}`);
   const c = await pool!.connect();
@@ -131,6 +146,8 @@ process.on('message', (m: Msg) => {
         return reply(await drive(postOne));
       case 'plain':
         return reply(await drive(insertOne));
+      case 'floor':
+        return reply(await drive(refuseOne));
       case 'end':
         await pool?.end();
         reply({ ok: true });

@@ -11,7 +11,7 @@ import {
   type PendingEvent,
 } from './event-log';
 import { EventsPublisher } from './events.publisher';
-import { EventsRepository } from './events.repository';
+import { EventsRepository, type SqlClient } from './events.repository';
 
 /**
  * The only way features change state: `write` runs their function in one transaction,
@@ -25,10 +25,17 @@ export interface WriteOptions {
    */
   allowNoEvent?: boolean;
   /**
-   * A lock statement (no parameters) sent with BEGIN in one round trip, for hot paths that
-   * always start by taking the same lock (CAP ingest's lineage lock).
+   * Statements without parameters (a lock, then a read with its values inlined) sent with
+   * BEGIN in one round trip, for hot paths that always start the same way (ingest batches).
+   * Each statement has its own snapshot, so a read after a lock sees what the lock waited
+   * for. The rows of the last one are `tx.begun`.
    */
-  lock?: string;
+  begin?: string;
+  /**
+   * The events' insert (with the deferred writes) and COMMIT in one round trip, so the
+   * event counter row is held for that round trip only.
+   */
+  commitWithEvents?: boolean;
 }
 
 @Injectable()
@@ -59,63 +66,80 @@ export class EventLog {
     return committed;
   }
 
-  private transaction<T>(
+  private async transaction<T>(
     actor: string,
     fn: (tx: EventTx) => Promise<T> | T,
     opts: WriteOptions,
   ): Promise<{ result: T; events: CommittedEvent[] }> {
-    return this.inTransaction(opts.lock, async (manager) => {
-      const pending: PendingEvent[] = [];
-      const deferred: DeferredWrite[] = [];
-      const txAs = (as: string | undefined): EventTx => ({
-        manager,
-        emit<K extends EventType>(type: K, payload: EventMap[K], scope: EventScope = {}) {
-          pending.push({
-            type,
-            payload,
-            scope: {
-              subdistrictCodes: [...new Set(scope.subdistrictCodes ?? [])].sort(),
-              contactIds: [...new Set(scope.contactIds ?? [])],
-            },
-            ...(as === undefined ? {} : { actor: as }),
-          });
-        },
-        as: (other) => txAs(other),
-        defer: (sql, params) => void deferred.push({ sql, params }),
-      });
-      const tx = txAs(undefined);
-      const result = await fn(tx);
-      if (pending.length === 0) {
-        if (!opts.allowNoEvent) throw new NoEventError();
-        if (deferred.length) await this.repo.runDeferred(manager, deferred);
-        return { result, events: [] };
-      }
-      // Seqs are taken last, so the counter lock is held only for the insert and the commit.
-      const events = await this.repo.append(manager, actor, pending, deferred);
-      return { result, events };
-    });
-  }
-
-  private async inTransaction<T>(
-    lock: string | undefined,
-    fn: (m: EntityManager) => Promise<T>,
-  ): Promise<T> {
-    if (!lock) return this.ds.transaction(fn);
+    if (opts.begin === undefined && !opts.commitWithEvents)
+      return this.ds.transaction((manager) => this.run(manager, [], actor, fn, opts, null));
+    // The hot path: BEGIN and COMMIT each ride with other statements, on the driver's client.
     const qr = this.ds.createQueryRunner();
     await qr.connect();
+    const client = (qr as unknown as { databaseConnection: SqlClient }).databaseConnection;
+    // What TypeORM's startTransaction would have recorded, so its commit/rollback work.
+    Object.assign(qr, { isTransactionActive: true, transactionDepth: 1 });
     try {
-      // Two statements in one simple query: the transaction and its first lock. The runner
-      // is then told what TypeORM's startTransaction would have recorded.
-      Object.assign(qr, { isTransactionActive: true, transactionDepth: 1 });
-      await qr.query(`START TRANSACTION; ${lock}`);
-      const result = await fn(qr.manager);
-      await qr.commitTransaction();
-      return result;
+      const res = await client.query(`START TRANSACTION; ${opts.begin ?? ''}`);
+      const last = Array.isArray(res) ? (res as { rows: unknown[] }[]).at(-1) : res;
+      const begun = (last?.rows ?? []) as Record<string, unknown>[];
+      const out = await this.run(
+        qr.manager,
+        begun,
+        actor,
+        fn,
+        opts,
+        opts.commitWithEvents ? client : null,
+      );
+      if (qr.isTransactionActive) await qr.commitTransaction();
+      return out;
     } catch (e) {
       if (qr.isTransactionActive) await qr.rollbackTransaction().catch(() => undefined);
       throw e;
     } finally {
       await qr.release();
     }
+  }
+
+  /** The write itself; with `commitOn`, its events' insert also commits (and says so). */
+  private async run<T>(
+    manager: EntityManager,
+    begun: Record<string, unknown>[],
+    actor: string,
+    fn: (tx: EventTx) => Promise<T> | T,
+    opts: WriteOptions,
+    commitOn: SqlClient | null,
+  ): Promise<{ result: T; events: CommittedEvent[] }> {
+    const pending: PendingEvent[] = [];
+    const deferred: DeferredWrite[] = [];
+    const txAs = (as: string | undefined): EventTx => ({
+      manager,
+      begun,
+      emit<K extends EventType>(type: K, payload: EventMap[K], scope: EventScope = {}) {
+        pending.push({
+          type,
+          payload,
+          scope: {
+            subdistrictCodes: [...new Set(scope.subdistrictCodes ?? [])].sort(),
+            contactIds: [...new Set(scope.contactIds ?? [])],
+          },
+          ...(as === undefined ? {} : { actor: as }),
+        });
+      },
+      as: (other) => txAs(other),
+      defer: (sql, params) => void deferred.push({ sql, params }),
+    });
+    const result = await fn(txAs(undefined));
+    if (pending.length === 0) {
+      if (!opts.allowNoEvent) throw new NoEventError();
+      if (deferred.length) await this.repo.runDeferred(manager, deferred);
+      return { result, events: [] };
+    }
+    // Seqs are taken last, so the counter lock is held only for the insert and the commit.
+    if (!commitOn)
+      return { result, events: await this.repo.append(manager, actor, pending, deferred) };
+    const events = await this.repo.appendAndCommit(commitOn, actor, pending, deferred);
+    Object.assign(manager.queryRunner ?? {}, { isTransactionActive: false, transactionDepth: 0 });
+    return { result, events };
   }
 }

@@ -27,6 +27,8 @@ export interface EventTx {
    * not returned; a failure fails the write.
    */
   defer(sql: string, params: unknown[]): void;
+  /** The rows of the last statement sent with BEGIN (WriteOptions.begin), else empty. */
+  readonly begun: Record<string, unknown>[];
 }
 
 /** A statement deferred to travel with the events' insert. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { EventType } from '@sanfang/shared';
+import { escapeLiteral } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import { asCtes, runTogether } from '../database/set-writes';
 import type { CommittedEvent, DeferredWrite, PendingEvent } from './event-log';
@@ -47,6 +48,78 @@ function visibility(v: Viewer, param: number): { sql: string; value?: string } {
 
 const INSERT_CHUNK = 5000;
 
+interface AppendRow {
+  seq: string;
+  occurred_at: Date;
+}
+interface QueryRows {
+  rows: unknown[];
+}
+/** The driver's connection, for what TypeORM cannot send (several statements at once). */
+export interface SqlClient {
+  query(text: string, values?: unknown[]): Promise<QueryRows>;
+}
+
+/**
+ * $n replaced by literals (strings quoted by the driver's escapeLiteral), for a simple query
+ * of several statements, which cannot carry parameters. Only scalars are accepted.
+ */
+export function inlineParams(sql: string, params: readonly unknown[]): string {
+  return sql.replace(/\$(\d+)/g, (_, n: string) => {
+    const v = params[Number(n) - 1];
+    if (v === null || v === undefined) return 'NULL';
+    if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+    if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+    if (typeof v === 'string') return escapeLiteral(v);
+    throw new Error(`cannot inline parameter $${n} of type ${typeof v}`);
+  });
+}
+
+/** The events' insert for one chunk (with deferred writes as CTEs) and how to read its rows. */
+function appendStatement(
+  actor: string,
+  chunk: PendingEvent[],
+  deferred: DeferredWrite[],
+): { sql: string; params: unknown[]; committed(back: AppendRow[]): CommittedEvent[] } {
+  const rows = chunk.map((e, j) => ({
+    n: j + 1,
+    type: e.type,
+    actor: e.actor ?? actor,
+    sd: e.scope.subdistrictCodes,
+    ci: e.scope.contactIds,
+    payload: e.payload,
+  }));
+  const json = JSON.stringify(rows);
+  // What was stored, not the caller's objects (they may change later; Dates become text).
+  const stored = JSON.parse(json) as { payload: CommittedEvent['payload'] }[];
+  // The deferred writes ride along (numbered after $1, $2).
+  const extra = asCtes(deferred, 2);
+  return {
+    sql: `WITH ${extra.ctes}c AS (UPDATE event_counter SET last_seq = last_seq + $1 WHERE id = 1
+                  RETURNING last_seq - $1 AS base)
+       INSERT INTO events (seq, type, actor, subdistrict_codes, contact_ids, payload)
+       SELECT c.base + r.n, r.type, r.actor, r.sd, r.ci, r.payload
+         FROM c, jsonb_to_recordset($2::jsonb)
+              AS r(n int, type text, actor text, sd text[], ci uuid[], payload jsonb)
+       RETURNING seq, occurred_at`,
+    params: [chunk.length, json, ...extra.params],
+    committed(back) {
+      if (back.length !== chunk.length) throw new Error('event_counter row is missing');
+      const base = Math.min(...back.map((r) => Number(r.seq))) - 1;
+      const at = new Date(back[0]!.occurred_at).toISOString();
+      return chunk.map((e, j) => ({
+        seq: base + j + 1,
+        type: e.type,
+        occurredAt: at,
+        actor: e.actor ?? actor,
+        subdistrictCodes: e.scope.subdistrictCodes,
+        contactIds: e.scope.contactIds,
+        payload: stored[j]!.payload,
+      }));
+    },
+  };
+}
+
 @Injectable()
 export class EventsRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
@@ -79,46 +152,40 @@ export class EventsRepository {
   ): Promise<CommittedEvent[]> {
     const out: CommittedEvent[] = [];
     for (let i = 0; i < events.length; i += INSERT_CHUNK) {
-      const chunk = events.slice(i, i + INSERT_CHUNK);
-      const rows = chunk.map((e, j) => ({
-        n: j + 1,
-        type: e.type,
-        actor: e.actor ?? actor,
-        sd: e.scope.subdistrictCodes,
-        ci: e.scope.contactIds,
-        payload: e.payload,
-      }));
-      const json = JSON.stringify(rows);
-      // What was stored, not the caller's objects (they may change later; Dates become text).
-      const stored = JSON.parse(json) as { payload: CommittedEvent['payload'] }[];
-      // The deferred writes ride along with the first chunk (numbered after $1, $2).
-      const extra = i === 0 ? asCtes(deferred, 2) : { ctes: '', params: [] };
-      const back: { seq: string; occurred_at: Date }[] = await m.query(
-        `WITH ${extra.ctes}c AS (UPDATE event_counter SET last_seq = last_seq + $1 WHERE id = 1
-                    RETURNING last_seq - $1 AS base)
-         INSERT INTO events (seq, type, actor, subdistrict_codes, contact_ids, payload)
-         SELECT c.base + r.n, r.type, r.actor, r.sd, r.ci, r.payload
-           FROM c, jsonb_to_recordset($2::jsonb)
-                AS r(n int, type text, actor text, sd text[], ci uuid[], payload jsonb)
-         RETURNING seq, occurred_at`,
-        [chunk.length, json, ...extra.params],
-      );
-      if (back.length !== chunk.length) throw new Error('event_counter row is missing');
-      const base = Math.min(...back.map((r) => Number(r.seq))) - 1;
-      const at = back[0]!.occurred_at.toISOString();
-      chunk.forEach((e, j) =>
-        out.push({
-          seq: base + j + 1,
-          type: e.type,
-          occurredAt: at,
-          actor: e.actor ?? actor,
-          subdistrictCodes: e.scope.subdistrictCodes,
-          contactIds: e.scope.contactIds,
-          payload: stored[j]!.payload,
-        }),
-      );
+      const st = appendStatement(actor, events.slice(i, i + INSERT_CHUNK), i === 0 ? deferred : []);
+      out.push(...st.committed(await m.query(st.sql, st.params)));
     }
     return out;
+  }
+
+  /**
+   * As `append`, then COMMIT, in one round trip (a simple query of two statements, so the
+   * parameters go inline as literals, quoted by the driver). The counter row is held for
+   * that one round trip only. Large writes fall back to `append` and a separate COMMIT.
+   */
+  async appendAndCommit(
+    client: SqlClient,
+    actor: string,
+    events: PendingEvent[],
+    deferred: DeferredWrite[],
+  ): Promise<CommittedEvent[]> {
+    if (events.length > INSERT_CHUNK) {
+      const out: CommittedEvent[] = [];
+      for (let i = 0; i < events.length; i += INSERT_CHUNK) {
+        const st = appendStatement(
+          actor,
+          events.slice(i, i + INSERT_CHUNK),
+          i === 0 ? deferred : [],
+        );
+        out.push(...st.committed((await client.query(st.sql, st.params)).rows as AppendRow[]));
+      }
+      await client.query('COMMIT');
+      return out;
+    }
+    const st = appendStatement(actor, events, deferred);
+    const res = await client.query(`${inlineParams(st.sql, st.params)}; COMMIT`);
+    const first = Array.isArray(res) ? (res as QueryRows[])[0] : res;
+    return st.committed((first?.rows ?? []) as AppendRow[]);
   }
 
   /** Deferred writes on their own (a write that recorded no event). */

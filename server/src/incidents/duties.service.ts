@@ -207,7 +207,8 @@ export class DutiesService implements OnModuleInit {
     at: Date,
     dueAt: Date,
   ): Promise<void> {
-    const { id: _, ...values } = dutyRow(i, r, seqNo, at, dueAt, '');
+    const values: Partial<ReportingDuty> = dutyRow(i, r, seqNo, at, dueAt, '');
+    delete values.id; // the database gives one, or none when the step already exists
     const inserted = await tx.manager
       .createQueryBuilder()
       .insert()

@@ -12,6 +12,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { AppSetting } from '../database/app-setting.entity';
 import { fromJsonRow } from '../database/json-rows';
+import { inlineParams } from '../events/events.repository';
 import { Subdistrict } from '../geo/entities/subdistrict.entity';
 import { DutyRule } from './entities/duty-rule.entity';
 import { IncidentAssignment } from './entities/incident-assignment.entity';
@@ -40,44 +41,53 @@ export class IncidentsRepository {
   }
 
   /**
-   * What a batch of feed reports needs, in one round trip: the reports already received
-   * (with their incident, and whether each was the incident's first report), the settings
-   * and the duty rules.
+   * What a batch of feed reports needs, in one read: the reports already received (with
+   * their incident, and whether each was the incident's first report), the settings and the
+   * duty rules. Parameter-free (values inlined), to travel with BEGIN.
    */
-  async intakeContext(
-    m: EntityManager,
-    keys: readonly { source: string; externalId: string }[],
-  ): Promise<{
-    seen: Map<string, IncidentIntakeResult>;
-    settings: IncidentSettings;
-    rules: DutyRule[];
-  }> {
-    const [row] = await m.query<
-      {
-        seen: {
-          source: string;
-          external_id: string;
-          id: string;
-          first: string;
-          incident: object;
-        }[];
-        settings: string | null;
-        rules: Record<string, unknown>[];
-      }[]
-    >(
-      `SELECT
+  intakeReadSql(keys: readonly { source: string; externalId: string }[]): string {
+    return inlineParams(
+      `WITH keys AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS k(source text, external_id text))
+       SELECT
          (SELECT coalesce(jsonb_agg(jsonb_build_object(
                    'source', r.source, 'external_id', r.external_id, 'id', r.id,
                    'incident', to_jsonb(i),
                    'first', (SELECT f.id FROM incident_reports f WHERE f.incident_id = i.id
                               ORDER BY f.received_at LIMIT 1))), '[]')
             FROM incident_reports r JOIN incidents i ON i.id = r.incident_id
-           WHERE (r.source, r.external_id) IN
-                 (SELECT * FROM unnest($1::text[], $2::text[]))) AS seen,
-         (SELECT value FROM app_settings WHERE key = $3) AS settings,
-         (SELECT coalesce(jsonb_agg(to_jsonb(d) ORDER BY d.code), '[]') FROM incident_duty_rules d) AS rules`,
-      [keys.map((k) => k.source), keys.map((k) => k.externalId), SETTINGS_KEY],
+           WHERE (r.source, r.external_id) IN (SELECT source, external_id FROM keys)) AS seen,
+         (SELECT value FROM app_settings WHERE key = $2) AS settings,
+         (SELECT coalesce(jsonb_agg(to_jsonb(d) ORDER BY d.code), '[]')
+            FROM incident_duty_rules d) AS rules`,
+      [
+        JSON.stringify(keys.map((k) => ({ source: k.source, external_id: k.externalId }))),
+        SETTINGS_KEY,
+      ],
     );
+  }
+
+  /** The row of `intakeReadSql` (sent with BEGIN and the intake lock), read. */
+  intakeContext(
+    m: EntityManager,
+    begun: Record<string, unknown> | undefined,
+  ): {
+    seen: Map<string, IncidentIntakeResult>;
+    settings: IncidentSettings;
+    rules: DutyRule[];
+  } {
+    const row = begun as
+      | {
+          seen: {
+            source: string;
+            external_id: string;
+            id: string;
+            first: string;
+            incident: object;
+          }[];
+          settings: string | null;
+          rules: Record<string, unknown>[];
+        }
+      | undefined;
     if (!row) throw new Error('intake read returned nothing');
     const meta = (e: typeof Incident | typeof DutyRule) => m.connection.getMetadata(e);
     const seen = new Map<string, IncidentIntakeResult>();

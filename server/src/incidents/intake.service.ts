@@ -30,6 +30,8 @@ const anyCasualties = (c: CreateIncident['casualties']): boolean =>
 /** Every intake transaction from feeds takes this first (with BEGIN). */
 const INTAKE_LOCK_SQL = `SELECT pg_advisory_xact_lock(7, 0)`;
 const MAX_BATCH = 64;
+/** While one batch commits, the next waits on the lock with its read already sent. */
+const IN_FLIGHT = 2;
 
 interface PendingReport {
   feedName: string;
@@ -61,7 +63,7 @@ export interface OpenExtras {
 @Injectable()
 export class IntakeService {
   private readonly queue: PendingReport[] = [];
-  private busy = false;
+  private inFlight = 0;
 
   constructor(
     private readonly events: EventLog,
@@ -85,11 +87,11 @@ export class IntakeService {
   }
 
   private next(): void {
-    if (this.busy || this.queue.length === 0) return;
-    this.busy = true;
+    if (this.inFlight >= IN_FLIGHT || this.queue.length === 0) return;
+    this.inFlight++;
     const batch = this.queue.splice(0, MAX_BATCH);
     void this.settle(batch).finally(() => {
-      this.busy = false;
+      this.inFlight--;
       this.next();
     });
   }
@@ -114,10 +116,8 @@ export class IntakeService {
     const { result } = await this.events.writeWithEvents(
       actor,
       async (tx) => {
-        const known = await this.repo.intakeContext(
-          tx.manager,
-          batch.map((p) => ({ source: p.r.source, externalId: p.r.externalId })),
-        );
+        // The intake lock was taken and the batch's context read with BEGIN (below).
+        const known = this.repo.intakeContext(tx.manager, tx.begun[0]);
         // In storm mode a report may join an incident opened earlier in this batch, so each
         // one is written at once; otherwise everything travels with the events' insert.
         const plan: IntakePlan = {
@@ -151,7 +151,13 @@ export class IntakeService {
         return out;
       },
       // A batch of repeats changes nothing and records nothing.
-      { allowNoEvent: true, lock: INTAKE_LOCK_SQL },
+      {
+        allowNoEvent: true,
+        begin: `${INTAKE_LOCK_SQL}; ${this.repo.intakeReadSql(
+          batch.map((p) => ({ source: p.r.source, externalId: p.r.externalId })),
+        )}`,
+        commitWithEvents: true,
+      },
     );
     return result;
   }

@@ -49,10 +49,10 @@ type Outcome = { ok: true; reply: IngestReply } | { ok: false; error: unknown };
 /** The most messages one transaction carries. */
 const MAX_BATCH = 64;
 /**
- * Transactions open at once. One: a second would only queue on the lineage lock, and
- * measured slower (bench:ingest) since it halves the batches.
+ * Transactions open at once: while one commits, the next has sent its BEGIN, lock and read,
+ * which PostgreSQL runs the moment the lock is free (no round trip in between).
  */
-const IN_FLIGHT = 1;
+const IN_FLIGHT = Number(process.env.INGEST_IN_FLIGHT ?? 2);
 
 /**
  * Push and pull ingest share this: validate, store verbatim, apply lineage, emit.
@@ -122,15 +122,12 @@ export class IngestService {
 
   private async transact(batch: Pending[]): Promise<Outcome[]> {
     const actor = batch.length === 1 ? `feed:${batch[0]!.via.name}` : 'feed:batch';
+    const keys = batch.map((p) => ({ self: p.alert, references: p.alert.references }));
     const { result } = await this.events.writeWithEvents(
       actor,
       async (tx) => {
-        // The lineage lock was taken with BEGIN (see `lock` below).
-        const store = await LineageStore.open(
-          tx.manager,
-          this.timers,
-          batch.map((p) => ({ self: p.alert, references: p.alert.references })),
-        );
+        // The lineage lock was taken and the batch's working set read with BEGIN (below).
+        const store = LineageStore.fromRow(tx.manager, this.timers, keys, tx.begun[0]);
         const done: ({ msg: CapMessage; created: boolean } | { error: unknown })[] = [];
         for (const p of batch) {
           const existing = await store.find(p.alert);
@@ -170,7 +167,11 @@ export class IngestService {
         });
       },
       // A batch of duplicates (or refused messages) changes nothing and records nothing.
-      { allowNoEvent: true, lock: LINEAGE_LOCK_SQL },
+      {
+        allowNoEvent: true,
+        begin: `${LINEAGE_LOCK_SQL}; ${LineageStore.readSql(keys)}`,
+        commitWithEvents: true,
+      },
     );
     return result;
   }

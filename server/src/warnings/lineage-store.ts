@@ -3,6 +3,7 @@ import type { ResponseSuggestion } from '@sanfang/shared';
 import type { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 import { fromJsonRow, toJsonRow } from '../database/json-rows';
 import { insertRows } from '../database/set-writes';
+import { inlineParams } from '../events/events.repository';
 import type { EventTx } from '../events/event-log';
 import type { Timers } from '../timers/timers.service';
 import type { CapRef } from './cap/cap-types';
@@ -55,67 +56,69 @@ export class LineageStore implements SuggestionContext {
   ) {}
 
   /**
-   * Reads, for the messages about to be applied: themselves (duplicates), what they
-   * reference, the orphans waiting for them, the warnings all of those belong to, every live
-   * warning (for suggestions) and the rules table. Five queries whatever the batch size.
+   * The read for a batch, parameter-free (values inlined) so it can travel with BEGIN and
+   * the lineage lock: the messages themselves (duplicates), what they reference, the orphans
+   * waiting for them, the warnings all of those belong to with every live one (suggestions),
+   * and the rules table.
    */
-  static async open(
-    m: EntityManager,
-    timers: Timers,
-    batch: readonly { self: CapRef; references: readonly CapRef[] }[],
-  ): Promise<LineageStore> {
-    const s = new LineageStore(m, timers);
+  static readSql(batch: readonly { self: CapRef; references: readonly CapRef[] }[]): string {
     const refs = new Map<string, StoredRef>();
     for (const b of batch)
       for (const r of [b.self, ...b.references]) refs.set(keyOf(r), storedOf(r));
-    const wanted = [...refs.values()];
-    const selves = batch.map((b) => storedOf(b.self));
-    // One round trip: the messages, the orphans waiting for the batch, their warnings with
-    // every live one, and the rules table.
-    const [row] = await m.query<
-      {
-        messages: Record<string, unknown>[];
-        orphans: Record<string, unknown>[];
-        warnings: Record<string, unknown>[];
-        rules: Record<string, unknown>[];
-      }[]
-    >(
-      `WITH wanted AS (
+    return inlineParams(
+      `WITH keys AS (
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS k(sender text, identifier text, sent timestamptz)),
+       wanted AS (
          SELECT c.* FROM cap_messages c
-          WHERE (c.sender, c.identifier, c.sent) IN
-                (SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[])))
+          WHERE (c.sender, c.identifier, c.sent) IN (SELECT sender, identifier, sent FROM keys))
        SELECT
          (SELECT coalesce(jsonb_agg(to_jsonb(c) - 'raw_xml'), '[]') FROM wanted c) AS messages,
          (SELECT coalesce(jsonb_agg(to_jsonb(c) - 'raw_xml'), '[]') FROM cap_messages c
-           WHERE c.orphan AND c."references" @> ANY($4::jsonb[])) AS orphans,
+           WHERE c.orphan AND c."references" @> ANY (
+                 SELECT jsonb_build_array(x) FROM jsonb_array_elements($2::jsonb) x)) AS orphans,
          (SELECT coalesce(jsonb_agg(to_jsonb(w)), '[]') FROM warnings w
            WHERE (w.state = 'active' AND w.status = 'Actual' AND w.in_district)
               OR w.id IN (SELECT warning_id FROM wanted)) AS warnings,
          (SELECT coalesce(jsonb_agg(to_jsonb(r) ORDER BY r.hazard, r.colour), '[]')
             FROM response_rules r) AS rules`,
-      [
-        wanted.map((r) => r.sender),
-        wanted.map((r) => r.identifier),
-        wanted.map((r) => r.sent),
-        selves.map((r) => JSON.stringify([r])),
-      ],
+      [JSON.stringify([...refs.values()]), JSON.stringify(batch.map((b) => storedOf(b.self)))],
     );
+  }
+
+  /** The working set from the row of `readSql`. */
+  static fromRow(
+    m: EntityManager,
+    timers: Timers,
+    batch: readonly { self: CapRef; references: readonly CapRef[] }[],
+    row: Record<string, unknown> | undefined,
+  ): LineageStore {
+    const s = new LineageStore(m, timers);
+    const wanted = new Map<string, StoredRef>();
+    for (const b of batch)
+      for (const r of [b.self, ...b.references]) wanted.set(keyOf(r), storedOf(r));
+    const selves = batch.map((b) => storedOf(b.self));
     if (!row) throw new Error('lineage read returned nothing');
+    const rows = row as {
+      messages: Record<string, unknown>[];
+      orphans: Record<string, unknown>[];
+      warnings: Record<string, unknown>[];
+      rules: Record<string, unknown>[];
+    };
     const meta = (e: EntityTarget<ObjectLiteral>) => m.connection.getMetadata(e);
-    for (const r of wanted) s.messages.set(keyOf(r), null);
-    s.remember(row.messages.map((x) => fromJsonRow<CapMessage>(meta(CapMessage), x)));
+    for (const r of wanted.values()) s.messages.set(keyOf(r), null);
+    s.remember(rows.messages.map((x) => fromJsonRow<CapMessage>(meta(CapMessage), x)));
     for (const r of selves) s.orphansRead.add(keyOf(r));
     for (const o of s.remember(
-      row.orphans.map((x) => fromJsonRow<CapMessage>(meta(CapMessage), x)),
+      rows.orphans.map((x) => fromJsonRow<CapMessage>(meta(CapMessage), x)),
     ))
       if (o.orphan) s.orphans.add(o);
-    for (const x of row.warnings) {
+    for (const x of rows.warnings) {
       const w = fromJsonRow<Warning>(meta(Warning), x);
       s.warnings.set(w.id, w);
     }
     for (const x of [...s.messages.values()])
       if (x?.warningId && !s.warnings.has(x.warningId)) s.warnings.set(x.warningId, null);
-    s.ruleRows = row.rules.map((x) => fromJsonRow<ResponseRule>(meta(ResponseRule), x));
+    s.ruleRows = rows.rules.map((x) => fromJsonRow<ResponseRule>(meta(ResponseRule), x));
     return s;
   }
 

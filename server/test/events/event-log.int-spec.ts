@@ -118,7 +118,7 @@ describe(EventLog.name, () => {
         tx.emit('notice.posted', notice('first'));
         order.push('first out');
       },
-      { lock: 'SELECT pg_advisory_xact_lock(99, 1)' },
+      { begin: 'SELECT pg_advisory_xact_lock(99, 1)', commitWithEvents: true },
     );
     while (!order.includes('first in')) await new Promise((r) => setImmediate(r));
     const second = log.write(
@@ -127,7 +127,7 @@ describe(EventLog.name, () => {
         order.push('second in');
         tx.emit('notice.posted', notice('second'));
       },
-      { lock: 'SELECT pg_advisory_xact_lock(99, 1)' },
+      { begin: 'SELECT pg_advisory_xact_lock(99, 1)', commitWithEvents: true },
     );
     // The second is seen waiting on the lock, and runs only once the first has committed.
     const waiting = async () =>
