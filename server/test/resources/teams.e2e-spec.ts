@@ -198,7 +198,8 @@ describe('rescue teams', () => {
         .set('authorization', admin)
         .send({ positionStaleAfterS: 1 });
       const before = await headSeq(t);
-      const fix = new Date(Date.now() - 100).toISOString();
+      // Now, not earlier: a fix older than the team's latest (posted moments ago) is ignored.
+      const fix = new Date().toISOString();
       await t.http
         .post(`/api/rescue-teams/${fresh.id}/position`)
         .set('authorization', duty)
