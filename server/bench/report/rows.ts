@@ -94,7 +94,56 @@ function ingest(f: BenchFile): Row[] {
       target: '≤ 50 ms',
       pass: check(p99?.median ?? null, (x) => x <= 50),
     },
+    ...(sum(r.httpFloorRate)
+      ? [
+          {
+            measure:
+              'context: HTTP floor, the same posts refused after authentication (no parsing, no database)',
+            console: sum(r.httpFloorRate),
+            anchor: sum(r.bareRate),
+            unit: 'req/s',
+            ratio: ratioOf(sum(r.httpFloorRate), sum(r.bareRate)),
+            target: '—',
+            pass: null,
+          },
+        ]
+      : []),
   ];
+}
+
+/** Main-thread cost of 50 point-state changes: the console's diff, the full setData anchor. */
+function map(f: BenchFile): Row[] {
+  const r = obj(f.results);
+  const rows: Row[] = [
+    {
+      measure: 'time to first rendered map with all seeded layers',
+      console: sum(r.firstMapMs),
+      anchor: null,
+      unit: 'ms',
+      ratio: null,
+      target: '—',
+      pass: null,
+    },
+  ];
+  for (const [name, label] of [
+    ['plain', '5,000-point layer'],
+    ['clustered', '5,000-point clustered layer'],
+  ] as const) {
+    const x = obj(r[name]);
+    const diff = sum(x.diffMainThreadMs);
+    const full = sum(x.fullMainThreadMs);
+    const times = ratioOf(full, diff);
+    rows.push({
+      measure: `50 point-state changes, ${label}: diff (anchor: full setData), ratio = full ÷ diff`,
+      console: diff,
+      anchor: full,
+      unit: 'ms',
+      ratio: times,
+      target: name === 'plain' ? 'ratio ≥ 3' : '—',
+      pass: name === 'plain' ? check(times, (v) => v >= 3) : null,
+    });
+  }
+  return rows;
 }
 
 function dispatch(f: BenchFile): Row[] {
@@ -252,6 +301,7 @@ const BY_NAME: Record<string, (f: BenchFile) => Row[]> = {
   dispatch,
   incidents,
   reconnect,
+  map,
 };
 
 export function rowsOf(f: BenchFile): Row[] {

@@ -94,7 +94,7 @@ export function writeReport(): string {
     }
     const m = f.machine ?? {};
     lines.push(
-      `Run ${m.date ?? '?'}: ${f.runs ?? '?'} runs, ${m.cores ?? '?'} cores, ${m.memoryGiB ?? '?'} GiB, Node ${m.node ?? '?'}, PostgreSQL ${m.postgres ?? '?'} (${m.engine ?? '?'}).`,
+      `Run ${m.date ?? '?'}: ${f.runs ?? '?'} runs, ${m.cores ?? '?'} cores, ${m.memoryGiB ?? '?'} GiB, Node ${m.node ?? '?'}, ${m.postgres ? `PostgreSQL ${m.postgres} (${m.engine ?? '?'})` : `browser WebGL ${(m as { webgl?: string }).webgl ?? '?'}`}.`,
       '',
     );
     const rows = rowsOf(f);

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { EventEnvelope, ServerToClient } from '@sanfang/shared';
 import type { Server } from 'socket.io';
 import type { CommittedEvent } from './event-log';
-import { roomsFor } from './rooms';
+import { ROOM_DISTRICT, roomsFor } from './rooms';
 
 /** How long seq ranges gather before one marker goes to every client. */
 export const ACCOUNT_FLUSH_MS = 50;
@@ -60,7 +60,7 @@ export class EventsPublisher {
   }
 
   /**
-   * Seqs this instance has pushed, told to every client in one coalesced message: one per
+   * Seqs this instance has pushed, told to every filtered client in one coalesced message: one per
    * flush interval however many events went out, so a storm of single-recipient events
    * (2,000 call-outs) costs each other client a few small messages a second, not one each.
    */
@@ -84,7 +84,8 @@ export class EventsPublisher {
       // Redis an event's publish can be lost at the moment Redis fails while the marker after
       // it is queued and delivered, and the marker would then hide a missing event. Clients
       // on other instances fill filtered seqs from the log (head beacon + HTTP).
-      this.server.local.emit('accounted', { ranges });
+      // District viewers are sent every event, so nothing is filtered for them: no marker.
+      this.server.local.except(ROOM_DISTRICT).emit('accounted', { ranges });
     } catch (err) {
       this.log.warn(`accounted marker failed: ${String(err)}`);
     }
