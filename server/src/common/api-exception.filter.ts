@@ -78,14 +78,20 @@ export class ApiExceptionFilter implements ExceptionFilter {
   }
 }
 
+/** The database is down or going down (not a fault of the request): answer 503. */
 export function isDbUnavailable(e: unknown): boolean {
-  const code = (e as { code?: string } | null)?.code;
+  const code = (e as { code?: unknown } | null)?.code;
+  if (typeof code === 'string') {
+    if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ENOTCONN', 'ETIMEDOUT'].includes(code))
+      return true;
+    // 08xxx connection exception; 57P01 admin_shutdown, 57P02 crash_shutdown, 57P03
+    // cannot_connect_now; 53300 too_many_connections.
+    if (/^08/.test(code) || ['57P01', '57P02', '57P03', '53300'].includes(code)) return true;
+  }
   return (
-    code === 'ECONNREFUSED' ||
-    code === 'ECONNRESET' ||
-    code === '57P01' || // admin_shutdown
-    code === '57P03' || // cannot_connect_now
-    (e instanceof Error &&
-      /Connection terminated|timeout exceeded when trying to connect/.test(e.message))
+    e instanceof Error &&
+    /Connection terminated|not queryable|Client was closed|timeout exceeded when trying to connect/.test(
+      e.message,
+    )
   );
 }

@@ -11,7 +11,7 @@ import type { AuthUser } from '../auth/auth.types';
 import { CLOCK, type Clock } from '../core/clock';
 import type { EventTx } from '../events/event-log';
 import { EventLog } from '../events/event-log.service';
-import { isDbUnavailable } from '../common/api-exception.filter';
+import { GroupCommit, type Outcome } from '../events/group-commit';
 import { insertRows, runTogether } from '../database/set-writes';
 import { type DueData, DutiesService } from './duties.service';
 import type { DutyRule } from './entities/duty-rule.entity';
@@ -37,8 +37,6 @@ interface PendingReport {
   feedName: string;
   r: IncidentFeedReport;
   subdistrict: string | null;
-  resolve: (r: IncidentIntakeResult) => void;
-  reject: (e: unknown) => void;
 }
 
 /** A batch's shared reads and where its writes and timers go. */
@@ -62,8 +60,10 @@ export interface OpenExtras {
  */
 @Injectable()
 export class IntakeService {
-  private readonly queue: PendingReport[] = [];
-  private inFlight = 0;
+  private readonly batches = new GroupCommit<PendingReport, IncidentIntakeResult>(
+    (b) => this.transact(b),
+    { maxBatch: MAX_BATCH, inFlight: IN_FLIGHT },
+  );
 
   constructor(
     private readonly events: EventLog,
@@ -80,38 +80,10 @@ export class IntakeService {
    */
   async fromFeed(feedName: string, r: IncidentFeedReport): Promise<IncidentIntakeResult> {
     const subdistrict = await this.locate(r);
-    return new Promise<IncidentIntakeResult>((resolve, reject) => {
-      this.queue.push({ feedName, r, subdistrict, resolve, reject });
-      this.next();
-    });
+    return this.batches.submit({ feedName, r, subdistrict });
   }
 
-  private next(): void {
-    if (this.inFlight >= IN_FLIGHT || this.queue.length === 0) return;
-    this.inFlight++;
-    const batch = this.queue.splice(0, MAX_BATCH);
-    void this.settle(batch).finally(() => {
-      this.inFlight--;
-      this.next();
-    });
-  }
-
-  private async settle(batch: PendingReport[]): Promise<void> {
-    let results: IncidentIntakeResult[];
-    try {
-      results = await this.transact(batch);
-    } catch (e) {
-      if (batch.length === 1 || isDbUnavailable(e)) {
-        for (const p of batch) p.reject(e);
-        return;
-      }
-      for (const p of batch) await this.settle([p]);
-      return;
-    }
-    results.forEach((res, i) => batch[i]!.resolve(res));
-  }
-
-  private async transact(batch: PendingReport[]): Promise<IncidentIntakeResult[]> {
+  private async transact(batch: PendingReport[]): Promise<Outcome<IncidentIntakeResult>[]> {
     const actor = batch.length === 1 ? `feed:${batch[0]!.feedName}` : 'feed:batch';
     const { result } = await this.events.writeWithEvents(
       actor,
@@ -159,7 +131,7 @@ export class IntakeService {
         commitWithEvents: true,
       },
     );
-    return result;
+    return result.map((value) => ({ ok: true, value }));
   }
 
   /** Manual entry by a duty officer (source 'console'); never merged: the officer decided. */

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { CapIngestResult } from '@sanfang/shared';
 import { ApiException } from '../common/api-exception';
-import { isDbUnavailable } from '../common/api-exception.filter';
 import { EventLog } from '../events/event-log.service';
+import { GroupCommit, type Outcome } from '../events/group-commit';
 import { Timers } from '../timers/timers.service';
 import type { EventTx } from '../events/event-log';
 import { CapError } from './cap/cap-error';
@@ -40,11 +40,7 @@ interface Pending {
   alert: CapAlert;
   row: Partial<CapMessage>;
   via: IngestVia;
-  resolve: (r: IngestReply) => void;
-  reject: (e: unknown) => void;
 }
-
-type Outcome = { ok: true; reply: IngestReply } | { ok: false; error: unknown };
 
 /** The most messages one transaction carries. */
 const MAX_BATCH = 64;
@@ -57,16 +53,17 @@ const IN_FLIGHT = Number(process.env.INGEST_IN_FLIGHT ?? 2);
 /**
  * Push and pull ingest share this: validate, store verbatim, apply lineage, emit.
  *
- * Group commit: messages that arrive while a transaction is in flight wait and go together
- * in the next one, under the lineage lock, with their reads and writes done as set
- * statements (LineageStore). Each caller is answered only after its transaction commits, and
- * a batch that fails is retried message by message, so one bad message fails alone.
+ * Group commit (GroupCommit): messages that arrive while a transaction is in flight go
+ * together in the next one, under the lineage lock, with their reads and writes done as set
+ * statements (LineageStore).
  */
 @Injectable()
 export class IngestService {
   private subs: Promise<SubdistrictShape[]> | null = null;
-  private readonly queue: Pending[] = [];
-  private inFlight = 0;
+  private readonly batches = new GroupCommit<Pending, IngestReply>((b) => this.transact(b), {
+    maxBatch: MAX_BATCH,
+    inFlight: IN_FLIGHT,
+  });
 
   constructor(
     private readonly events: EventLog,
@@ -88,39 +85,10 @@ export class IngestService {
   async ingest(xml: string, via: IngestVia): Promise<IngestReply> {
     const alert = this.parse(xml);
     const row = await this.describe(alert, xml, via);
-    return new Promise<IngestReply>((resolve, reject) => {
-      this.queue.push({ alert, row, via, resolve, reject });
-      this.next();
-    });
+    return this.batches.submit({ alert, row, via });
   }
 
-  private next(): void {
-    if (this.inFlight >= IN_FLIGHT || this.queue.length === 0) return;
-    this.inFlight++;
-    const batch = this.queue.splice(0, MAX_BATCH);
-    void this.settle(batch).finally(() => {
-      this.inFlight--;
-      this.next();
-    });
-  }
-
-  private async settle(batch: Pending[]): Promise<void> {
-    let outcomes: Outcome[];
-    try {
-      outcomes = await this.transact(batch);
-    } catch (e) {
-      if (batch.length === 1 || isDbUnavailable(e)) {
-        for (const p of batch) p.reject(e);
-        return;
-      }
-      // Something in the batch broke the transaction: each message on its own, in order.
-      for (const p of batch) await this.settle([p]);
-      return;
-    }
-    outcomes.forEach((o, i) => (o.ok ? batch[i]!.resolve(o.reply) : batch[i]!.reject(o.error)));
-  }
-
-  private async transact(batch: Pending[]): Promise<Outcome[]> {
+  private async transact(batch: Pending[]): Promise<Outcome<IngestReply>[]> {
     const actor = batch.length === 1 ? `feed:${batch[0]!.via.name}` : 'feed:batch';
     const keys = batch.map((p) => ({ self: p.alert, references: p.alert.references }));
     const { result } = await this.events.writeWithEvents(
@@ -148,12 +116,12 @@ export class IngestService {
         }
         await store.flush(tx);
         const now = new Date();
-        return done.map((d): Outcome => {
+        return done.map((d): Outcome<IngestReply> => {
           if ('error' in d) return { ok: false, error: d.error };
           const w = d.msg.warningId ? store.known(d.msg.warningId) : null;
           return {
             ok: true,
-            reply: {
+            value: {
               created: d.created,
               result: {
                 messageId: d.msg.id,

@@ -11,7 +11,7 @@ import { CapMessage, type StoredRef } from './entities/cap-message.entity';
 import { ResponseRule } from './entities/response-rule.entity';
 import { ResponseSuggestionRow } from './entities/suggestion.entity';
 import { Warning } from './entities/warning.entity';
-import type { SuggestionContext } from './suggestions.service';
+import { type SuggestionContext, suggestionRow } from './suggestions.service';
 
 /** Lineage of every CAP message is decided under this one lock (ingest batches, expiry). */
 export const LINEAGE_LOCK_SQL = `SELECT pg_advisory_xact_lock(6, 0)`;
@@ -212,17 +212,7 @@ export class LineageStore implements SuggestionContext {
     const json = (rows: object[], meta: EntityMetadata) =>
       JSON.stringify(rows.map((r) => toJsonRow(meta, r)));
     const dirty = [...this.dirtyMessages];
-    const suggestions = this.suggestionRows.map((s) =>
-      Object.assign(new ResponseSuggestionRow(), {
-        id: s.suggestionId,
-        warningId: s.warningId,
-        hazard: s.hazard,
-        level: s.level,
-        action: s.action,
-        reason: s.reason,
-        autoApply: s.autoApply,
-      }),
-    );
+    const suggestions = this.suggestionRows.map(suggestionRow);
     // Each statement travels with the events' insert: no round trip of its own.
     const defer = (sql: string, param: string) => tx.defer(sql, [param]);
     const insert = (meta: EntityMetadata, rows: object[], skip: string[] = []) => {

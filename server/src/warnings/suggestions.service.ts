@@ -14,6 +14,19 @@ export interface SuggestionContext {
   record(s: ResponseSuggestion): Promise<void>;
 }
 
+/** The stored row of a suggestion (created_at is the database's). */
+export function suggestionRow(s: ResponseSuggestion): ResponseSuggestionRow {
+  return Object.assign(new ResponseSuggestionRow(), {
+    id: s.suggestionId,
+    warningId: s.warningId,
+    hazard: s.hazard,
+    level: s.level,
+    action: s.action,
+    reason: s.reason,
+    autoApply: s.autoApply,
+  });
+}
+
 /**
  * Raises `response.suggested` when a change to one Actual warning changes what the live
  * warnings call for (per the admin's table). It only suggests; the responses feature acts.
@@ -28,15 +41,7 @@ export class SuggestionsService {
       rules: () => this.repo.rules(tx.manager),
       live: () => this.repo.liveWarnings(tx.manager),
       record: async (s) => {
-        await tx.manager.getRepository(ResponseSuggestionRow).insert({
-          id: s.suggestionId,
-          warningId: s.warningId,
-          hazard: s.hazard,
-          level: s.level,
-          action: s.action,
-          reason: s.reason,
-          autoApply: s.autoApply,
-        });
+        await tx.manager.getRepository(ResponseSuggestionRow).insert(suggestionRow(s));
       },
     };
   }
