@@ -2,9 +2,8 @@
  * @jest-environment jsdom
  */
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import type { AckViewDto } from '@sanfang/shared';
-import { initI18n } from '../../../i18n';
+import { flush, mountEachTest } from '../../../test/mountEachTest';
 import { fakeResponse, mockFetch } from '../../../test/fakeResponse';
 import { AckPage } from './AckPage';
 
@@ -31,31 +30,11 @@ const view = (over: Partial<AckViewDto> = {}): AckViewDto => ({
   ...over,
 });
 
-const flush = async (): Promise<void> => {
-  await act(async () => {
-    for (let i = 0; i < 5; i++) await Promise.resolve();
-  });
-};
-
 describe(AckPage.name, () => {
-  let container: HTMLDivElement;
-  let root: Root;
-
-  beforeAll(async () => {
-    await initI18n();
-  });
-  beforeEach(() => {
-    container = document.createElement('div');
-    document.body.append(container);
-    root = createRoot(container);
-  });
-  afterEach(() => {
-    act(() => root.unmount());
-    container.remove();
-  });
+  const page = mountEachTest();
 
   const button = (text: string): HTMLButtonElement =>
-    Array.from(container.querySelectorAll('button')).find((b) => b.textContent === text)!;
+    Array.from(page.container.querySelectorAll('button')).find((b) => b.textContent === text)!;
 
   it('shows the call-out in Chinese and acknowledges with one tap', async () => {
     const fetch = mockFetch(
@@ -69,17 +48,17 @@ describe(AckPage.name, () => {
         }),
       ),
     );
-    act(() => root.render(<AckPage token="tok" />));
+    act(() => page.root.render(<AckPage token="tok" />));
     await flush();
-    expect(container.textContent).toContain('公园路下穿通道');
-    expect(container.textContent).toContain('社区现场负责人');
-    expect(container.textContent).toContain('15:25'); // the deadline in Beijing time
+    expect(page.container.textContent).toContain('公园路下穿通道');
+    expect(page.container.textContent).toContain('社区现场负责人');
+    expect(page.container.textContent).toContain('15:25'); // the deadline in Beijing time
     act(() => button('收到').click());
     await flush();
     const [url, init] = fetch.mock.calls[1]!;
     expect(url).toBe('/api/ack/tok');
     expect(JSON.parse(init?.body as string)).toEqual({ action: 'ack' });
-    expect(container.textContent).toContain('已确认收到（15:21）');
+    expect(page.container.textContent).toContain('已确认收到（15:21）');
     expect(button('收到')).toBeUndefined();
   });
 
@@ -105,9 +84,9 @@ describe(AckPage.name, () => {
         }),
       ),
     );
-    act(() => root.render(<AckPage token="tok" />));
+    act(() => page.root.render(<AckPage token="tok" />));
     await flush();
-    const input = container.querySelector('input')!;
+    const input = page.container.querySelector('input')!;
     act(() => {
       Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, '0.3');
       input.dispatchEvent(new Event('input', { bubbles: true }));
@@ -120,13 +99,15 @@ describe(AckPage.name, () => {
       lat: 22.5983,
       depthM: 0.3,
     });
-    expect(container.textContent).toContain('已到场（15:30）');
+    expect(page.container.textContent).toContain('已到场（15:30）');
   });
 
   it('says plainly when the link has been stood down', async () => {
     mockFetch(fakeResponse(410, { code: 'ACK_TOKEN_EXPIRED', message: 'closed' }));
-    act(() => root.render(<AckPage token="tok" />));
+    act(() => page.root.render(<AckPage token="tok" />));
     await flush();
-    expect(container.querySelector('[role=alert]')?.textContent).toBe('本次调度已解除，无需再操作');
+    expect(page.container.querySelector('[role=alert]')?.textContent).toBe(
+      '本次调度已解除，无需再操作',
+    );
   });
 });

@@ -3,10 +3,9 @@
  */
 import type { Role } from '@sanfang/shared';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { initI18n } from '../../../i18n';
 import { event, incident, nearbyTeam, reportingDuty } from '../../../test/consoleFactories';
 import { subdistrictCollection } from '../../../test/factories';
+import { flush, mountEachTest } from '../../../test/mountEachTest';
 import { fakeResponse, type FakeResponse } from '../../../test/fakeResponse';
 import { LiveContext } from '../../live/hooks/useLive';
 import { LiveStore } from '../../live/state/liveStore';
@@ -27,34 +26,16 @@ function routeFetch(routes: Record<string, Route>) {
   return mock;
 }
 
-const flush = async (): Promise<void> => {
-  await act(async () => {
-    for (let i = 0; i < 8; i++) await Promise.resolve();
-  });
-};
-
 describe(IncidentDetailsPanel.name, () => {
-  let container: HTMLDivElement;
-  let root: Root;
+  const view = mountEachTest();
   let live: LiveStore;
-
-  beforeAll(async () => {
-    await initI18n();
-  });
   beforeEach(() => {
-    container = document.createElement('div');
-    document.body.append(container);
-    root = createRoot(container);
     live = new LiveStore();
-  });
-  afterEach(() => {
-    act(() => root.unmount());
-    container.remove();
   });
 
   const render = (role: Role) =>
     act(() =>
-      root.render(
+      view.root.render(
         <LiveContext.Provider value={live}>
           <IncidentDetailsPanel
             token="tok"
@@ -68,9 +49,9 @@ describe(IncidentDetailsPanel.name, () => {
       ),
     );
   const buttons = (): string[] =>
-    Array.from(container.querySelectorAll('button')).map((b) => b.textContent ?? '');
+    Array.from(view.container.querySelectorAll('button')).map((b) => b.textContent ?? '');
   const byText = (text: string): HTMLButtonElement =>
-    Array.from(container.querySelectorAll('button')).find((b) => b.textContent === text)!;
+    Array.from(view.container.querySelectorAll('button')).find((b) => b.textContent === text)!;
   const baseRoutes = (): Record<string, Route> => ({
     'GET /api/incidents/i1': () => fakeResponse(200, incident()),
     'GET /api/incidents/i1/duties': () => fakeResponse(200, [reportingDuty()]),
@@ -81,7 +62,7 @@ describe(IncidentDetailsPanel.name, () => {
     routeFetch(baseRoutes());
     render('admin');
     await flush();
-    const text = container.textContent ?? '';
+    const text = view.container.textContent ?? '';
     expect(text).toContain('宝安大道下穿隧道车辆被困');
     expect(text).toContain('一般');
     expect(text).toContain('交通事故');
@@ -89,7 +70,7 @@ describe(IncidentDetailsPanel.name, () => {
     expect(text).toContain('电话报告带班领导');
     expect(text).toContain('15:12'); // the duty's deadline in Beijing time
     expect(text).toContain('西乡街道综合救援队');
-    expect(container.querySelector('[data-testid=incident-read-only]')).not.toBeNull();
+    expect(view.container.querySelector('[data-testid=incident-read-only]')).not.toBeNull();
     expect(buttons()).toEqual(['×']);
   });
 
@@ -98,7 +79,7 @@ describe(IncidentDetailsPanel.name, () => {
     render('duty_officer');
     await flush();
     expect(buttons()).toEqual(['×', '核实', '开始处置', '处置完毕', '结案', '已报送', '派遣']);
-    expect(container.querySelector('[data-testid=incident-read-only]')).toBeNull();
+    expect(view.container.querySelector('[data-testid=incident-read-only]')).toBeNull();
   });
 
   it("shows the server's code and message when it refuses an assignment", async () => {
@@ -115,7 +96,7 @@ describe(IncidentDetailsPanel.name, () => {
       '/api/incidents/i1/teams/t1/assign',
       expect.objectContaining({ method: 'POST' }),
     );
-    const error = container.querySelector('[data-testid=action-error]');
+    const error = view.container.querySelector('[data-testid=action-error]');
     expect(error?.textContent).toContain('该救援队伍已不可调派。');
     expect(error?.textContent).toContain('TEAM_NOT_AVAILABLE');
     expect(error?.textContent).toContain('Team RT-001 is assigned');
@@ -130,7 +111,9 @@ describe(IncidentDetailsPanel.name, () => {
     });
     render('duty_officer');
     await flush();
-    expect(container.querySelector('[data-testid=incident-status]')?.textContent).toBe('已接报');
+    expect(view.container.querySelector('[data-testid=incident-status]')?.textContent).toBe(
+      '已接报',
+    );
     status = 'verified';
     act(() =>
       live.apply([
@@ -150,7 +133,9 @@ describe(IncidentDetailsPanel.name, () => {
       ]),
     );
     await flush();
-    expect(container.querySelector('[data-testid=incident-status]')?.textContent).toBe('已核实');
+    expect(view.container.querySelector('[data-testid=incident-status]')?.textContent).toBe(
+      '已核实',
+    );
     // Verified already: the panel no longer offers it.
     expect(buttons()).not.toContain('核实');
   });

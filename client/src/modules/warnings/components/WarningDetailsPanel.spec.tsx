@@ -3,10 +3,9 @@
  */
 import type { CapMessageDto, WarningDetailDto } from '@sanfang/shared';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { initI18n } from '../../../i18n';
 import { event, suggestion, warning } from '../../../test/consoleFactories';
 import { subdistrictCollection } from '../../../test/factories';
+import { flush, mountEachTest } from '../../../test/mountEachTest';
 import { fakeResponse } from '../../../test/fakeResponse';
 import { LiveContext } from '../../live/hooks/useLive';
 import { LiveStore } from '../../live/state/liveStore';
@@ -43,34 +42,16 @@ const detail = (chain: CapMessageDto[]): WarningDetailDto => {
   return { ...warning({ currentMessageId: last.id, colour: last.colour }), chain };
 };
 
-const flush = async (): Promise<void> => {
-  await act(async () => {
-    for (let i = 0; i < 8; i++) await Promise.resolve();
-  });
-};
-
 describe(WarningDetailsPanel.name, () => {
-  let container: HTMLDivElement;
-  let root: Root;
+  const view = mountEachTest();
   let live: LiveStore;
-
-  beforeAll(async () => {
-    await initI18n();
-  });
   beforeEach(() => {
-    container = document.createElement('div');
-    document.body.append(container);
-    root = createRoot(container);
     live = new LiveStore();
-  });
-  afterEach(() => {
-    act(() => root.unmount());
-    container.remove();
   });
 
   const render = (canCommand: boolean) =>
     act(() =>
-      root.render(
+      view.root.render(
         <LiveContext.Provider value={live}>
           <WarningDetailsPanel
             token="tok"
@@ -88,7 +69,7 @@ describe(WarningDetailsPanel.name, () => {
       ),
     );
   const buttons = (): string[] =>
-    Array.from(container.querySelectorAll('button')).map((b) => b.textContent ?? '');
+    Array.from(view.container.querySelectorAll('button')).map((b) => b.textContent ?? '');
 
   it('shows the signal, area, expiry and lineage, and the suggestion for it read-only', async () => {
     globalThis.fetch = jest.fn(() =>
@@ -96,15 +77,15 @@ describe(WarningDetailsPanel.name, () => {
     ) as unknown as typeof fetch;
     render(false);
     await flush();
-    const text = container.textContent ?? '';
+    const text = view.container.textContent ?? '';
     expect(text).toContain('暴雨黄色预警');
     expect(text).toContain('Ⅲ级');
     expect(text).toContain('全区');
     expect(text).toContain('2025-06-11 20:05'); // expiry in Beijing time
-    expect(container.querySelectorAll('[data-testid=warning-lineage] li')).toHaveLength(1);
+    expect(view.container.querySelectorAll('[data-testid=warning-lineage] li')).toHaveLength(1);
     // Only the suggestion made for this warning, and no accept/dismiss for a duty officer.
-    expect(container.querySelectorAll('[data-suggestion-id]')).toHaveLength(1);
-    expect(container.querySelector('[data-suggestion-id=s1]')).not.toBeNull();
+    expect(view.container.querySelectorAll('[data-suggestion-id]')).toHaveLength(1);
+    expect(view.container.querySelector('[data-suggestion-id=s1]')).not.toBeNull();
     expect(buttons()).toEqual(['×']);
   });
 
@@ -132,11 +113,11 @@ describe(WarningDetailsPanel.name, () => {
     );
     await flush();
     expect(fetch).toHaveBeenCalledTimes(2);
-    const items = container.querySelectorAll('[data-testid=warning-lineage] li');
+    const items = view.container.querySelectorAll('[data-testid=warning-lineage] li');
     expect([...items].map((li) => li.getAttribute('data-msg-type'))).toEqual(['Alert', 'Update']);
     // The chain now holds the message the panel was opened on, so the newer detail shows.
     expect(
-      container.querySelector('[data-testid=warning-signal]')?.getAttribute('data-colour'),
+      view.container.querySelector('[data-testid=warning-signal]')?.getAttribute('data-colour'),
     ).toBe('orange');
   });
 });
