@@ -14,9 +14,13 @@ export class GroupCommit<I, R> {
   private readonly queue: { item: I; resolve: (r: R) => void; reject: (e: unknown) => void }[] = [];
   private running = 0;
 
+  /**
+   * Two in flight: while one commits, the next has sent its BEGIN, lock and read, which
+   * PostgreSQL runs the moment the lock is free (no round trip in between).
+   */
   constructor(
     private readonly transact: (batch: I[]) => Promise<Outcome<R>[]>,
-    private readonly opts: { maxBatch: number; inFlight: number },
+    private readonly opts: { maxBatch: number; inFlight: number } = { maxBatch: 64, inFlight: 2 },
   ) {}
 
   submit(item: I): Promise<R> {

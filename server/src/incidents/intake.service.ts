@@ -29,9 +29,6 @@ const anyCasualties = (c: CreateIncident['casualties']): boolean =>
 
 /** Every intake transaction from feeds takes this first (with BEGIN). */
 const INTAKE_LOCK_SQL = `SELECT pg_advisory_xact_lock(7, 0)`;
-const MAX_BATCH = 64;
-/** While one batch commits, the next waits on the lock with its read already sent. */
-const IN_FLIGHT = 2;
 
 interface PendingReport {
   feedName: string;
@@ -60,9 +57,8 @@ export interface OpenExtras {
  */
 @Injectable()
 export class IntakeService {
-  private readonly batches = new GroupCommit<PendingReport, IncidentIntakeResult>(
-    (b) => this.transact(b),
-    { maxBatch: MAX_BATCH, inFlight: IN_FLIGHT },
+  private readonly batches = new GroupCommit<PendingReport, IncidentIntakeResult>((b) =>
+    this.transact(b),
   );
 
   constructor(

@@ -42,14 +42,6 @@ interface Pending {
   via: IngestVia;
 }
 
-/** The most messages one transaction carries. */
-const MAX_BATCH = 64;
-/**
- * Transactions open at once: while one commits, the next has sent its BEGIN, lock and read,
- * which PostgreSQL runs the moment the lock is free (no round trip in between).
- */
-const IN_FLIGHT = Number(process.env.INGEST_IN_FLIGHT ?? 2);
-
 /**
  * Push and pull ingest share this: validate, store verbatim, apply lineage, emit.
  *
@@ -60,10 +52,7 @@ const IN_FLIGHT = Number(process.env.INGEST_IN_FLIGHT ?? 2);
 @Injectable()
 export class IngestService {
   private subs: Promise<SubdistrictShape[]> | null = null;
-  private readonly batches = new GroupCommit<Pending, IngestReply>((b) => this.transact(b), {
-    maxBatch: MAX_BATCH,
-    inFlight: IN_FLIGHT,
-  });
+  private readonly batches = new GroupCommit<Pending, IngestReply>((b) => this.transact(b));
 
   constructor(
     private readonly events: EventLog,
