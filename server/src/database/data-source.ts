@@ -12,7 +12,14 @@ export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions
     migrationsRun: false,
     synchronize: false,
     uuidExtension: 'pgcrypto',
-    extra: { max: poolSize, application_name: 'sanfang' },
+    extra: {
+      max: poolSize,
+      application_name: 'sanfang',
+      // The console runs short lookups under locks (lineage, intake). On a table without
+      // statistics yet (a fresh district's first minutes of a storm) the planner may pick a
+      // parallel plan for them, and starting its workers cost 20–30 ms inside the lock here.
+      options: '-c max_parallel_workers_per_gather=0',
+    },
   };
 }
 

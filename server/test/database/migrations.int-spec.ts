@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { createDataSource } from '../../src/database/data-source';
+import { LineageStore } from '../../src/warnings/lineage-store';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 
 describe('migrations', () => {
@@ -23,6 +24,31 @@ describe('migrations', () => {
         `SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations'`,
       );
       expect(Number(tables[0]?.n)).toBe(0);
+    } finally {
+      await ds.destroy();
+    }
+  });
+
+  it('plans the lineage read without parallel workers on a fresh, unanalysed table', async () => {
+    const ds = createDataSource(db.url, 1);
+    await ds.initialize();
+    try {
+      await ds.runMigrations();
+      // A storm's first minutes: thousands of messages, no statistics yet. Left to itself
+      // the planner gathers parallel workers for the orphan lookup (20–30 ms each time).
+      await ds.query(
+        `INSERT INTO cap_messages (sender, identifier, sent, status, msg_type, scope, raw_xml,
+                                   sha256, source, received_via, outcome)
+         SELECT 'S', 'I' || g, now() - g * interval '1 s', 'Actual', 'Alert', 'Public',
+                encode(gen_random_bytes(800), 'hex'), repeat('0', 64), 'push', 'feed', 'issued'
+           FROM generate_series(1, 8000) g`,
+      );
+      const ref = { sender: 'S', identifier: 'I1', sent: new Date() };
+      const sql = LineageStore.readSql([{ self: ref, references: [] }]);
+      const plan = await ds.query<{ 'QUERY PLAN': string }[]>(`EXPLAIN ${sql}`);
+      const text = plan.map((r) => r['QUERY PLAN']).join('\n');
+      expect(text).toContain('cap_messages');
+      expect(text).not.toMatch(/Gather|Parallel/);
     } finally {
       await ds.destroy();
     }
