@@ -161,7 +161,14 @@ export class EventsGateway implements OnGatewayInit, OnGatewayConnection, OnModu
     const now = Date.now();
     const head = await this.repo.head().catch(() => null);
     if (head === null) return;
-    if (head !== this.lastBeacon.seq || now - this.lastBeacon.at >= LIVE.beaconEveryMs) {
+    const due = now - this.lastBeacon.at >= LIVE.beaconEveryMs;
+    if (!due && this.publisher.deliveredLocally(this.lastBeacon.seq, head)) {
+      // Every new seq went out from here: a beacon would be one more broadcast to every
+      // socket each second of a busy night, telling them nothing.
+      this.lastBeacon.seq = head;
+      return;
+    }
+    if (head !== this.lastBeacon.seq || due) {
       this.lastBeacon = { seq: head, at: now };
       this.server.local.emit('head', { seq: head });
     }

@@ -53,10 +53,30 @@ export class EventsPublisher {
     try {
       for (const e of events) io.to(roomsFor(e)).emit('event', toEnvelope(e));
     } catch (err) {
-      // A broken adapter must not fail a committed write; clients catch up from the log.
+      // A broken adapter must not fail a committed write; clients catch up from the log
+      // (nothing is marked accounted or delivered, so the next head beacon sends them there).
       this.log.warn(`publish of ${first.seq}..${last.seq} failed: ${String(err)}`);
+      return;
     }
+    this.delivered = mergeRanges([...this.delivered, [first.seq, last.seq]]);
     this.account(first.seq, last.seq);
+  }
+
+  /** Seq ranges this instance has pushed to its own sockets, since the last head beacon. */
+  private delivered: [number, number][] = [];
+
+  /**
+   * Whether every seq in (after, head] went out from this instance, so its sockets were sent
+   * each event (or the marker for it) and a head beacon would tell them nothing new. Forgets
+   * what is at or below `head`.
+   */
+  deliveredLocally(after: number, head: number): boolean {
+    const covered =
+      head <= after || this.delivered.some(([from, to]) => from <= after + 1 && to >= head);
+    this.delivered = this.delivered
+      .filter(([, to]) => to > head)
+      .map(([from, to]): [number, number] => [Math.max(from, head + 1), to]);
+    return covered;
   }
 
   /**
