@@ -5,6 +5,7 @@
  */
 import type { IncidentFeedReport } from '@sanfang/shared';
 import { Client } from 'pg';
+import { poster } from './lib/post';
 import { nowMs, percentile, sortedCopy } from './lib/stats';
 
 type Msg =
@@ -20,7 +21,7 @@ export interface Burst {
 }
 
 let REPORTS = 1000;
-let url = '';
+let post: ReturnType<typeof poster> | null = null;
 let clients: Client[] = [];
 
 function reports(run: number): IncidentFeedReport[] {
@@ -71,7 +72,7 @@ process.on('message', (m: Msg) => {
     switch (m.cmd) {
       case 'init':
         REPORTS = m.reports;
-        url = m.url;
+        post = poster(m.url, m.senders);
         clients = await Promise.all(
           Array.from({ length: m.senders }, async () => {
             const c = new Client({ connectionString: m.dbUrl });
@@ -93,13 +94,12 @@ process.on('message', (m: Msg) => {
       case 'console':
         return reply(
           await burst(reports(m.run), clients.length, async (r) => {
-            const res = await fetch(`${url}/api/feeds/incidents`, {
-              method: 'POST',
-              headers: { 'content-type': 'application/json', authorization: 'Bearer demo-feed' },
-              body: JSON.stringify(r),
-            });
-            if (res.status !== 201) throw new Error(`intake ${res.status}: ${await res.text()}`);
-            await res.arrayBuffer();
+            const res = await post!(
+              '/api/feeds/incidents',
+              { 'content-type': 'application/json', authorization: 'Bearer demo-feed' },
+              JSON.stringify(r),
+            );
+            if (res.status !== 201) throw new Error(`intake ${res.status}: ${res.body}`);
           }),
         );
       case 'end':

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { Burst } from './incidents-senders.worker';
 import { startConsole } from './lib/console-app';
+import { cpuPerMessage, cpuSample, fmtCpu, medianCpu, type CpuSample } from './lib/cpu';
 import { fmt, machine, summarize, type Summary } from './lib/stats';
 import { startWorker } from './lib/workers';
 
@@ -32,10 +33,18 @@ async function main(): Promise<void> {
   await senders.call({ cmd: 'init', url: app.url, dbUrl: url, senders: SENDERS, reports: REPORTS });
   const consoleRuns: Burst[] = [];
   const plainRuns: Burst[] = [];
+  const cpu: { console: CpuSample[]; plain: CpuSample[] } = { console: [], plain: [] };
+  /** One burst, with the CPU each process spent on it per report. */
+  const measure = async (cmd: 'console' | 'plain', run: number): Promise<Burst> => {
+    const before = cpuSample(senders.child.pid);
+    const b = await senders.call<Burst>({ cmd, run });
+    cpu[cmd].push(cpuPerMessage(before, cpuSample(senders.child.pid), REPORTS));
+    return b;
+  };
   try {
     for (let run = 0; run < RUNS; run++) {
-      plainRuns.push(await senders.call<Burst>({ cmd: 'plain', run }));
-      consoleRuns.push(await senders.call<Burst>({ cmd: 'console', run }));
+      plainRuns.push(await measure('plain', run));
+      consoleRuns.push(await measure('console', run));
       console.log(
         `run ${run + 1}: console ${fmt(consoleRuns[run]!.rate, 0)}/s p99 ${fmt(consoleRuns[run]!.p99)} ms · plain ${fmt(plainRuns[run]!.rate, 0)}/s p99 ${fmt(plainRuns[run]!.p99)} ms`,
       );
@@ -59,6 +68,7 @@ async function main(): Promise<void> {
       p99: pick(plainRuns, 'p99'),
     },
     rateRatio: ratio,
+    cpuPerReportMs: { console: medianCpu(cpu.console), plain: medianCpu(cpu.plain) },
   };
   console.log(
     `\nbench:incidents — ${REPORTS} reports from ${SENDERS} senders (median of ${RUNS} runs)`,
@@ -73,6 +83,10 @@ async function main(): Promise<void> {
   console.log(
     `rate ratio ${fmt(ratio.median, 3)} (target ≥ ${TARGET}) → ${ratio.median >= TARGET ? 'MET' : 'NOT MET'}`,
   );
+  // Where the rate is paid from: the console, its senders and PostgreSQL share the cores.
+  console.log(`CPU per report (ms, median of runs):`);
+  console.log(`  console intake ${fmtCpu(results.cpuPerReportMs.console)}`);
+  console.log(`  plain INSERT   ${fmtCpu(results.cpuPerReportMs.plain, false)}`);
   const out = {
     bench: 'incidents',
     machine: { ...machine(), postgres: app.pgVersion, engine: app.engine },

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pool } from 'pg';
+import { poster } from './lib/post';
 import { percentile, sortedCopy } from './lib/stats';
 
 type Msg =
@@ -63,19 +64,18 @@ function message(sender: string): string {
   return xml;
 }
 
-let url = '';
 let senders = 8;
 let seconds = 8;
 let pool: Pool | null = null;
+let post: ReturnType<typeof poster> | null = null;
 
 async function postOne(sender: string): Promise<void> {
-  const res = await fetch(`${url}/api/feeds/cap`, {
-    method: 'POST',
-    headers: { authorization: 'Bearer demo-feed', 'content-type': 'application/cap+xml' },
-    body: message(sender),
-  });
-  if (res.status !== 201) throw new Error(`ingest answered ${res.status}: ${await res.text()}`);
-  await res.arrayBuffer();
+  const res = await post!(
+    '/api/feeds/cap',
+    { authorization: 'Bearer demo-feed', 'content-type': 'application/cap+xml' },
+    message(sender),
+  );
+  if (res.status !== 201) throw new Error(`ingest answered ${res.status}: ${res.body}`);
 }
 
 /**
@@ -83,13 +83,12 @@ async function postOne(sender: string): Promise<void> {
  * console does not take, 415): the server's HTTP stack with no parsing and no database.
  */
 async function refuseOne(sender: string): Promise<void> {
-  const res = await fetch(`${url}/api/feeds/cap`, {
-    method: 'POST',
-    headers: { authorization: 'Bearer demo-feed', 'content-type': 'text/plain' },
-    body: message(`FLOOR${sender}`),
-  });
+  const res = await post!(
+    '/api/feeds/cap',
+    { authorization: 'Bearer demo-feed', 'content-type': 'text/plain' },
+    message(`FLOOR${sender}`),
+  );
   if (res.status !== 415) throw new Error(`floor post answered ${res.status}`);
-  await res.arrayBuffer();
 }
 
 async function insertOne(sender: string): Promise<void> {
@@ -131,7 +130,8 @@ process.on('message', (m: Msg) => {
   void (async () => {
     switch (m.cmd) {
       case 'init':
-        ({ url, senders, seconds } = m);
+        ({ senders, seconds } = m);
+        post = poster(m.url, senders);
         pool = new Pool({ connectionString: m.dbUrl, max: senders });
         await pool.query(
           `CREATE TABLE IF NOT EXISTS bench_raw_cap (id bigserial PRIMARY KEY, raw_xml text NOT NULL, sha256 char(64) NOT NULL, received_at timestamptz NOT NULL DEFAULT now())`,

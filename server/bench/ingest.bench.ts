@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { Run } from './ingest-senders.worker';
 import { startConsole } from './lib/console-app';
+import { cpuPerMessage, cpuSample, fmtCpu, medianCpu, type CpuSample } from './lib/cpu';
 import { fmt, machine, summarize } from './lib/stats';
 import { startWorker } from './lib/workers';
 
@@ -31,12 +32,24 @@ async function main(): Promise<void> {
   const bareRate: number[] = [];
   const bareP99: number[] = [];
   const floorRate: number[] = [];
+  const cpu: { console: CpuSample[]; plain: CpuSample[]; floor: CpuSample[] } = {
+    console: [],
+    plain: [],
+    floor: [],
+  };
+  /** One timed run, with the CPU each process spent on it per message. */
+  const measure = async (cmd: 'console' | 'plain' | 'floor'): Promise<Run> => {
+    const before = cpuSample(senders.child.pid);
+    const r = await senders.call<Run>({ cmd });
+    cpu[cmd].push(cpuPerMessage(before, cpuSample(senders.child.pid), r.n));
+    return r;
+  };
   try {
     await senders.call({ cmd: 'warm' });
     for (let run = 0; run < RUNS; run++) {
-      const c = await senders.call<Run>({ cmd: 'console' });
-      const b = await senders.call<Run>({ cmd: 'plain' });
-      const f = await senders.call<Run>({ cmd: 'floor' });
+      const c = await measure('console');
+      const b = await measure('plain');
+      const f = await measure('floor');
       floorRate.push(f.rate);
       consoleRate.push(c.rate);
       consoleP99.push(c.p99);
@@ -56,6 +69,11 @@ async function main(): Promise<void> {
     bareRate: summarize(bareRate),
     bareP99: summarize(bareP99),
     httpFloorRate: summarize(floorRate),
+    cpuPerMessageMs: {
+      console: medianCpu(cpu.console),
+      plain: medianCpu(cpu.plain),
+      floor: medianCpu(cpu.floor),
+    },
   };
   const ratio = results.consoleRate.median / results.bareRate.median;
   console.log(
@@ -71,6 +89,12 @@ async function main(): Promise<void> {
   console.log(
     `HTTP floor ${fmt(results.httpFloorRate.median, 0)}/s (post refused after authentication): floor/plain ${fmt(results.httpFloorRate.median / results.bareRate.median, 3)}, console/floor ${fmt(results.consoleRate.median / results.httpFloorRate.median, 3)}`,
   );
+  // Where the rate is paid from: the console, its senders and PostgreSQL share the cores.
+  const perMsg = results.cpuPerMessageMs;
+  console.log(`CPU per message (ms, median of runs):`);
+  console.log(`  console      ${fmtCpu(perMsg.console)}`);
+  console.log(`  plain insert ${fmtCpu(perMsg.plain, false)}`);
+  console.log(`  HTTP floor   ${fmtCpu(perMsg.floor)}`);
   const out = {
     bench: 'ingest',
     machine: { ...machine(), postgres: app.pgVersion, engine: app.engine },
