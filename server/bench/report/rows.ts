@@ -71,6 +71,33 @@ function live(f: BenchFile): Row[] {
   return rows;
 }
 
+/**
+ * Context for the intake benches: CPU per message summed over the processes that share the
+ * cores (the console, its senders, PostgreSQL), beside the anchor's (senders, PostgreSQL).
+ */
+function cpuRow(what: string, perMessage: unknown): Row[] {
+  const c = obj(obj(perMessage).console);
+  const p = obj(obj(perMessage).plain);
+  const total = (x: Rec, withConsole: boolean): number | null => {
+    const parts = [withConsole ? num(x.console) : 0, num(x.senders), num(x.postgres)];
+    return parts.every((v) => v !== null) ? parts.reduce<number>((a, b) => a + (b ?? 0), 0) : null;
+  };
+  const console = total(c, true);
+  const anchor = total(p, false);
+  if (console === null || anchor === null) return [];
+  return [
+    {
+      measure: `context: CPU per ${what} on the shared cores (console process ${num(c.console)?.toFixed(2)} + senders ${num(c.senders)?.toFixed(2)} + PostgreSQL ${num(c.postgres)?.toFixed(2)} ms; anchor: senders + PostgreSQL)`,
+      console,
+      anchor,
+      unit: 'ms',
+      ratio: anchor !== 0 ? console / anchor : null,
+      target: '—',
+      pass: null,
+    },
+  ];
+}
+
 function ingest(f: BenchFile): Row[] {
   const r = obj(f.results);
   const ratio = ratioOf(sum(r.consoleRate), sum(r.bareRate));
@@ -108,6 +135,7 @@ function ingest(f: BenchFile): Row[] {
           },
         ]
       : []),
+    ...cpuRow('message', r.cpuPerMessageMs),
   ];
 }
 
@@ -224,6 +252,7 @@ function incidents(f: BenchFile): Row[] {
       target: '—',
       pass: null,
     },
+    ...cpuRow('report', r.cpuPerReportMs),
   ];
 }
 
