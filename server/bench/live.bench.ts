@@ -3,7 +3,7 @@
  * socket.io broadcast of the same payload to the same number of clients, measured in one run;
  * plus server memory per connected client. Prints a table and writes bench/results/live.json.
  *
- * Env: LIVE_SIZES=1000,5000  LIVE_RUNS=3  LIVE_EVENTS=50  LIVE_WORKERS=1  (DATABASE_URL, REDIS_URL)
+ * Env: LIVE_SIZES=1000,5000  LIVE_RUNS=5  LIVE_EVENTS=50  LIVE_WORKERS=1  (DATABASE_URL, REDIS_URL)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -19,7 +19,7 @@ import { fmt, machine, nowMs, percentile, sortedCopy, summarize, type Summary } 
 import { startWorker, type Worker } from './lib/workers';
 
 const SIZES = (process.env.LIVE_SIZES ?? '1000,5000').split(',').map(Number);
-const RUNS = Number(process.env.LIVE_RUNS ?? 3);
+const RUNS = Number(process.env.LIVE_RUNS ?? 5);
 const EVENTS = Number(process.env.LIVE_EVENTS ?? 50);
 const WORKERS = Number(process.env.LIVE_WORKERS ?? 1);
 const INTERVAL_MS = 100;
