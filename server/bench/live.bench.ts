@@ -6,7 +6,7 @@
  * Env: LIVE_SIZES=1000,5000  LIVE_RUNS=5  LIVE_EVENTS=50  LIVE_WORKERS=1  (DATABASE_URL, REDIS_URL)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type Server as HttpServer } from 'node:http';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { SOCKET_PATH, type EventEnvelope } from '@sanfang/shared';
@@ -68,6 +68,18 @@ async function collect(
     loopP99: 0,
     all,
   };
+}
+
+/** Until the server holds no connection (at most 10 s). */
+async function closed(server: HttpServer): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const n = await new Promise<number>((res) =>
+      server.getConnections((err, count) => res(err ? 0 : count)),
+    );
+    if (n === 0) return;
+    await sleep(100);
+  }
 }
 
 async function connectAll(
@@ -135,7 +147,9 @@ async function main(): Promise<void> {
       const loops: number[] = [];
       let delivered = '';
       for (let run = 0; run < RUNS; run++) {
-        // Console
+        // Console. The baseline is taken once the last run's sockets are gone from the
+        // server, or it would hold them and understate this run's memory per client.
+        await Promise.all([closed(app.app.getHttpServer()), closed(http)]);
         gc();
         await sleep(200);
         const before = retained();
