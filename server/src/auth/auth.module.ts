@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -18,7 +19,10 @@ import { UsersRepository } from './users.repository';
     JwtModule.registerAsync({
       inject: [JWT_KEY, APP_CONFIG],
       useFactory: (secret: string, config: AppConfig) => ({
-        secret,
+        // A key object, not the string: given a string, jsonwebtoken first tries (and fails)
+        // to parse it as a PEM public key on every verify, which was a fifth of the CPU of
+        // a reconnect storm (every socket handshake and API call verifies a token).
+        secret: createSecretKey(Buffer.from(secret)),
         signOptions: { expiresIn: config.jwtTtlS, algorithm: 'HS256' },
         verifyOptions: { algorithms: ['HS256'] },
       }),
