@@ -54,7 +54,7 @@ export class AuthService {
     } catch {
       throw invalidToken();
     }
-    const user = await this.users.findById(claims.sub);
+    const user = await this.users.bearer(claims.sub);
     if (!user || user.disabled) throw invalidToken('The account behind this token is disabled');
     return {
       id: user.id,
