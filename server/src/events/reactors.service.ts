@@ -42,14 +42,27 @@ export class Reactors implements OnApplicationBootstrap, OnModuleDestroy {
   private running = false;
   private again = false;
   private stopped = false;
+  /** Reactors that a local commit gave work to since the last pass. */
+  private readonly localDue = new Set<string>();
+  /** The next pass asks the database which reactors have work (the poll). */
+  private pollDue = true;
 
   constructor(
     private readonly events: EventLog,
     publisher: EventsPublisher,
     @InjectDataSource() private readonly ds: DataSource,
   ) {
-    // Local commits wake the reactors at once; other instances' commits arrive by polling.
-    publisher.onPublished(() => this.kick());
+    // Local commits wake the reactors that take their types at once, with no query to find
+    // out; other instances' commits (and cursors far behind) are found by polling.
+    publisher.onPublished((events) => {
+      let woken = false;
+      for (const r of this.reactors)
+        if (events.some((e) => r.types.includes(e.type))) {
+          this.localDue.add(r.name);
+          woken = true;
+        }
+      if (woken) this.kick();
+    });
   }
 
   register(r: Reactor): void {
@@ -72,7 +85,10 @@ export class Reactors implements OnApplicationBootstrap, OnModuleDestroy {
       },
       { allowNoEvent: true },
     );
-    this.timer = setInterval(() => this.kick(), POLL_MS);
+    this.timer = setInterval(() => {
+      this.pollDue = true;
+      this.kick();
+    }, POLL_MS);
     this.timer.unref();
     this.kick();
   }
@@ -98,7 +114,12 @@ export class Reactors implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** Background pass: a reactor busy elsewhere is left to that instance. */
   private async catchUp(): Promise<void> {
-    const due = await this.due();
+    const due = new Set(this.localDue);
+    this.localDue.clear();
+    if (this.pollDue) {
+      this.pollDue = false;
+      for (const name of await this.due()) due.add(name);
+    }
     for (const r of this.reactors) {
       if (!due.has(r.name)) continue;
       while ((await this.step(r)) === 'more') {
@@ -149,19 +170,13 @@ export class Reactors implements OnApplicationBootstrap, OnModuleDestroy {
     const { result } = await this.events.writeWithEvents(
       `reactor:${r.name}`,
       async (tx) => {
-        const cursor = await tx.manager.query<{ position: string }[]>(
-          `SELECT position FROM reactor_cursors WHERE name = $1 FOR UPDATE SKIP LOCKED`,
-          [r.name],
-        );
-        const pos = cursor[0]?.position;
-        if (pos === undefined) return 'busy' as const; // another transaction is on it
-        // In this snapshot every event up to the counter is committed.
-        const head = await tx.manager.query<{ last_seq: string }[]>(
-          `SELECT last_seq FROM event_counter WHERE id = 1`,
-        );
+        // The cursor (locked), the head and the batch in one statement, so one snapshot:
+        // every event up to that head is committed and visible to it.
         const rows = await tx.manager.query<
           {
-            seq: string;
+            position: string;
+            head: string;
+            seq: string | null;
             type: EventType;
             occurred_at: Date;
             actor: string;
@@ -170,11 +185,22 @@ export class Reactors implements OnApplicationBootstrap, OnModuleDestroy {
             payload: CommittedEvent['payload'];
           }[]
         >(
-          `SELECT seq, type, occurred_at, actor, subdistrict_codes, contact_ids, payload
-             FROM events WHERE seq > $1 AND type = ANY ($3) ORDER BY seq LIMIT $2`,
-          [pos, BATCH, types],
+          `WITH cur AS (
+             SELECT position FROM reactor_cursors WHERE name = $1 FOR UPDATE SKIP LOCKED)
+           SELECT cur.position, (SELECT last_seq FROM event_counter WHERE id = 1) AS head,
+                  e.seq, e.type, e.occurred_at, e.actor, e.subdistrict_codes, e.contact_ids,
+                  e.payload
+             FROM cur LEFT JOIN LATERAL (
+                    SELECT * FROM events
+                     WHERE seq > cur.position AND type = ANY ($3) ORDER BY seq LIMIT $2) e ON true
+            ORDER BY e.seq`,
+          [r.name, BATCH, types],
         );
-        const events = rows.map((row): CommittedEvent => ({
+        const pos = rows[0]?.position;
+        if (pos === undefined) return 'busy' as const; // another transaction is on it
+        const head = rows[0]?.head;
+        const found = rows.filter((row) => row.seq !== null);
+        const events = found.map((row): CommittedEvent => ({
           seq: Number(row.seq),
           type: row.type,
           occurredAt: row.occurred_at.toISOString(),
@@ -188,12 +214,12 @@ export class Reactors implements OnApplicationBootstrap, OnModuleDestroy {
         } else {
           for (const e of events) await r.handle(e, tx);
         }
-        const full = rows.length === BATCH;
-        const lastRow = rows.length > 0 ? Number(rows[rows.length - 1]!.seq) : 0;
-        // A full batch stops at its last row. Otherwise everything up to the head is read —
-        // and rows may run past that head (each statement has its own snapshot), never short
-        // of it: commits happen in seq order.
-        const headSeq = Number(head[0]?.last_seq ?? pos);
+        const full = found.length === BATCH;
+        const lastRow = found.length > 0 ? Number(found[found.length - 1]!.seq) : 0;
+        // A full batch stops at its last row. Otherwise everything up to the head is read
+        // (commits happen in seq order). The cursor's row may be newer than the snapshot
+        // (it is re-read when locked), so the cursor never moves back.
+        const headSeq = Number(head ?? pos);
         const upTo = String(full ? lastRow : Math.max(headSeq, lastRow, Number(pos)));
         if (upTo !== pos) {
           await tx.manager.query(`UPDATE reactor_cursors SET position = $2 WHERE name = $1`, [

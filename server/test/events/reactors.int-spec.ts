@@ -1,6 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
 import { EventLog } from '../../src/events/event-log.service';
+import { EventsPublisher } from '../../src/events/events.publisher';
 import { Reactors } from '../../src/events/reactors.service';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
@@ -65,6 +66,33 @@ describe(Reactors.name, () => {
         `SELECT count(*)::int AS n FROM events WHERE payload->>'text' LIKE 'pong%'`,
       );
     expect(pongs[0]!.n).toBe(30);
+  });
+
+  it('reacts, unasked, to an event committed by an instance that does not run the reactor', async () => {
+    // Local commits wake a reactor directly; another instance's commit is found by the poll.
+    const pongSeen = new Promise<string>((resolve) => {
+      for (const app of [a, b])
+        app.app.get(EventsPublisher).onPublished((events) => {
+          for (const e of events) {
+            const text = (e.payload as { text?: string }).text ?? '';
+            if (text === 'pong ping remote') resolve(e.actor);
+          }
+        });
+    });
+    const c = await createTestApp({}, { db });
+    try {
+      await c.app.get(EventLog).write('test', (tx) =>
+        tx.emit('notice.posted', {
+          id: 'remote',
+          text: 'ping remote',
+          level: 'info',
+          author: 't',
+        }),
+      );
+      await expect(pongSeen).resolves.toBe('reactor:test.pong');
+    } finally {
+      await c.close();
+    }
   });
 
   it('starts a newly registered reactor at the head, not at the beginning of history', async () => {
