@@ -190,9 +190,9 @@ export class DutiesService implements OnModuleInit {
     return { rows, timers: rows.map(dueTimer) };
   }
 
-  /** Due timers of new duties, in one statement. */
+  /** Due timers of new duties, in one statement that travels with the commit. */
   scheduleDue(tx: EventTx, timers: readonly { key: string; at: Date; data: DueData }[]) {
-    return this.timers.scheduleMany(tx.manager, DUTY_DUE_QUEUE, timers);
+    return this.timers.deferMany(tx, DUTY_DUE_QUEUE, timers);
   }
 
   started(tx: EventTx, i: Incident, rows: readonly ReportingDuty[]): void {

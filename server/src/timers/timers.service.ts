@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import PgBoss from 'pg-boss';
 import type { EntityManager } from 'typeorm';
+import type { EventTx } from '../events/event-log';
 import { RUNTIME, type Runtime } from '../core/runtime';
 import { timerId } from './timer-id';
 
@@ -20,6 +21,15 @@ interface TimerData<D> {
   key: string;
   data: D;
 }
+
+/** pg-boss's rows for timers of one queue. */
+const jobs = <D>(queue: string, items: readonly { key: string; at: Date; data: D }[]) =>
+  items.map((t) => ({
+    id: timerId(queue, t.key),
+    name: queue,
+    data: { key: t.key, data: t.data } satisfies TimerData<D>,
+    startAfter: t.at.toISOString(),
+  }));
 
 /** pg-boss runs SQL through a transaction's manager when given this. */
 const inTx = (m: EntityManager): PgBoss.Db => ({
@@ -118,16 +128,33 @@ export class Timers implements OnApplicationBootstrap, OnModuleDestroy {
     if (items.length === 0) return;
     await this.ensureQueue(queue);
     for (let i = 0; i < items.length; i += SCHEDULE_CHUNK) {
-      await this.boss.insert(
-        items.slice(i, i + SCHEDULE_CHUNK).map((t) => ({
-          id: timerId(queue, t.key),
-          name: queue,
-          data: { key: t.key, data: t.data } satisfies TimerData<D>,
-          startAfter: t.at.toISOString(),
-        })),
-        { db: inTx(m) },
-      );
+      await this.boss.insert(jobs(queue, items.slice(i, i + SCHEDULE_CHUNK)), { db: inTx(m) });
     }
+  }
+
+  /**
+   * As `scheduleMany`, but the insert rides with the transaction's commit (EventTx.defer)
+   * instead of taking a round trip of its own while the caller holds its locks. The
+   * statement and values are pg-boss's own, taken from `insert` through its `db` option.
+   */
+  async deferMany<D>(
+    tx: EventTx,
+    queue: string,
+    items: readonly { key: string; at: Date; data: D }[],
+  ): Promise<void> {
+    if (items.length === 0) return;
+    await this.ensureQueue(queue);
+    const captured: { text: string; values: unknown[] }[] = [];
+    const capture: PgBoss.Db = {
+      executeSql: (text, values) => {
+        captured.push({ text, values: values ?? [] });
+        return Promise.resolve({ rows: [] });
+      },
+    };
+    for (let i = 0; i < items.length; i += SCHEDULE_CHUNK) {
+      await this.boss.insert(jobs(queue, items.slice(i, i + SCHEDULE_CHUNK)), { db: capture });
+    }
+    for (const c of captured) tx.defer(c.text, c.values);
   }
 
   /** Cancels many firings of one queue at once (keys that never existed are ignored). */

@@ -247,7 +247,7 @@ export class LineageStore implements SuggestionContext {
     }
     const byQueue = new Map<string, PendingTimer[]>();
     for (const t of this.timerRows) byQueue.set(t.queue, [...(byQueue.get(t.queue) ?? []), t]);
-    for (const [queue, items] of byQueue) await this.timers.scheduleMany(this.m, queue, items);
+    for (const [queue, items] of byQueue) await this.timers.deferMany(tx, queue, items);
   }
 
   // ---- loading -----------------------------------------------------------------------

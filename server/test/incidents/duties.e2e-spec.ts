@@ -2,7 +2,7 @@ import type { IncidentFeedReport, ReportingDutyDto } from '@sanfang/shared';
 import { DataSource } from 'typeorm';
 import { CLOCK, type Clock } from '../../src/core/clock';
 import { createTestApp, type TestApp } from '../helpers/app';
-import { EventTap, report } from './helpers';
+import { EventTap, FEED, report } from './helpers';
 
 describe('incidents: grading, reporting duties and status', () => {
   let t: TestApp;
@@ -216,6 +216,17 @@ describe('incidents: grading, reporting duties and status', () => {
       const row = (await duties(late.id)).find((d) => d.ruleCode === 'leader_notify')!;
       expect(row.status).toBe('overdue');
       expect(row.escalatedAt).not.toBeNull();
+    });
+
+    it('fires the deadline of a duty opened by a feed report (its timer rides with the commit)', async () => {
+      const res = await t.http
+        .post('/api/feeds/incidents')
+        .set('Authorization', FEED)
+        .send(report({ externalId: 'feed-deadline-1' }));
+      expect(res.status).toBe(201);
+      const id = (res.body as { incident: { id: string } }).incident.id;
+      const overdue = await tap.next('incident.duty_overdue', (p) => p.incidentId === id);
+      expect(overdue).toMatchObject({ ruleCode: 'leader_notify', status: 'overdue' });
     });
   });
 });
