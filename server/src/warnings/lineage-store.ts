@@ -59,30 +59,17 @@ export class LineageStore implements SuggestionContext {
    * The read for a batch, parameter-free (values inlined) so it can travel with BEGIN and
    * the lineage lock: the messages themselves (duplicates), what they reference, the orphans
    * waiting for them, the warnings all of those belong to with every live one (suggestions),
-   * and the rules table.
+   * and the rules table. The query is the function `lineage_read` (migration
+   * LineageReadFunction), whose text each connection parses once.
    */
   static readSql(batch: readonly { self: CapRef; references: readonly CapRef[] }[]): string {
     const refs = new Map<string, StoredRef>();
     for (const b of batch)
       for (const r of [b.self, ...b.references]) refs.set(keyOf(r), storedOf(r));
-    return inlineParams(
-      `WITH keys AS (
-         SELECT * FROM jsonb_to_recordset($1::jsonb) AS k(sender text, identifier text, sent timestamptz)),
-       wanted AS (
-         SELECT c.* FROM cap_messages c
-          WHERE (c.sender, c.identifier, c.sent) IN (SELECT sender, identifier, sent FROM keys))
-       SELECT
-         (SELECT coalesce(jsonb_agg(to_jsonb(c) - 'raw_xml'), '[]') FROM wanted c) AS messages,
-         (SELECT coalesce(jsonb_agg(to_jsonb(c) - 'raw_xml'), '[]') FROM cap_messages c
-           WHERE c.orphan AND c."references" @> ANY (
-                 SELECT jsonb_build_array(x) FROM jsonb_array_elements($2::jsonb) x)) AS orphans,
-         (SELECT coalesce(jsonb_agg(to_jsonb(w)), '[]') FROM warnings w
-           WHERE (w.state = 'active' AND w.status = 'Actual' AND w.in_district)
-              OR w.id IN (SELECT warning_id FROM wanted)) AS warnings,
-         (SELECT coalesce(jsonb_agg(to_jsonb(r) ORDER BY r.hazard, r.colour), '[]')
-            FROM response_rules r) AS rules`,
-      [JSON.stringify([...refs.values()]), JSON.stringify(batch.map((b) => storedOf(b.self)))],
-    );
+    return inlineParams(`SELECT * FROM lineage_read($1::jsonb, $2::jsonb)`, [
+      JSON.stringify([...refs.values()]),
+      JSON.stringify(batch.map((b) => storedOf(b.self))),
+    ]);
   }
 
   /** The working set from the row of `readSql`. */

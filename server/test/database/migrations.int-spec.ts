@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import type { PoolClient } from 'pg';
+import type { DataSource } from 'typeorm';
 import { createDataSource } from '../../src/database/data-source';
 import { LineageStore } from '../../src/warnings/lineage-store';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
@@ -44,9 +46,8 @@ describe('migrations', () => {
            FROM generate_series(1, 8000) g`,
       );
       const ref = { sender: 'S', identifier: 'I1', sent: new Date() };
-      const sql = LineageStore.readSql([{ self: ref, references: [] }]);
-      const plan = await ds.query<{ 'QUERY PLAN': string }[]>(`EXPLAIN ${sql}`);
-      const text = plan.map((r) => r['QUERY PLAN']).join('\n');
+      // The read runs inside a function (lineage_read): auto_explain shows its plans.
+      const text = await nestedPlans(ds, LineageStore.readSql([{ self: ref, references: [] }]));
       expect(text).toContain('cap_messages');
       expect(text).not.toMatch(/Gather|Parallel/);
     } finally {
@@ -54,3 +55,25 @@ describe('migrations', () => {
     }
   });
 });
+
+/** The plans of every statement `sql` runs, functions' statements included (auto_explain). */
+async function nestedPlans(ds: DataSource, sql: string): Promise<string> {
+  const qr = ds.createQueryRunner();
+  await qr.connect();
+  const client = (qr as unknown as { databaseConnection: PoolClient }).databaseConnection;
+  const logged: string[] = [];
+  const onNotice = (n: { message?: string }) => logged.push(n.message ?? '');
+  client.on('notice', onNotice);
+  try {
+    await qr.query(`LOAD 'auto_explain'`);
+    await qr.query(`SET auto_explain.log_min_duration = 0`);
+    await qr.query(`SET auto_explain.log_nested_statements = on`);
+    await qr.query(`SET client_min_messages = log`);
+    await qr.query(sql);
+    await qr.query(`SET client_min_messages = notice`);
+    return logged.join('\n');
+  } finally {
+    client.off('notice', onNotice);
+    await qr.release();
+  }
+}

@@ -7,6 +7,7 @@ import { Resources1795926296386 } from './1795926296386-Resources';
 import { Incidents1795926321726 } from './1795926321726-Incidents';
 import { Warnings1795928597753 } from './1795928597753-Warnings';
 import { EventsTypeIndex1795929336126 } from './1795929336126-EventsTypeIndex';
+import { LineageReadFunction1795930000000 } from './1795930000000-LineageReadFunction';
 
 /** Every committed migration, oldest first. Never edit one that has been merged. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Incidents1795926321726,
   Warnings1795928597753,
   EventsTypeIndex1795929336126,
+  LineageReadFunction1795930000000,
 ];
