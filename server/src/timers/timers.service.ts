@@ -125,11 +125,7 @@ export class Timers implements OnApplicationBootstrap, OnModuleDestroy {
     queue: string,
     items: readonly { key: string; at: Date; data: D }[],
   ): Promise<void> {
-    if (items.length === 0) return;
-    await this.ensureQueue(queue);
-    for (let i = 0; i < items.length; i += SCHEDULE_CHUNK) {
-      await this.boss.insert(jobs(queue, items.slice(i, i + SCHEDULE_CHUNK)), { db: inTx(m) });
-    }
+    await this.insertAll(queue, items, inTx(m));
   }
 
   /**
@@ -142,19 +138,25 @@ export class Timers implements OnApplicationBootstrap, OnModuleDestroy {
     queue: string,
     items: readonly { key: string; at: Date; data: D }[],
   ): Promise<void> {
-    if (items.length === 0) return;
-    await this.ensureQueue(queue);
     const captured: { text: string; values: unknown[] }[] = [];
-    const capture: PgBoss.Db = {
+    await this.insertAll(queue, items, {
       executeSql: (text, values) => {
         captured.push({ text, values: values ?? [] });
         return Promise.resolve({ rows: [] });
       },
-    };
-    for (let i = 0; i < items.length; i += SCHEDULE_CHUNK) {
-      await this.boss.insert(jobs(queue, items.slice(i, i + SCHEDULE_CHUNK)), { db: capture });
-    }
+    });
     for (const c of captured) tx.defer(c.text, c.values);
+  }
+
+  private async insertAll<D>(
+    queue: string,
+    items: readonly { key: string; at: Date; data: D }[],
+    db: PgBoss.Db,
+  ): Promise<void> {
+    if (items.length === 0) return;
+    await this.ensureQueue(queue);
+    for (let i = 0; i < items.length; i += SCHEDULE_CHUNK)
+      await this.boss.insert(jobs(queue, items.slice(i, i + SCHEDULE_CHUNK)), { db });
   }
 
   /** Cancels many firings of one queue at once (keys that never existed are ignored). */
