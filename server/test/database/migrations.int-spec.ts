@@ -66,13 +66,16 @@ async function nestedPlans(ds: DataSource, sql: string): Promise<string> {
   client.on('notice', onNotice);
   try {
     await qr.query(`LOAD 'auto_explain'`);
-    await qr.query(`SET auto_explain.log_min_duration = 0`);
-    await qr.query(`SET auto_explain.log_nested_statements = on`);
-    await qr.query(`SET client_min_messages = log`);
+    // SET LOCAL: the settings end with the transaction, however it ends, so the pooled
+    // connection goes back as it came (auto_explain stays loaded, but idle).
+    await qr.startTransaction();
+    await qr.query(`SET LOCAL auto_explain.log_min_duration = 0`);
+    await qr.query(`SET LOCAL auto_explain.log_nested_statements = on`);
+    await qr.query(`SET LOCAL client_min_messages = log`);
     await qr.query(sql);
-    await qr.query(`SET client_min_messages = notice`);
     return logged.join('\n');
   } finally {
+    if (qr.isTransactionActive) await qr.rollbackTransaction();
     client.off('notice', onNotice);
     await qr.release();
   }
