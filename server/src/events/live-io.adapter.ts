@@ -51,7 +51,10 @@ export class LiveIoAdapter extends IoAdapter {
 
   override createIOServer(port: number, options?: ServerOptions): Server {
     const server = super.createIOServer(port, options) as Server;
-    if (this.pub && this.sub) server.adapter(createAdapter(this.pub, this.sub));
+    if (this.pub && this.sub) {
+      const warn = (e: unknown): void => this.log.warn(`redis command failed: ${String(e)}`);
+      server.adapter(createAdapter(settled(this.pub, warn), settled(this.sub, warn)));
+    }
     return server;
   }
 
@@ -61,4 +64,25 @@ export class LiveIoAdapter extends IoAdapter {
       this.sub?.quit().catch(() => undefined),
     ]);
   }
+}
+
+/**
+ * The Redis client as the adapter sees it: every promise a command returns already has
+ * a rejection handler. @socket.io/redis-adapter fires PUBLISH (and its SUBSCRIBEs) without
+ * awaiting them, so a command in flight when Redis drops rejected with no handler and
+ * Node ended the process (seen as `read ECONNRESET`). Callers that await still see the
+ * rejection; the live clients catch up through the head beacon and the log.
+ */
+export function settled<T extends object>(client: T, onError: (e: unknown) => void): T {
+  return new Proxy(client, {
+    get(target, prop) {
+      const value: unknown = Reflect.get(target, prop, target);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]): unknown => {
+        const out: unknown = (value as (...a: unknown[]) => unknown).apply(target, args);
+        if (out instanceof Promise) out.catch(onError);
+        return out;
+      };
+    },
+  });
 }

@@ -110,7 +110,28 @@ describe('live events across server processes', () => {
         // Delivered by the Redis adapter, not by reading the log.
         expect(onB.fetches()).toBe(0);
 
+        // Redis dies while A is publishing: the commands in flight fail, and A must
+        // go on answering (it once died of an unhandled rejection here).
+        const statuses: number[] = [];
+        const waiting: { n: number; resolve: () => void }[] = [];
+        const answered = (n: number): Promise<void> =>
+          new Promise((resolve) => {
+            if (statuses.length >= n) resolve();
+            else waiting.push({ n, resolve });
+          });
+        let stopWriting = false;
+        const writers = Array.from({ length: 4 }, async (_, w) => {
+          for (let i = 0; !stopWriting; i++) {
+            statuses.push(await post(a.url, token, `redis going ${w}.${i}`));
+            for (const x of waiting) if (statuses.length >= x.n) x.resolve();
+          }
+        });
+        await answered(20);
         await redis.stop();
+        await answered(statuses.length + 40);
+        stopWriting = true;
+        await Promise.all(writers);
+        expect(statuses.filter((s) => s !== 201)).toEqual([]);
         for (let i = 0; i < 20; i++) expect(await post(a.url, token, `redis down ${i}`)).toBe(201);
         await redis.start();
         for (let i = 0; i < 5; i++) await post(a.url, token, `redis back ${i}`);
