@@ -65,7 +65,13 @@ export async function startServer(
     kill: (signal = 'SIGTERM') =>
       new Promise((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once('exit', () => resolve());
+        // A server that does not stop on SIGTERM within 15 s is killed, so a hung
+        // shutdown fails the test that caused it instead of hanging the run.
+        const hard = setTimeout(() => child.kill('SIGKILL'), 15_000);
+        child.once('exit', () => {
+          clearTimeout(hard);
+          resolve();
+        });
         child.kill(signal);
       }),
   };
@@ -118,7 +124,7 @@ export async function startRedis(): Promise<RedisProcess> {
     stop: () =>
       new Promise((resolve) => {
         const c = child;
-        if (!c || c.exitCode !== null) return resolve();
+        if (!c || c.exitCode !== null || c.signalCode !== null) return resolve();
         c.once('exit', () => resolve());
         c.kill('SIGKILL');
       }),
