@@ -28,9 +28,9 @@ export class DutyLogReactor implements OnModuleInit {
     });
   }
 
-  /** One statement for a whole pass of the reactor. */
-  private async copy(events: CommittedEvent[], tx: EventTx): Promise<void> {
-    await tx.manager.query(
+  /** One statement for a whole pass of the reactor, sent with its commit. */
+  private copy(events: CommittedEvent[], tx: EventTx): Promise<void> {
+    tx.defer(
       `INSERT INTO duty_log (at, kind, author, text, event_seq, subdistrict_codes)
        SELECT r.at, 'event', r.author, r.text, r.seq, r.codes
          FROM jsonb_to_recordset($1::jsonb)
@@ -49,5 +49,6 @@ export class DutyLogReactor implements OnModuleInit {
         ),
       ],
     );
+    return Promise.resolve();
   }
 }

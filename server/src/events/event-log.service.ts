@@ -33,7 +33,8 @@ export interface WriteOptions {
   begin?: string;
   /**
    * The events' insert (with the deferred writes) and COMMIT in one round trip, so the
-   * event counter row is held for that round trip only.
+   * event counter row is held for that round trip only. With no event, the deferred writes
+   * and COMMIT go together.
    */
   commitWithEvents?: boolean;
 }
@@ -132,7 +133,13 @@ export class EventLog {
     const result = await fn(txAs(undefined));
     if (pending.length === 0) {
       if (!opts.allowNoEvent) throw new NoEventError();
-      if (deferred.length) await this.repo.runDeferred(manager, deferred);
+      if (commitOn) {
+        await this.repo.runDeferredAndCommit(commitOn, deferred);
+        Object.assign(manager.queryRunner ?? {}, {
+          isTransactionActive: false,
+          transactionDepth: 0,
+        });
+      } else if (deferred.length) await this.repo.runDeferred(manager, deferred);
       return { result, events: [] };
     }
     // Seqs are taken last, so the counter lock is held only for the insert and the commit.

@@ -12,7 +12,8 @@ export type Viewer =
   | { kind: 'subdistrict'; code: string }
   | { kind: 'contact'; contactId: string };
 
-interface Row {
+/** An `events` row as the driver returns it. */
+export interface EventRow {
   seq: string;
   type: EventType;
   occurred_at: Date;
@@ -22,7 +23,7 @@ interface Row {
   payload: CommittedEvent['payload'];
 }
 
-const toEvent = (r: Row): CommittedEvent => ({
+export const toEvent = (r: EventRow): CommittedEvent => ({
   seq: Number(r.seq),
   type: r.type,
   occurredAt: r.occurred_at.toISOString(),
@@ -188,6 +189,21 @@ export class EventsRepository {
     return st.committed((first?.rows ?? []) as AppendRow[]);
   }
 
+  /**
+   * Deferred writes and COMMIT in one round trip, for a write that recorded no event (a
+   * reactor pass that only advanced its cursor or copied lines).
+   */
+  async runDeferredAndCommit(client: SqlClient, deferred: DeferredWrite[]): Promise<void> {
+    if (deferred.length === 0) {
+      await client.query('COMMIT');
+      return;
+    }
+    const { ctes, params } = asCtes(deferred, 0);
+    await client.query(
+      `${inlineParams(`WITH ${ctes.replace(/, $/, '')} SELECT 1`, params)}; COMMIT`,
+    );
+  }
+
   /** Deferred writes on their own (a write that recorded no event). */
   runDeferred(m: EntityManager, deferred: DeferredWrite[]): Promise<void> {
     return runTogether(m, deferred);
@@ -215,7 +231,7 @@ export class EventsRepository {
         );
         return `($${p - 5}, $${p - 4}, $${p - 3}, $${p - 2}::text[], $${p - 1}::uuid[], $${p}::jsonb)`;
       });
-      const rows: Row[] = await m.query(
+      const rows: EventRow[] = await m.query(
         `INSERT INTO events (seq, type, actor, subdistrict_codes, contact_ids, payload)
          VALUES ${values.join(', ')}
          RETURNING seq, type, occurred_at, actor, subdistrict_codes, contact_ids, payload`,
@@ -237,7 +253,7 @@ export class EventsRepository {
       const vis = visibility(viewer, 4);
       const params: unknown[] = [after, head, limit];
       if (vis.value !== undefined) params.push(vis.value);
-      const rows: Row[] = await m.query(
+      const rows: EventRow[] = await m.query(
         `SELECT seq, type, occurred_at, actor, subdistrict_codes, contact_ids, payload
            FROM events WHERE seq > $1 AND seq <= $2 AND ${vis.sql}
           ORDER BY seq LIMIT $3`,

@@ -10,6 +10,7 @@ import type { DataSource } from 'typeorm';
 import type { CommittedEvent, EventTx } from './event-log';
 import { EventLog } from './event-log.service';
 import { EventsPublisher } from './events.publisher';
+import { type EventRow, inlineParams, toEvent } from './events.repository';
 
 /**
  * A reaction of one feature to another's events (accept a suggestion, propose shelters, …).
@@ -166,49 +167,16 @@ export class Reactors implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** One batch for one reactor: more to read, caught up, or the cursor is held elsewhere. */
   private async step(r: Reactor): Promise<'more' | 'done' | 'busy'> {
-    const types = [...r.types];
     const { result } = await this.events.writeWithEvents(
       `reactor:${r.name}`,
       async (tx) => {
-        // The cursor (locked), the head and the batch in one statement, so one snapshot:
-        // every event up to that head is committed and visible to it.
-        const rows = await tx.manager.query<
-          {
-            position: string;
-            head: string;
-            seq: string | null;
-            type: EventType;
-            occurred_at: Date;
-            actor: string;
-            subdistrict_codes: string[];
-            contact_ids: string[];
-            payload: CommittedEvent['payload'];
-          }[]
-        >(
-          `WITH cur AS (
-             SELECT position FROM reactor_cursors WHERE name = $1 FOR UPDATE SKIP LOCKED)
-           SELECT cur.position, (SELECT last_seq FROM event_counter WHERE id = 1) AS head,
-                  e.seq, e.type, e.occurred_at, e.actor, e.subdistrict_codes, e.contact_ids,
-                  e.payload
-             FROM cur LEFT JOIN LATERAL (
-                    SELECT * FROM events
-                     WHERE seq > cur.position AND type = ANY ($3) ORDER BY seq LIMIT $2) e ON true
-            ORDER BY e.seq`,
-          [r.name, BATCH, types],
-        );
+        // The cursor (locked), the head and the batch were read with BEGIN (below).
+        const rows = tx.begun as unknown as PassRow[];
         const pos = rows[0]?.position;
         if (pos === undefined) return 'busy' as const; // another transaction is on it
         const head = rows[0]?.head;
         const found = rows.filter((row) => row.seq !== null);
-        const events = found.map((row): CommittedEvent => ({
-          seq: Number(row.seq),
-          type: row.type,
-          occurredAt: row.occurred_at.toISOString(),
-          actor: row.actor,
-          subdistrictCodes: row.subdistrict_codes,
-          contactIds: row.contact_ids,
-          payload: row.payload,
-        }));
+        const events = found.map((row) => toEvent(row as EventRow));
         if (r.handleAll) {
           if (events.length) await r.handleAll(events, tx);
         } else {
@@ -221,16 +189,40 @@ export class Reactors implements OnApplicationBootstrap, OnModuleDestroy {
         // (it is re-read when locked), so the cursor never moves back.
         const headSeq = Number(head ?? pos);
         const upTo = String(full ? lastRow : Math.max(headSeq, lastRow, Number(pos)));
-        if (upTo !== pos) {
-          await tx.manager.query(`UPDATE reactor_cursors SET position = $2 WHERE name = $1`, [
-            r.name,
-            upTo,
-          ]);
-        }
+        if (upTo !== pos)
+          tx.defer(`UPDATE reactor_cursors SET position = $2 WHERE name = $1`, [r.name, upTo]);
         return full ? ('more' as const) : ('done' as const);
       },
-      { allowNoEvent: true },
+      // A pass is two round trips: BEGIN with its read, then its writes with COMMIT.
+      { allowNoEvent: true, begin: passSql(r), commitWithEvents: true },
     );
     return result;
   }
+}
+
+/** The cursor and head on every row; an event on each, or none when nothing is new. */
+interface PassRow extends Omit<EventRow, 'seq'> {
+  position: string;
+  head: string;
+  seq: string | null;
+}
+
+/**
+ * The cursor (locked), the head and the batch in one statement, so one snapshot: every
+ * event up to that head is committed and visible to it. Values inline (it is sent with
+ * BEGIN as a simple query).
+ */
+function passSql(r: Reactor): string {
+  return inlineParams(
+    `WITH cur AS (
+       SELECT position FROM reactor_cursors WHERE name = $1 FOR UPDATE SKIP LOCKED)
+     SELECT cur.position, (SELECT last_seq FROM event_counter WHERE id = 1) AS head,
+            e.seq, e.type, e.occurred_at, e.actor, e.subdistrict_codes, e.contact_ids,
+            e.payload
+       FROM cur LEFT JOIN LATERAL (
+              SELECT * FROM events
+               WHERE seq > cur.position AND type = ANY ($3::text[]) ORDER BY seq LIMIT $2) e ON true
+      ORDER BY e.seq`,
+    [r.name, BATCH, `{${r.types.map((t) => `"${t}"`).join(',')}}`],
+  );
 }
