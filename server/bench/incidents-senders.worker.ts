@@ -12,6 +12,7 @@ type Msg =
   | { cmd: 'init'; url: string; dbUrl: string; senders: number; reports: number }
   | { cmd: 'plain'; run: number }
   | { cmd: 'console'; run: number }
+  | { cmd: 'floor'; run: number }
   | { cmd: 'end' };
 
 export interface Burst {
@@ -100,6 +101,19 @@ process.on('message', (m: Msg) => {
               JSON.stringify(r),
             );
             if (res.status !== 201) throw new Error(`intake ${res.status}: ${res.body}`);
+          }),
+        );
+      case 'floor':
+        // The HTTP floor: the same posts with a type no schema takes, refused (400) after
+        // authentication, JSON parsing and validation, before any database work.
+        return reply(
+          await burst(reports(m.run), clients.length, async (r) => {
+            const res = await post!(
+              '/api/feeds/incidents',
+              { 'content-type': 'application/json', authorization: 'Bearer demo-feed' },
+              JSON.stringify({ ...r, type: 'bench-floor' }),
+            );
+            if (res.status !== 400) throw new Error(`floor post answered ${res.status}`);
           }),
         );
       case 'end':

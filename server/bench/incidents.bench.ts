@@ -2,7 +2,8 @@
  * npm run bench:incidents — a burst of incident reports from concurrent senders (in a worker
  * process) over HTTP to the console (validation, idempotency, grading, duties + timers, event log),
  * against a plain INSERT of the same JSON rows over as many PostgreSQL connections, in one
- * run on the same database. Prints both, the ratio and the target; writes
+ * run on the same database, and the HTTP floor (the same posts refused by validation, no
+ * database). Prints them, the ratio and the target; writes
  * bench/results/incidents.json.
  *
  * Env: INCIDENT_REPORTS=1000  INCIDENT_SENDERS=8  INCIDENT_RUNS=3  (DATABASE_URL)
@@ -33,9 +34,14 @@ async function main(): Promise<void> {
   await senders.call({ cmd: 'init', url: app.url, dbUrl: url, senders: SENDERS, reports: REPORTS });
   const consoleRuns: Burst[] = [];
   const plainRuns: Burst[] = [];
-  const cpu: { console: CpuSample[]; plain: CpuSample[] } = { console: [], plain: [] };
+  const floorRuns: Burst[] = [];
+  const cpu: { console: CpuSample[]; plain: CpuSample[]; floor: CpuSample[] } = {
+    console: [],
+    plain: [],
+    floor: [],
+  };
   /** One burst, with the CPU each process spent on it per report. */
-  const measure = async (cmd: 'console' | 'plain', run: number): Promise<Burst> => {
+  const measure = async (cmd: 'console' | 'plain' | 'floor', run: number): Promise<Burst> => {
     const before = cpuSample(senders.child.pid);
     const b = await senders.call<Burst>({ cmd, run });
     cpu[cmd].push(cpuPerMessage(before, cpuSample(senders.child.pid), REPORTS));
@@ -45,8 +51,9 @@ async function main(): Promise<void> {
     for (let run = 0; run < RUNS; run++) {
       plainRuns.push(await measure('plain', run));
       consoleRuns.push(await measure('console', run));
+      floorRuns.push(await measure('floor', run));
       console.log(
-        `run ${run + 1}: console ${fmt(consoleRuns[run]!.rate, 0)}/s p99 ${fmt(consoleRuns[run]!.p99)} ms · plain ${fmt(plainRuns[run]!.rate, 0)}/s p99 ${fmt(plainRuns[run]!.p99)} ms`,
+        `run ${run + 1}: console ${fmt(consoleRuns[run]!.rate, 0)}/s p99 ${fmt(consoleRuns[run]!.p99)} ms · plain ${fmt(plainRuns[run]!.rate, 0)}/s p99 ${fmt(plainRuns[run]!.p99)} ms · HTTP floor ${fmt(floorRuns[run]!.rate, 0)}/s`,
       );
     }
   } finally {
@@ -68,7 +75,12 @@ async function main(): Promise<void> {
       p99: pick(plainRuns, 'p99'),
     },
     rateRatio: ratio,
-    cpuPerReportMs: { console: medianCpu(cpu.console), plain: medianCpu(cpu.plain) },
+    httpFloor: { rate: pick(floorRuns, 'rate') },
+    cpuPerReportMs: {
+      console: medianCpu(cpu.console),
+      plain: medianCpu(cpu.plain),
+      floor: medianCpu(cpu.floor),
+    },
   };
   console.log(
     `\nbench:incidents — ${REPORTS} reports from ${SENDERS} senders (median of ${RUNS} runs)`,
@@ -83,10 +95,14 @@ async function main(): Promise<void> {
   console.log(
     `rate ratio ${fmt(ratio.median, 3)} (target ≥ ${TARGET}) → ${ratio.median >= TARGET ? 'MET' : 'NOT MET'}`,
   );
+  console.log(
+    `HTTP floor ${fmt(results.httpFloor.rate.median, 0)}/s (the same posts refused by validation, no database): floor/plain ${fmt(results.httpFloor.rate.median / results.plainInsert.rate.median, 3)}`,
+  );
   // Where the rate is paid from: the console, its senders and PostgreSQL share the cores.
   console.log(`CPU per report (ms, median of runs):`);
   console.log(`  console intake ${fmtCpu(results.cpuPerReportMs.console)}`);
   console.log(`  plain INSERT   ${fmtCpu(results.cpuPerReportMs.plain, false)}`);
+  console.log(`  HTTP floor     ${fmtCpu(results.cpuPerReportMs.floor)}`);
   const out = {
     bench: 'incidents',
     machine: { ...machine(), postgres: app.pgVersion, engine: app.engine },

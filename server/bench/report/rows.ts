@@ -98,6 +98,28 @@ function cpuRow(what: string, perMessage: unknown): Row[] {
   ];
 }
 
+/** The HTTP floor's CPU per request, against the same anchor (absent in older results). */
+function floorCpuRow(perMessage: unknown): Row[] {
+  const f = obj(obj(perMessage).floor);
+  const p = obj(obj(perMessage).plain);
+  const parts = [num(f.console), num(f.senders), num(f.postgres)];
+  const anchorParts = [num(p.senders), num(p.postgres)];
+  if (parts.some((v) => v === null) || anchorParts.some((v) => v === null)) return [];
+  const floor = parts.reduce<number>((a, b) => a + (b ?? 0), 0);
+  const anchor = anchorParts.reduce<number>((a, b) => a + (b ?? 0), 0);
+  return [
+    {
+      measure: `context: CPU per request of the HTTP floor (console process ${parts[0]?.toFixed(2)} + senders ${parts[1]?.toFixed(2)} + PostgreSQL ${parts[2]?.toFixed(2)} ms)`,
+      console: floor,
+      anchor,
+      unit: 'ms',
+      ratio: anchor !== 0 ? floor / anchor : null,
+      target: '—',
+      pass: null,
+    },
+  ];
+}
+
 function ingest(f: BenchFile): Row[] {
   const r = obj(f.results);
   const ratio = ratioOf(sum(r.consoleRate), sum(r.bareRate));
@@ -136,6 +158,7 @@ function ingest(f: BenchFile): Row[] {
         ]
       : []),
     ...cpuRow('message', r.cpuPerMessageMs),
+    ...floorCpuRow(r.cpuPerMessageMs),
   ];
 }
 
@@ -252,7 +275,22 @@ function incidents(f: BenchFile): Row[] {
       target: '—',
       pass: null,
     },
+    ...(sum(obj(r.httpFloor).rate)
+      ? [
+          {
+            measure:
+              'context: HTTP floor, the same posts refused by validation (authentication, JSON parsing and validation; no database)',
+            console: sum(obj(r.httpFloor).rate),
+            anchor: sum(p.rate),
+            unit: 'req/s',
+            ratio: ratioOf(sum(obj(r.httpFloor).rate), sum(p.rate)),
+            target: '—',
+            pass: null,
+          },
+        ]
+      : []),
     ...cpuRow('report', r.cpuPerReportMs),
+    ...floorCpuRow(r.cpuPerReportMs),
   ];
 }
 
