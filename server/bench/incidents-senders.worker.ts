@@ -66,6 +66,16 @@ async function burst<T>(
   return { rate: items.length / secs, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
 }
 
+/** One report to the console's feed, which must answer `expected`. */
+async function postReport(r: IncidentFeedReport, expected: number): Promise<void> {
+  const res = await post!(
+    '/api/feeds/incidents',
+    { 'content-type': 'application/json', authorization: 'Bearer demo-feed' },
+    JSON.stringify(r),
+  );
+  if (res.status !== expected) throw new Error(`intake answered ${res.status}: ${res.body}`);
+}
+
 const reply = (m: unknown): void => void process.send?.(m);
 
 process.on('message', (m: Msg) => {
@@ -93,28 +103,14 @@ process.on('message', (m: Msg) => {
           }),
         );
       case 'console':
-        return reply(
-          await burst(reports(m.run), clients.length, async (r) => {
-            const res = await post!(
-              '/api/feeds/incidents',
-              { 'content-type': 'application/json', authorization: 'Bearer demo-feed' },
-              JSON.stringify(r),
-            );
-            if (res.status !== 201) throw new Error(`intake ${res.status}: ${res.body}`);
-          }),
-        );
+        return reply(await burst(reports(m.run), clients.length, (r) => postReport(r, 201)));
       case 'floor':
         // The HTTP floor: the same posts with a type no schema takes, refused (400) after
         // authentication, JSON parsing and validation, before any database work.
         return reply(
-          await burst(reports(m.run), clients.length, async (r) => {
-            const res = await post!(
-              '/api/feeds/incidents',
-              { 'content-type': 'application/json', authorization: 'Bearer demo-feed' },
-              JSON.stringify({ ...r, type: 'bench-floor' }),
-            );
-            if (res.status !== 400) throw new Error(`floor post answered ${res.status}`);
-          }),
+          await burst(reports(m.run), clients.length, (r) =>
+            postReport({ ...r, type: 'bench-floor' as IncidentFeedReport['type'] }, 400),
+          ),
         );
       case 'end':
         await Promise.all(clients.map((c) => c.end()));

@@ -71,23 +71,27 @@ function live(f: BenchFile): Row[] {
   return rows;
 }
 
+const cpuTotal = (parts: (number | null)[]): number | null =>
+  parts.every((v) => v !== null) ? parts.reduce<number>((a, b) => a + (b ?? 0), 0) : null;
+
 /**
  * Context for the intake benches: CPU per message summed over the processes that share the
  * cores (the console, its senders, PostgreSQL), beside the anchor's (senders, PostgreSQL).
+ * `side` picks the console's real path or its HTTP floor (absent in older results).
  */
-function cpuRow(what: string, perMessage: unknown): Row[] {
-  const c = obj(obj(perMessage).console);
+function cpuRow(what: string, perMessage: unknown, side: 'console' | 'floor' = 'console'): Row[] {
+  const c = obj(obj(perMessage)[side]);
   const p = obj(obj(perMessage).plain);
-  const total = (x: Rec, withConsole: boolean): number | null => {
-    const parts = [withConsole ? num(x.console) : 0, num(x.senders), num(x.postgres)];
-    return parts.every((v) => v !== null) ? parts.reduce<number>((a, b) => a + (b ?? 0), 0) : null;
-  };
-  const console = total(c, true);
-  const anchor = total(p, false);
+  const console = cpuTotal([num(c.console), num(c.senders), num(c.postgres)]);
+  const anchor = cpuTotal([num(p.senders), num(p.postgres)]);
   if (console === null || anchor === null) return [];
+  const parts = `console process ${num(c.console)?.toFixed(2)} + senders ${num(c.senders)?.toFixed(2)} + PostgreSQL ${num(c.postgres)?.toFixed(2)} ms`;
   return [
     {
-      measure: `context: CPU per ${what} on the shared cores (console process ${num(c.console)?.toFixed(2)} + senders ${num(c.senders)?.toFixed(2)} + PostgreSQL ${num(c.postgres)?.toFixed(2)} ms; anchor: senders + PostgreSQL)`,
+      measure:
+        side === 'console'
+          ? `context: CPU per ${what} on the shared cores (${parts}; anchor: senders + PostgreSQL)`
+          : `context: CPU per request of the HTTP floor (${parts})`,
       console,
       anchor,
       unit: 'ms',
@@ -98,22 +102,16 @@ function cpuRow(what: string, perMessage: unknown): Row[] {
   ];
 }
 
-/** The HTTP floor's CPU per request, against the same anchor (absent in older results). */
-function floorCpuRow(perMessage: unknown): Row[] {
-  const f = obj(obj(perMessage).floor);
-  const p = obj(obj(perMessage).plain);
-  const parts = [num(f.console), num(f.senders), num(f.postgres)];
-  const anchorParts = [num(p.senders), num(p.postgres)];
-  if (parts.some((v) => v === null) || anchorParts.some((v) => v === null)) return [];
-  const floor = parts.reduce<number>((a, b) => a + (b ?? 0), 0);
-  const anchor = anchorParts.reduce<number>((a, b) => a + (b ?? 0), 0);
+/** Context: the console's HTTP floor rate beside the anchor (absent in older results). */
+function floorRow(how: string, floor: Summary | null, anchor: Summary | null): Row[] {
+  if (!floor) return [];
   return [
     {
-      measure: `context: CPU per request of the HTTP floor (console process ${parts[0]?.toFixed(2)} + senders ${parts[1]?.toFixed(2)} + PostgreSQL ${parts[2]?.toFixed(2)} ms)`,
+      measure: `context: HTTP floor, ${how}`,
       console: floor,
       anchor,
-      unit: 'ms',
-      ratio: anchor !== 0 ? floor / anchor : null,
+      unit: 'req/s',
+      ratio: ratioOf(floor, anchor),
       target: '—',
       pass: null,
     },
@@ -143,22 +141,13 @@ function ingest(f: BenchFile): Row[] {
       target: '≤ 50 ms',
       pass: check(p99?.median ?? null, (x) => x <= 50),
     },
-    ...(sum(r.httpFloorRate)
-      ? [
-          {
-            measure:
-              'context: HTTP floor, the same posts refused after authentication (no parsing, no database)',
-            console: sum(r.httpFloorRate),
-            anchor: sum(r.bareRate),
-            unit: 'req/s',
-            ratio: ratioOf(sum(r.httpFloorRate), sum(r.bareRate)),
-            target: '—',
-            pass: null,
-          },
-        ]
-      : []),
+    ...floorRow(
+      'the same posts refused after authentication (no parsing, no database)',
+      sum(r.httpFloorRate),
+      sum(r.bareRate),
+    ),
     ...cpuRow('message', r.cpuPerMessageMs),
-    ...floorCpuRow(r.cpuPerMessageMs),
+    ...cpuRow('message', r.cpuPerMessageMs, 'floor'),
   ];
 }
 
@@ -275,22 +264,13 @@ function incidents(f: BenchFile): Row[] {
       target: '—',
       pass: null,
     },
-    ...(sum(obj(r.httpFloor).rate)
-      ? [
-          {
-            measure:
-              'context: HTTP floor, the same posts refused by validation (authentication, JSON parsing and validation; no database)',
-            console: sum(obj(r.httpFloor).rate),
-            anchor: sum(p.rate),
-            unit: 'req/s',
-            ratio: ratioOf(sum(obj(r.httpFloor).rate), sum(p.rate)),
-            target: '—',
-            pass: null,
-          },
-        ]
-      : []),
+    ...floorRow(
+      'the same posts refused by validation (authentication, JSON parsing and validation; no database)',
+      sum(obj(r.httpFloor).rate),
+      sum(p.rate),
+    ),
     ...cpuRow('report', r.cpuPerReportMs),
-    ...floorCpuRow(r.cpuPerReportMs),
+    ...cpuRow('report', r.cpuPerReportMs, 'floor'),
   ];
 }
 

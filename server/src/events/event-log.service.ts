@@ -135,10 +135,7 @@ export class EventLog {
       if (!opts.allowNoEvent) throw new NoEventError();
       if (commitOn) {
         await this.repo.runDeferredAndCommit(commitOn, deferred);
-        Object.assign(manager.queryRunner ?? {}, {
-          isTransactionActive: false,
-          transactionDepth: 0,
-        });
+        committedBy(manager);
       } else if (deferred.length) await this.repo.runDeferred(manager, deferred);
       return { result, events: [] };
     }
@@ -146,7 +143,12 @@ export class EventLog {
     if (!commitOn)
       return { result, events: await this.repo.append(manager, actor, pending, deferred) };
     const events = await this.repo.appendAndCommit(commitOn, actor, pending, deferred);
-    Object.assign(manager.queryRunner ?? {}, { isTransactionActive: false, transactionDepth: 0 });
+    committedBy(manager);
     return { result, events };
   }
+}
+
+/** Tells TypeORM's query runner that a COMMIT we sent ourselves ended its transaction. */
+function committedBy(manager: EntityManager): void {
+  Object.assign(manager.queryRunner ?? {}, { isTransactionActive: false, transactionDepth: 0 });
 }
