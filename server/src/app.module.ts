@@ -1,5 +1,4 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module';
@@ -23,14 +22,6 @@ import { WarningsModule } from './warnings/warnings.module';
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, runtime: Runtime): DynamicModule {
-    const staticFiles = config.clientDist
-      ? [
-          ServeStaticModule.forRoot({
-            rootPath: config.clientDist,
-            exclude: ['/api/{*rest}', '/metrics'],
-          }),
-        ]
-      : [];
     return {
       module: AppModule,
       imports: [
@@ -56,7 +47,6 @@ export class AppModule {
         MetricsModule,
         ResponsesModule,
         WarningsModule,
-        ...staticFiles,
       ],
     };
   }

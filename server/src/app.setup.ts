@@ -2,9 +2,10 @@ import { type INestApplication, RequestMethod } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json, text } from 'express';
+import { serveClient } from './common/serve-client';
 import helmet from 'helmet';
 import type { AppConfig } from './config/config';
-import { ApiExceptionFilter } from './common/api-exception.filter';
+import { ApiExceptionFilter, bodyParserErrors } from './common/api-exception.filter';
 import { LiveIoAdapter } from './events/live-io.adapter';
 import { RUNTIME, type Runtime } from './core/runtime';
 import { httpMetrics } from './metrics/http-metrics.middleware';
@@ -34,9 +35,16 @@ export async function configureApp(
     }),
   );
   app.use(httpMetrics);
+  // The built console (static files and the client routes' index.html), before the body parsers:
+  // its errors never reach the API's, which the exception filter answers as {code, message}.
+  if (config.clientDist) app.use(serveClient(config.clientDist));
   app.use(json({ limit: '1mb' }));
   // CAP feeds post XML; the feature parses it with its own hard limits.
   app.use(text({ type: ['application/xml', 'application/cap+xml', 'text/xml'], limit: '1mb' }));
+  // Refused bodies are answered here, where they are refused: an error passed on would meet
+  // Nest's router first, which turns a JSON SyntaxError into a bare 400 and, once, static serving
+  // turned every one of them into a 404.
+  app.use(bodyParserErrors);
   app.useGlobalFilters(new ApiExceptionFilter());
   const doc = SwaggerModule.createDocument(
     app,

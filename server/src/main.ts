@@ -1,12 +1,6 @@
 import 'reflect-metadata';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Logger } from 'nestjs-pino';
 import { pino } from 'pino';
-import { AppModule } from './app.module';
-import { configureApp } from './app.setup';
+import { createApp, resolveClientDist } from './bootstrap';
 import { ConfigError, loadConfig } from './config/config';
 import { prepareDatabase } from './database/prepare';
 import { DEMO_FEED_TOKEN, DEMO_PASSWORD, DEMO_USERS } from './database/seed/seed';
@@ -23,28 +17,19 @@ async function bootstrap(): Promise<void> {
     throw e;
   }
   const log = pino({ level: config.logLevel });
-  const clientDist = config.clientDist ?? join(__dirname, '../../client/dist');
-  config = {
-    ...config,
-    clientDist: existsSync(join(clientDist, 'index.html')) ? clientDist : null,
-  };
+  config = { ...config, clientDist: resolveClientDist(config) };
 
   const db = await prepareDatabase(
     config,
     (m) => log.info(m),
     (line) => log.debug({ pg: line }),
   );
-  const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot(config, {
-      databaseUrl: db.url,
-      engine: db.engine,
-      jwtSecret: db.jwtSecret,
-      startedAt: new Date(),
-    }),
-    { bufferLogs: true, bodyParser: false },
-  );
-  app.useLogger(app.get(Logger));
-  await configureApp(app, config);
+  const app = await createApp(config, {
+    databaseUrl: db.url,
+    engine: db.engine,
+    jwtSecret: db.jwtSecret,
+    startedAt: new Date(),
+  });
   await app.listen(config.port, config.host);
 
   const url = `http://localhost:${config.port}`;

@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +18,12 @@ declare global {
  * A template database is migrated and seeded once; each test file clones it (fast).
  */
 export default async function globalSetup(): Promise<void> {
+  // The e2e suites boot the app as `npm start` does, which serves the built client.
+  const root = join(__dirname, '../..');
+  if (!existsSync(join(root, 'client/dist/index.html'))) {
+    console.log('\n[tests] client/dist is missing: building the client (npm run build -w client)');
+    execFileSync('npm', ['run', 'build', '-w', 'client'], { cwd: root, stdio: 'inherit' });
+  }
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
     const dir = await mkdtemp(join(tmpdir(), 'sanfang-test-pg-'));

@@ -2,10 +2,8 @@ import 'reflect-metadata';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { AppModule } from '../../src/app.module';
-import { configureApp } from '../../src/app.setup';
+import { createApp, resolveClientDist } from '../../src/bootstrap';
 import { loadConfig } from '../../src/config/config';
 import { prepareDatabase } from '../../src/database/prepare';
 
@@ -31,17 +29,13 @@ export async function startConsole(extraEnv: Record<string, string> = {}): Promi
     LOGIN_RATE_LIMIT: '100000',
     ...extraEnv,
   });
+  config.clientDist = resolveClientDist(config);
   const db = await prepareDatabase(config, () => undefined);
-  const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot(config, {
-      databaseUrl: db.url,
-      engine: db.engine,
-      jwtSecret: db.jwtSecret,
-      startedAt: new Date(),
-    }),
-    { logger: ['error'], bodyParser: false },
+  const app = await createApp(
+    config,
+    { databaseUrl: db.url, engine: db.engine, jwtSecret: db.jwtSecret, startedAt: new Date() },
+    { nestLogger: ['error'] },
   );
-  await configureApp(app, config);
   await app.listen(0, '127.0.0.1');
   const port = (app.getHttpServer().address() as { port: number }).port;
   const { DataSource } = await import('typeorm');

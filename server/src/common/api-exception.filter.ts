@@ -7,7 +7,7 @@ import {
   Logger,
 } from '@nestjs/common';
 import type { ApiError, ErrorCode } from '@sanfang/shared';
-import type { Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 
 const BY_STATUS: Partial<Record<number, ErrorCode>> = {
   400: 'VALIDATION_FAILED',
@@ -32,50 +32,69 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
-    const { status, body } = this.toBody(exception);
+    const { status, body } = toApiError(exception);
     if (status >= 500) this.log.error(exception instanceof Error ? exception.stack : exception);
     if (!res.headersSent) res.status(status).json(body);
   }
+}
 
-  private toBody(exception: unknown): { status: number; body: ApiError } {
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      const response = exception.getResponse();
-      if (isApiError(response)) return { status, body: response };
-      const code = BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED');
-      return { status, body: { code, message: exception.message } };
-    }
-    // body-parser errors carry a status/type but are not HttpExceptions.
-    const e = exception as { status?: number; type?: string; message?: string };
-    if (e && typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
-      if (e.type === 'entity.too.large')
-        return {
-          status: HttpStatus.PAYLOAD_TOO_LARGE,
-          body: { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is larger than allowed' },
-        };
-      if (e.type === 'entity.parse.failed')
-        return {
-          status: HttpStatus.BAD_REQUEST,
-          body: { code: 'VALIDATION_FAILED', message: 'The body is not valid JSON' },
-        };
+/** The status and `{code, message}` body an exception leaves the server as. */
+export function toApiError(exception: unknown): { status: number; body: ApiError } {
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const response = exception.getResponse();
+    if (isApiError(response)) return { status, body: response };
+    const code = BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED');
+    return { status, body: { code, message: exception.message } };
+  }
+  // body-parser errors carry a status and a type (entity.too.large, entity.parse.failed,
+  // charset.unsupported, encoding.unsupported, request.aborted, …) but are not HttpExceptions.
+  const e = exception as { status?: number; type?: string; message?: string };
+  if (e && typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
+    if (e.type === 'entity.too.large')
       return {
-        status: e.status,
+        status: HttpStatus.PAYLOAD_TOO_LARGE,
+        body: { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is larger than allowed' },
+      };
+    if (e.type === 'entity.parse.failed')
+      return {
+        status: HttpStatus.BAD_REQUEST,
         body: {
-          code: BY_STATUS[e.status] ?? 'VALIDATION_FAILED',
-          message: e.message ?? 'Bad request',
+          code: 'VALIDATION_FAILED',
+          message: `The body is not valid JSON (${e.message ?? 'parse error'})`,
         },
       };
-    }
-    if (isDbUnavailable(exception))
-      return {
-        status: HttpStatus.SERVICE_UNAVAILABLE,
-        body: { code: 'SERVICE_UNAVAILABLE', message: 'The database is unavailable; try again' },
-      };
     return {
-      status: HttpStatus.INTERNAL_SERVER_ERROR,
-      body: { code: 'INTERNAL', message: 'Unexpected server error' },
+      status: e.status,
+      body: {
+        code: BY_STATUS[e.status] ?? 'VALIDATION_FAILED',
+        message: e.message ?? 'Bad request',
+      },
     };
   }
+  if (isDbUnavailable(exception))
+    return {
+      status: HttpStatus.SERVICE_UNAVAILABLE,
+      body: { code: 'SERVICE_UNAVAILABLE', message: 'The database is unavailable; try again' },
+    };
+  return {
+    status: HttpStatus.INTERNAL_SERVER_ERROR,
+    body: { code: 'INTERNAL', message: 'Unexpected server error' },
+  };
+}
+
+/** Express error middleware right after the body parsers: answers what they refused. */
+export function bodyParserErrors(
+  err: unknown,
+  _req: Request,
+  res: Response,
+  next: NextFunction,
+): void {
+  const e = err as { status?: unknown; type?: unknown } | null;
+  if (!e || typeof e.status !== 'number' || typeof e.type !== 'string') return next(err);
+  const { status, body } = toApiError(err);
+  if (res.headersSent || res.destroyed) return;
+  res.status(status).json(body);
 }
 
 /** The database is down or going down (not a fault of the request): answer 503. */

@@ -1,10 +1,8 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
-import { AppModule } from '../../src/app.module';
-import { configureApp } from '../../src/app.setup';
+import { createApp, resolveClientDist } from '../../src/bootstrap';
 import { type AppConfig, loadConfig } from '../../src/config/config';
 import { createDataSource } from '../../src/database/data-source';
 import { createTestDatabase, type TestDatabase } from './db';
@@ -21,7 +19,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Boots the real app (HTTP, guards, filters) on a fresh clone of the seeded test database. */
+/**
+ * Boots the real app exactly as `npm start` does (createApp: same modules, middleware order and
+ * served client) on a fresh clone of the seeded test database.
+ */
 export async function createTestApp(
   env: Record<string, string> = {},
   opts: { db?: TestDatabase; beforeInit?: (app: NestExpressApplication) => void } = {},
@@ -33,20 +34,19 @@ export async function createTestApp(
     ...env,
     DATABASE_URL: db.url,
   });
+  // Booted as `npm start` boots: the built client is served too (global-setup builds it).
+  const clientDist = resolveClientDist(config);
+  if (!clientDist) throw new Error('client/dist is missing: run `npm run build -w client`');
+  config.clientDist = clientDist;
   const ds = createDataSource(db.url, 1);
   await ds.initialize();
   const jwtSecret = await resolveJwtSecret(ds, config.jwtSecret);
   await ds.destroy();
-  const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot(config, {
-      databaseUrl: db.url,
-      engine: 'external',
-      jwtSecret,
-      startedAt: new Date(),
-    }),
-    { logger: false, bodyParser: false },
+  const app = await createApp(
+    config,
+    { databaseUrl: db.url, engine: 'external', jwtSecret, startedAt: new Date() },
+    { nestLogger: false },
   );
-  await configureApp(app, config);
   opts.beforeInit?.(app);
   await app.init();
   const http = request(app.getHttpServer());
