@@ -58,6 +58,57 @@ suite('duty console in Chromium', () => {
     expect(browser.offOrigin).toEqual([]);
   });
 
+  it('renders Chinese with the font the console serves, in the UI and the map labels', async () => {
+    const fonts: { url: string; type: string | null; cache: string | null }[] = [];
+    const p = await browser.newPage();
+    p.on('response', (r) => {
+      if (r.url().endsWith('.woff2'))
+        fonts.push({
+          url: r.url(),
+          type: r.headers()['content-type'] ?? null,
+          cache: r.headers()['cache-control'] ?? null,
+        });
+    });
+    await signIn(p, server.url, 'duty');
+    await p.locator('.subdistrict-label').first().waitFor();
+    const used = await p.evaluate(async () => {
+      await document.fonts.ready;
+      const covers = (range: string, cp: number) =>
+        range.split(',').some((part) => {
+          const [a, b] = part.trim().replace(/^U\+/i, '').split('-');
+          const lo = parseInt(a ?? '', 16);
+          return cp >= lo && cp <= (b ? parseInt(b, 16) : lo);
+        });
+      const cp = '宝'.codePointAt(0)!;
+      const faces: FontFace[] = [];
+      document.fonts.forEach((f) => faces.push(f));
+      const loaded = faces.filter(
+        (f) => f.family.replace(/"/g, '') === 'Noto Sans SC Variable' && f.status === 'loaded',
+      );
+      const label = document.querySelector('.subdistrict-label')!;
+      return {
+        body: getComputedStyle(document.body).fontFamily,
+        label: getComputedStyle(label).fontFamily,
+        labelText: label.textContent,
+        cjkLoaded: loaded.some((f) => covers(f.unicodeRange, cp)),
+      };
+    });
+    expect(used.body).toMatch(/^"?Noto Sans SC Variable"?,/);
+    expect(used.label).toMatch(/^"?Noto Sans SC Variable"?,/);
+    expect(used.labelText).toMatch(/[\u4e00-\u9fff]/);
+    // A unicode-range subset loads only once text in its range is laid out with it.
+    expect(used.cjkLoaded).toBe(true);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const f of fonts) {
+      expect(f.url.startsWith(server.url)).toBe(true);
+      expect(f.type).toBe('font/woff2');
+      expect(f.cache).toBe('public, max-age=31536000, immutable');
+    }
+    await shot(p, '01b-font');
+    await p.close();
+    expect(browser.offOrigin).toEqual([]);
+  });
+
   it('shows a notice posted through the API in the timeline without a reload', async () => {
     const res = await apiPost(server.url, '/api/notices', dutyToken, {
       text: '请各街道加强下穿隧道巡查',
