@@ -7,6 +7,7 @@ import {
   type ResponseHazard,
   type ResponseLevel,
   type SuggestedAction,
+  type SuggestionBasis,
 } from './responses';
 
 /**
@@ -99,6 +100,8 @@ export interface SuggestionDto {
   action: SuggestedAction;
   subdistrictCodes: string[];
   reason: string;
+  /** Null for suggestions recorded before it was kept. */
+  basis: SuggestionBasis | null;
   autoApply: boolean;
   status: SuggestionStatus;
   responseId: string | null;

@@ -2,6 +2,8 @@
  * Emergency responses (应急响应): shared by the warnings feature (which suggests) and the
  * responses feature (which starts, changes and ends them).
  */
+import type { SignalColour } from './warnings';
+
 export const RESPONSE_HAZARDS = ['flood', 'typhoon', 'drought', 'freeze'] as const;
 export type ResponseHazard = (typeof RESPONSE_HAZARDS)[number];
 
@@ -28,8 +30,24 @@ export interface ResponseSuggestion {
   action: SuggestedAction;
   /** Empty = whole district. */
   subdistrictCodes: string[];
+  /** English, for API readers and logs; the console words it from `basis`. */
   reason: string;
+  /** What the suggestion rests on, for the console to word in its own language. */
+  basis?: SuggestionBasis;
   autoApply: boolean;
+}
+
+/** Why a warning change made a suggestion (older events and rows have none). */
+export interface SuggestionBasis {
+  /** The warning was issued or updated, expired, or merged into a newer warning. */
+  change: 'changed' | 'expired' | 'merged';
+  /** The warning's headline (as its feed wrote it). */
+  headline: string;
+  /** The warning's hazard (e.g. rainstorm, typhoon) and signal colour. */
+  warningHazard: string;
+  warningColour: SignalColour | null;
+  /** The row of the response table that decided the level; null when standing down. */
+  rule: { hazard: string; colour: SignalColour } | null;
 }
 
 /** Payload of response.started|level_changed|ended (the history is append-only). */

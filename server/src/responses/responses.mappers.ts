@@ -36,6 +36,7 @@ export const toSuggestionDto = (s: ResponseSuggestionRecord): SuggestionDto => (
   action: s.action,
   subdistrictCodes: s.subdistrictCodes,
   reason: s.reason,
+  basis: s.basis,
   autoApply: s.autoApply,
   status: s.status,
   responseId: s.responseId,

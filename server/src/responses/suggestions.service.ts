@@ -58,6 +58,7 @@ export class SuggestionsService implements OnModuleInit {
       action: p.action,
       subdistrictCodes: [...p.subdistrictCodes].sort(),
       reason: p.reason,
+      basis: p.basis ?? null,
       autoApply: p.autoApply,
       status: 'pending',
       responseId: null,
@@ -138,7 +139,10 @@ export class SuggestionsService implements OnModuleInit {
 
   /** Decides what the suggestion means now, without side effects. */
   private async plan(tx: EventTx, s: ResponseSuggestionRecord, reason?: string): Promise<Plan> {
-    const why = reason ? `${s.reason} — ${reason}` : s.reason;
+    // The response's reason is read in the console: the warning's headline (in its feed's words)
+    // rather than the suggestion's English summary, which stays on the suggestion.
+    const ground = s.basis?.headline || s.reason;
+    const why = reason ? `${ground} — ${reason}` : ground;
     const prov = { warningId: s.warningId, suggestionId: s.id };
     const jurisdiction = await this.repo.districtCode();
     const active = await this.repo.active(tx.manager, s.hazard, jurisdiction);

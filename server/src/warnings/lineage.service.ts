@@ -72,7 +72,7 @@ export class LineageService {
       if (otherId === target.id) continue;
       const other = await store.warning(otherId);
       if (!other || other.state === 'superseded') continue;
-      await this.suggestions.around(store, tx, other, 'merged into a newer warning', () => {
+      await this.suggestions.around(store, tx, other, 'merged', () => {
         other.state = 'superseded';
         other.supersededBy = target.id;
         other.updatedAt = msg.sent;
@@ -83,7 +83,7 @@ export class LineageService {
 
     if (+msg.sent <= +target.currentSent) return 'stale';
     const { state, event, outcome } = transition(msg);
-    await this.suggestions.around(store, tx, target, headlineOf(msg), () => {
+    await this.suggestions.around(store, tx, target, 'changed', () => {
       adopt(target, msg, state);
       store.touchWarning(target);
       emitWarning(tx, event, target, msg);
@@ -98,7 +98,7 @@ export class LineageService {
       store,
       tx,
       () => created,
-      headlineOf(msg),
+      'changed',
       () => {
         const w = store.addWarning({ ...fields(msg, 'active'), issuedAt: msg.sent });
         created = w;
@@ -124,9 +124,6 @@ function scheduleExpiry(store: LineageStore, w: Warning): void {
 }
 
 export { storedRef };
-
-const headlineOf = (m: CapMessage): string =>
-  m.headline || m.event || `${m.msgType} ${m.identifier}`;
 
 function transition(msg: CapMessage): {
   state: WarningState;

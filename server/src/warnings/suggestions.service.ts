@@ -4,7 +4,7 @@ import type { EventTx } from '../events/event-log';
 import type { ResponseRule } from './entities/response-rule.entity';
 import { ResponseSuggestionRow } from './entities/suggestion.entity';
 import type { Warning } from './entities/warning.entity';
-import { demands, suggest } from './suggestions';
+import { demands, suggest, type SuggestionCause } from './suggestions';
 import { WarningsRepository } from './warnings.repository';
 
 /** Where the rules and the live warnings are read, and where a suggestion is stored. */
@@ -50,7 +50,7 @@ export class SuggestionsService {
     ctx: SuggestionContext,
     tx: EventTx,
     warning: Warning | (() => Warning | null),
-    why: string,
+    cause: SuggestionCause,
     change: () => Promise<void> | void,
   ): Promise<void> {
     const rules = await ctx.rules();
@@ -60,7 +60,7 @@ export class SuggestionsService {
     // Exercise, Test, Draft and System never suggest anything live.
     if (!w || w.status !== 'Actual') return;
     const after = demands(await ctx.live(), rules);
-    for (const s of suggest(before, after, w, why)) {
+    for (const s of suggest(before, after, w, cause)) {
       await ctx.record(s);
       tx.emit('response.suggested', s, { subdistrictCodes: s.subdistrictCodes });
     }

@@ -5,6 +5,7 @@ import {
   type ResponseLevel,
   type ResponseSuggestion,
   type SuggestedAction,
+  type SuggestionBasis,
 } from '@sanfang/shared';
 import type { ResponseRule } from './entities/response-rule.entity';
 import type { Warning } from './entities/warning.entity';
@@ -51,12 +52,22 @@ export function demands(warnings: Warning[], rules: ResponseRule[]): Demands {
  * Suggestions from the change in demand caused by one warning change: start, raise, lower,
  * or end (stand-down) when the last warning of that hazard is cancelled, expires or is retracted.
  */
+/** What changed the warning, for the suggestion's basis and its English reason. */
+export type SuggestionCause = SuggestionBasis['change'];
+
+function whyOf(cause: SuggestionCause, warning: Warning): string {
+  if (cause === 'expired') return `${warning.headline} expired`;
+  if (cause === 'merged') return 'merged into a newer warning';
+  return warning.headline;
+}
+
 export function suggest(
   before: Demands,
   after: Demands,
   warning: Warning,
-  why: string,
+  cause: SuggestionCause,
 ): ResponseSuggestion[] {
+  const why = whyOf(cause, warning);
   const out: ResponseSuggestion[] = [];
   const hazards = new Set<ResponseHazard>([...before.keys(), ...after.keys()]);
   for (const h of hazards) {
@@ -79,6 +90,13 @@ export function suggest(
       reason: a
         ? `${why}: ${warning.hazard} ${warning.colour ?? ''} → ${h} ${a.level} (table: ${a.rule.hazard} ${a.rule.colour})`
         : `${why}: no live ${h} warning remains → stand down`,
+      basis: {
+        change: cause,
+        headline: warning.headline,
+        warningHazard: warning.hazard,
+        warningColour: warning.colour,
+        rule: a ? { hazard: a.rule.hazard, colour: a.rule.colour } : null,
+      },
       autoApply: basis.rule.autoApply,
     });
   }

@@ -42,7 +42,7 @@ export class WarningsService implements OnModuleInit {
         if (!w || w.currentMessageId !== d.messageId || w.state !== 'active') throw new NoOp();
         if (!w.expires || w.expires > now) throw new NoOp();
         const ctx = this.suggestions.inTx(tx);
-        await this.suggestions.around(ctx, tx, w, `${w.headline} expired`, async () => {
+        await this.suggestions.around(ctx, tx, w, 'expired', async () => {
           w.state = 'expired';
           await this.repo.saveWarning(tx.manager, w);
           emitWarning(tx, 'warning.expired', w, { msgType: 'Update' });

@@ -1,3 +1,4 @@
+import type { ResponseDto, SuggestionDto } from '@sanfang/shared';
 import { DataSource } from 'typeorm';
 import { Reactors } from '../../src/events/reactors.service';
 import { createTestApp, type TestApp } from '../helpers/app';
@@ -32,7 +33,7 @@ describe('warning → suggestion → response → call-outs', () => {
       .get('/api/responses/suggestions?status=pending')
       .set('authorization', commander);
     expect(res.status).toBe(200);
-    return res.body as { id: string; hazard: string; level: string; action: string }[];
+    return res.body as SuggestionDto[];
   };
 
   it('an Exercise red rainstorm suggests nothing and starts nothing', async () => {
@@ -47,6 +48,14 @@ describe('warning → suggestion → response → call-outs', () => {
     const [s, ...rest] = await pending();
     expect(rest).toEqual([]);
     expect(s).toMatchObject({ hazard: 'flood', action: 'start' });
+    // What the console words the suggestion from (it shows no English reason in zh-CN).
+    expect(s!.basis).toMatchObject({
+      change: 'changed',
+      warningHazard: 'rainstorm',
+      warningColour: 'orange',
+      rule: { hazard: 'rainstorm', colour: 'orange' },
+    });
+    expect(s!.basis!.headline).not.toBe('');
 
     const accepted = await t.http
       .post(`/api/responses/suggestions/${s!.id}/accept`)
@@ -58,6 +67,9 @@ describe('warning → suggestion → response → call-outs', () => {
       responses.body as { id: string; hazard: string; status?: string; endedAt?: string | null }[]
     ).filter((r) => r.hazard === 'flood' && !r.endedAt);
     expect(active).toHaveLength(1);
+    // The response's reason is the warning's headline and the commander's, not English.
+    const started = (responses.body as ResponseDto[]).find((r) => r.id === active[0]!.id)!;
+    expect(started.history[0]!.reason).toBe(`${s!.basis!.headline} — 按预案启动`);
 
     // One dispatch per point and call-out role in the two subdistricts, nothing elsewhere.
     const [counts] = await ds.query<{ dispatches: number; expected: number; outside: number }[]>(

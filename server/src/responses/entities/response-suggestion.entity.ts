@@ -3,6 +3,7 @@ import type {
   ResponseHazard,
   ResponseLevel,
   SuggestedAction,
+  SuggestionBasis,
   SuggestionStatus,
 } from '@sanfang/shared';
 
@@ -29,6 +30,10 @@ export class ResponseSuggestionRecord {
 
   @Column({ type: 'text' })
   reason: string;
+
+  /** Why it was suggested (jsonb); null on rows recorded before it was kept. */
+  @Column({ type: 'jsonb', nullable: true })
+  basis: SuggestionBasis | null;
 
   @Column({ name: 'auto_apply', type: 'boolean' })
   autoApply: boolean;

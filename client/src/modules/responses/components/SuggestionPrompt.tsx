@@ -2,6 +2,7 @@ import type { SuggestionDto } from '@sanfang/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { decideSuggestion } from '../api/responsesApi';
+import { suggestionText } from '../utils/suggestionText';
 import { FormError, useSubmit } from './ResponseForms';
 
 /** One pending suggestion; commanders accept or dismiss it (with an optional reason). */
@@ -28,7 +29,7 @@ export function SuggestionPrompt({
         </strong>{' '}
         · {area(s.subdistrictCodes)}
       </p>
-      <p className="suggestion__reason">{s.reason}</p>
+      <p className="suggestion__reason">{suggestionText(t, s)}</p>
       {canCommand && (
         <div className="suggestion__form">
           <input

@@ -100,6 +100,7 @@ export function applyResponseEvents(
         action: p.action,
         subdistrictCodes: p.subdistrictCodes,
         reason: p.reason,
+        basis: p.basis ?? null,
         autoApply: p.autoApply,
         status: 'pending',
         responseId: null,

@@ -46,7 +46,7 @@ export function EventTimeline() {
             >
               <time dateTime={e.occurredAt}>{formatTime(e.occurredAt, { seconds: true })}</time>
               <span className="timeline__type">{t(`timeline.types.${e.type}`)}</span>
-              <span className="timeline__detail">{detailOf(e)}</span>
+              <span className="timeline__detail">{detailOf(e, t)}</span>
             </li>
           ))}
         </ol>

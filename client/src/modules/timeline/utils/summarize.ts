@@ -1,4 +1,8 @@
 import type { EventEnvelope, EventType } from '@sanfang/shared';
+import type { TFunction } from 'i18next';
+import { formatTime } from '../../../utils/formatTime';
+import { suggestionText } from '../../responses/utils/suggestionText';
+import { zhCN } from '../../../i18n/zh-CN';
 
 /** The timeline's filter groups: by the feature an event comes from. */
 export const EVENT_GROUPS = [
@@ -29,8 +33,15 @@ export function groupOf(type: EventType): EventGroup {
   return GROUP_BY_PREFIX[type.split('.')[0] ?? ''] ?? 'incident';
 }
 
-/** One line of detail for the timeline (free text from the payload, never HTML). */
-export function detailOf(e: EventEnvelope): string {
+type KnownSku = keyof typeof zhCN.eventDetails.skus;
+const isKnownSku = (sku: string): sku is KnownSku => Object.hasOwn(zhCN.eventDetails.skus, sku);
+
+/**
+ * One line of detail for the timeline: free text from the payload (never HTML) and every role,
+ * status, hazard, level, colour and reason through the catalogue, never a raw key.
+ */
+export function detailOf(e: EventEnvelope, t: TFunction): string {
+  const late = (l: boolean | undefined) => (l ? ` · ${t('eventDetails.late')}` : '');
   switch (e.type) {
     case 'notice.posted':
       return e.payload.text;
@@ -41,34 +52,34 @@ export function detailOf(e: EventEnvelope): string {
     case 'warning.retracted':
       return e.payload.headline;
     case 'cap.received':
-      return `${e.payload.msgType} ${e.payload.status} · ${e.payload.outcome}`;
+      return `${t(`warningDetails.msgTypes.${e.payload.msgType}`)} ${t(`eventDetails.capStatuses.${e.payload.status}`)} · ${t(`eventDetails.capOutcomes.${e.payload.outcome}`)}`;
     case 'cap.config_changed':
-      return `${e.payload.what} ${e.payload.name} · ${e.payload.action}`;
+      return `${t(`eventDetails.capConfigWhat.${e.payload.what}`)} ${e.payload.name} · ${t(`eventDetails.configActions.${e.payload.action}`)}`;
     case 'response.suggested':
-      return e.payload.reason;
+      return suggestionText(t, e.payload);
     case 'response.suggestion_decided':
-      return `${e.payload.status} · ${e.payload.by}${e.payload.note ? ` · ${e.payload.note}` : ''}`;
+      return `${t(`eventDetails.suggestionStatuses.${e.payload.status}`)} · ${e.payload.by}${e.payload.note ? ` · ${e.payload.note}` : ''}`;
     case 'response.started':
     case 'response.level_changed':
     case 'response.ended':
-      return `${e.payload.hazard} ${e.payload.level}: ${e.payload.reason}`;
+      return `${t(`ackHazards.${e.payload.hazard}`)} ${t(`ackLevels.${e.payload.level}`)}: ${e.payload.reason}`;
     case 'dispatch.created':
     case 'dispatch.acknowledged':
     case 'dispatch.arrived':
     case 'dispatch.escalated':
     case 'dispatch.stood_down':
-      return `${e.payload.role} · ${e.payload.status}${e.payload.late ? ' · late' : ''}`;
+      return `${t(`contactRoles.${e.payload.role}`)} · ${t(`dispatchBoard.statuses.${e.payload.status}`)}${late(e.payload.late)}`;
     case 'shelter.opened':
     case 'shelter.closed':
     case 'shelter.occupancy_updated':
       return `${e.payload.occupancy}/${e.payload.capacity}`;
     case 'team.status_changed':
-      return `${e.payload.previousStatus} → ${e.payload.status}`;
+      return `${t(`teamStatuses.${e.payload.previousStatus}`)} → ${t(`teamStatuses.${e.payload.status}`)}`;
     case 'incident.reported':
     case 'incident.updated':
     case 'incident.regraded':
     case 'incident.status_changed':
-      return `${e.payload.title} · ${e.payload.grade} · ${e.payload.status}`;
+      return `${e.payload.title} · ${t(`incidentGrades.${e.payload.grade}`)} · ${t(`incidentStatuses.${e.payload.status}`)}`;
     case 'incident.report_merged':
       return `${e.payload.source} ${e.payload.externalId}`;
     case 'incident.duty_started':
@@ -82,7 +93,7 @@ export function detailOf(e: EventEnvelope): string {
     case 'incident.sensor_alarm':
       return `${e.payload.pointCode} ${e.payload.depthM} m / ${e.payload.alarmDepthM} m`;
     case 'incident.config_changed':
-      return e.payload.code ?? e.payload.what;
+      return e.payload.code ?? t(`eventDetails.incidentConfigWhat.${e.payload.what}`);
     case 'dutylog.entry_added':
       return e.payload.text;
     case 'shelter.near_full':
@@ -95,14 +106,14 @@ export function detailOf(e: EventEnvelope): string {
     case 'shelter.proposal_dismissed':
       return e.payload.by;
     case 'team.position_updated':
-      return String(e.payload.positions.length);
+      return t('eventDetails.positions', { count: e.payload.positions.length });
     case 'team.position_stale':
-      return e.payload.lastSeenAt;
+      return t('eventDetails.lastSeen', { time: formatTime(e.payload.lastSeenAt) });
     case 'resources.coverage_gap_raised':
     case 'resources.coverage_gap_cleared':
-      return e.payload.subdistrictCode;
+      return t('eventDetails.subdistrict', { code: e.payload.subdistrictCode });
     case 'stock.moved':
-      return `${e.payload.sku} ${e.payload.kind === 'issue' ? '−' : '+'}${e.payload.quantity} → ${e.payload.balanceAfter}`;
+      return `${isKnownSku(e.payload.sku) ? t(`eventDetails.skus.${e.payload.sku}`) : e.payload.sku} ${e.payload.kind === 'issue' ? '−' : '+'}${e.payload.quantity} → ${e.payload.balanceAfter}`;
     case 'stock.low':
     case 'stock.restored':
       return `${e.payload.name} ${e.payload.quantity}/${e.payload.lowStockThreshold}`;
@@ -113,6 +124,10 @@ export function detailOf(e: EventEnvelope): string {
     case 'resources.settings_changed':
       return e.payload.by;
     case 'resources.imported':
-      return `${e.payload.kind} +${e.payload.inserted} ~${e.payload.updated}`;
+      return t('eventDetails.imported', {
+        kind: t(`eventDetails.importKinds.${e.payload.kind}`),
+        inserted: e.payload.inserted,
+        updated: e.payload.updated,
+      });
   }
 }
