@@ -115,6 +115,7 @@ export const en: Messages = {
     AUTH_TOKEN_MISSING: 'You are not signed in',
     AUTH_TOKEN_INVALID: 'Your session has expired; please sign in again',
     AUTH_FORBIDDEN: 'This account may not use this function',
+    CONTACT_USE_LINK: 'Contacts do not use the console: answer a call-out with the link in its SMS',
     RATE_LIMITED: 'Too many attempts; please try again later',
     NOT_FOUND: 'Not found',
     CONFLICT: 'This conflicts with the current state; refresh and try again',

@@ -141,6 +141,7 @@ export const zhCN = {
     AUTH_TOKEN_MISSING: '尚未登录，请先登录',
     AUTH_TOKEN_INVALID: '登录已失效，请重新登录',
     AUTH_FORBIDDEN: '当前账号无权使用此功能',
+    CONTACT_USE_LINK: '联系人不使用值班指挥台：请打开叫应短信中的确认链接答复',
     RATE_LIMITED: '尝试次数过多，请稍后再试',
     NOT_FOUND: '请求的资源不存在',
     CONFLICT: '操作与当前状态冲突，请刷新后重试',

@@ -99,7 +99,7 @@ describe(SignInPage.name, () => {
   it('refuses a contact account, which has no console', async () => {
     mockFetch(fakeResponse(200, loginResponse('contact')));
     await submit('someone', 'demo');
-    expect(shownError()).toBe('当前账号无权使用此功能');
+    expect(shownError()).toBe('联系人不使用值班指挥台：请打开叫应短信中的确认链接答复');
     expect(window.sessionStorage.getItem(SESSION_STORAGE_KEY)).toBeNull();
   });
 });

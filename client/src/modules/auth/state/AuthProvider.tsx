@@ -31,7 +31,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(async (request: LoginRequest) => {
     const response = await login(request);
-    // Contacts only ever use their ack page; the console is not theirs.
+    // Contacts only ever use their ack page (the link in their call-out); the console is not
+    // theirs, and the sign-in page tells them where to go instead.
+    if (response.user.role === 'contact')
+      throw new ApiRequestError(403, 'CONTACT_USE_LINK', 'Contacts answer by their ack link');
     if (!CONSOLE_ROLES.includes(response.user.role)) {
       throw new ApiRequestError(403, 'AUTH_FORBIDDEN', 'Role may not use the console');
     }
