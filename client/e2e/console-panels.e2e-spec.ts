@@ -1,7 +1,7 @@
 import type { DispatchDto, NotificationDto } from '@sanfang/shared';
 import type { Page } from 'playwright-core';
 import { freshFixture, postCap } from './helpers/cap';
-import { openBrowser, shot, signIn, type ConsoleBrowser } from './helpers/browser';
+import { openBrowser, shot, signIn, type ConsoleBrowser, uncoveredChars } from './helpers/browser';
 import {
   apiLogin,
   missingPrerequisite,
@@ -198,6 +198,27 @@ suite('console panels in Chromium', () => {
       .waitFor({ timeout: 10_000 });
     expect(await page.locator('[data-testid=start-response]').count()).toBe(0);
     expect(await page.getByRole('button', { name: '调整' }).count()).toBe(0);
+    await page.close();
+  });
+
+  it('shows every role, status, hazard and reason in Chinese: no raw key, no English', async () => {
+    const page = await browser.newPage();
+    await signIn(page, server.url, 'duty');
+    await page.locator('[data-testid=event-timeline] .timeline__detail').first().waitFor();
+    // After the warning, its suggestion, the response and its call-outs and answers above.
+    const seen = await page.evaluate(() => ({
+      body: document.body.innerText,
+      details: Array.from(
+        document.querySelectorAll<HTMLElement>('.timeline__detail, .suggestion__reason'),
+        (el) => el.innerText,
+      ),
+    }));
+    expect(seen.details.length).toBeGreaterThan(10);
+    expect(seen.body.match(/\b[a-z]+(?:_[a-z]+)+\b/g) ?? []).toEqual([]);
+    expect(seen.details.filter((d) => /[A-Za-z]{3,}/.test(d))).toEqual([]);
+    // The warning banner's hazard sign and the chime switch included: all in the served font.
+    expect(await uncoveredChars(page)).toEqual([]);
+    await shot(page, '23-zh-timeline');
     await page.close();
   });
 });

@@ -1,5 +1,5 @@
 import type { Page, WebSocketRoute } from 'playwright-core';
-import { openBrowser, shot, signIn, type ConsoleBrowser } from './helpers/browser';
+import { openBrowser, shot, signIn, type ConsoleBrowser, uncoveredChars } from './helpers/browser';
 import {
   apiLogin,
   apiPost,
@@ -98,6 +98,9 @@ suite('duty console in Chromium', () => {
     expect(used.labelText).toMatch(/[\u4e00-\u9fff]/);
     // A unicode-range subset loads only once text in its range is laid out with it.
     expect(used.cjkLoaded).toBe(true);
+    // Every character on the page has a glyph in the served font: none is left to the PC's
+    // fonts (an emoji, say, would be a box on a PC without an emoji font).
+    expect(await uncoveredChars(p)).toEqual([]);
     expect(fonts.length).toBeGreaterThan(0);
     for (const f of fonts) {
       expect(f.url.startsWith(server.url)).toBe(true);

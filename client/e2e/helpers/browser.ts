@@ -64,3 +64,27 @@ export async function signIn(page: Page, url: string, username: string): Promise
 
 export const shot = (page: Page, name: string): Promise<Buffer> =>
   page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+
+/** The console's own font family (served from /assets, see client/src/styles.css). */
+export const UI_FONT = 'Noto Sans SC Variable';
+
+/**
+ * Characters on the page that no face of the served font covers: these would fall back to the
+ * PC's own fonts, and show as boxes on a PC without them.
+ */
+export const uncoveredChars = (page: Page): Promise<string[]> =>
+  page.evaluate(async (family) => {
+    await document.fonts.ready;
+    const covers = (range: string, cp: number) =>
+      range.split(',').some((part) => {
+        const [a, b] = part.trim().replace(/^U\+/i, '').split('-');
+        const lo = parseInt(a ?? '', 16);
+        return cp >= lo && cp <= (b ? parseInt(b, 16) : lo);
+      });
+    const ours: FontFace[] = [];
+    document.fonts.forEach((f) => {
+      if (f.family.replace(/"/g, '') === family) ours.push(f);
+    });
+    const chars = [...new Set(Array.from(document.body.innerText.replace(/\s/g, '')))];
+    return chars.filter((ch) => !ours.some((f) => covers(f.unicodeRange, ch.codePointAt(0)!)));
+  }, UI_FONT);

@@ -309,8 +309,8 @@ export const en: Messages = {
     drill: 'Drill',
     noExpiry: 'No expiry set',
     timeLeft: '{{left}} left',
-    mute: '🔔 Chime on',
-    unmute: '🔕 Chime off',
+    mute: 'Chime: on',
+    unmute: 'Chime: off',
     colours: { white: ' white', blue: ' blue', yellow: ' yellow', orange: ' orange', red: ' red' },
     levels: { IV: 'Level IV', III: 'Level III', II: 'Level II', I: 'Level I' },
     hazards: {

@@ -333,8 +333,8 @@ export const zhCN = {
     drill: '演练',
     noExpiry: '未设解除时间',
     timeLeft: '剩余 {{left}}',
-    mute: '🔔 提示音开',
-    unmute: '🔕 提示音关',
+    mute: '提示音：开',
+    unmute: '提示音：关',
     colours: { white: '白色', blue: '蓝色', yellow: '黄色', orange: '橙色', red: '红色' },
     levels: { IV: 'Ⅳ级', III: 'Ⅲ级', II: 'Ⅱ级', I: 'Ⅰ级' },
     hazards: {

@@ -23,21 +23,25 @@ export const colourRank = (c: SignalColour | null): number => (c ? RANK[c] : -1)
 /** Orange and red are the colours that must interrupt the duty room. */
 export const isUrgentColour = (c: SignalColour | null): boolean => colourRank(c) >= RANK.orange;
 
-/** Emoji icons: no icon font or sprite to fetch. Unknown hazards get a generic sign. */
+/**
+ * The hazard's character, as on the official signal icons (雨, 台, 雷…), drawn in the console's
+ * own font: emoji would need an emoji font on the PC and show as boxes without one. Unknown
+ * hazards get 警.
+ */
 const HAZARD_ICONS: Readonly<Record<string, string>> = {
-  rainstorm: '🌧',
-  typhoon: '🌀',
-  thunderstorm_gale: '⛈',
-  thunderstorm: '⛈',
-  gale: '💨',
-  heat: '🌡',
-  cold: '❄',
-  fog: '🌫',
-  haze: '🌫',
-  hail: '🧊',
-  drought: '☀',
-  fire: '🔥',
-  frost: '❄',
-  flood: '🌊',
+  rainstorm: '雨',
+  typhoon: '台',
+  thunderstorm_gale: '雷',
+  thunderstorm: '雷',
+  gale: '风',
+  heat: '热',
+  cold: '寒',
+  fog: '雾',
+  haze: '霾',
+  hail: '雹',
+  drought: '旱',
+  fire: '火',
+  frost: '霜',
+  flood: '洪',
 };
-export const hazardIcon = (hazard: string): string => HAZARD_ICONS[hazard] ?? '⚠';
+export const hazardIcon = (hazard: string): string => HAZARD_ICONS[hazard] ?? '警';
