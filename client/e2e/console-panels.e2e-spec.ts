@@ -123,7 +123,8 @@ suite('console panels in Chromium', () => {
     const form = page.locator('[data-testid=start-response-form]');
     await form.locator('select[name=hazard]').selectOption('flood');
     await form.locator('select[name=level]').selectOption('IV');
-    await form.locator('textarea[name=reason]').fill('暴雨黄色预警，启动防汛Ⅳ级应急响应');
+    // IV, as the console writes it: the served font's subsets have no Ⅰ–Ⅳ (U+2160–2163).
+    await form.locator('textarea[name=reason]').fill('暴雨黄色预警，启动防汛IV级应急响应');
     await form.locator('button[type=submit]').click();
 
     await page
@@ -215,7 +216,8 @@ suite('console panels in Chromium', () => {
     }));
     expect(seen.details.length).toBeGreaterThan(10);
     expect(seen.body.match(/\b[a-z]+(?:_[a-z]+)+\b/g) ?? []).toEqual([]);
-    expect(seen.details.filter((d) => /[A-Za-z]{3,}/.test(d))).toEqual([]);
+    // Response levels are written IV级 (the served font has no Ⅳ); any other Latin is English.
+    expect(seen.details.filter((d) => /[A-Za-z]{2,}/.test(d.replace(/[IV]+级/g, '')))).toEqual([]);
     // The warning banner's hazard sign and the chime switch included: all in the served font.
     expect(await uncoveredChars(page)).toEqual([]);
     await shot(page, '23-zh-timeline');

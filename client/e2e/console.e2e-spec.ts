@@ -112,6 +112,35 @@ suite('duty console in Chromium', () => {
     expect(browser.offOrigin).toEqual([]);
   });
 
+  it('answers refused bodies as the API documents them, in the started console', async () => {
+    // `node server/dist/main.js` serves the built client too; its static serving once turned
+    // these into `404 Cannot POST /api/feeds/cap`.
+    const post = (type: string, body: string) =>
+      fetch(`${server.url}/api/feeds/cap`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer demo-feed', 'content-type': type },
+        body,
+      });
+    for (const type of ['application/cap+xml', 'application/xml', 'text/xml']) {
+      const res = await post(type, `<alert>${'a'.repeat(1_100_000)}</alert>`);
+      expect([type, res.status, await res.json()]).toEqual([
+        type,
+        413,
+        { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is larger than allowed' },
+      ]);
+    }
+    const bad = await fetch(`${server.url}/api/incidents`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${dutyToken}`, 'content-type': 'application/json' },
+      body: '{"title": ',
+    });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { code: string }).code).toBe('VALIDATION_FAILED');
+    expect((await fetch(`${server.url}/ack/some-token`)).headers.get('content-type')).toMatch(
+      /^text\/html/,
+    );
+  });
+
   it('shows a notice posted through the API in the timeline without a reload', async () => {
     const res = await apiPost(server.url, '/api/notices', dutyToken, {
       text: '请各街道加强下穿隧道巡查',

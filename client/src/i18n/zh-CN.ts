@@ -336,7 +336,7 @@ export const zhCN = {
     mute: '提示音：开',
     unmute: '提示音：关',
     colours: { white: '白色', blue: '蓝色', yellow: '黄色', orange: '橙色', red: '红色' },
-    levels: { IV: 'Ⅳ级', III: 'Ⅲ级', II: 'Ⅱ级', I: 'Ⅰ级' },
+    levels: { IV: 'IV级', III: 'III级', II: 'II级', I: 'I级' },
     hazards: {
       rainstorm: '暴雨',
       typhoon: '台风',
@@ -537,7 +537,7 @@ export const zhCN = {
     fire_rescue: '消防救援',
   } satisfies Record<ContactRole, string>,
   ackHazards: { flood: '防汛', typhoon: '防台风', drought: '防旱', freeze: '防冻' },
-  ackLevels: { attention: '关注级', IV: 'Ⅳ级', III: 'Ⅲ级', II: 'Ⅱ级', I: 'Ⅰ级' },
+  ackLevels: { attention: '关注级', IV: 'IV级', III: 'III级', II: 'II级', I: 'I级' },
   // What the event timeline and the response suggestions say about an event's values.
   eventDetails: {
     late: '超时',

@@ -79,7 +79,7 @@ describe(WarningDetailsPanel.name, () => {
     await flush();
     const text = view.container.textContent ?? '';
     expect(text).toContain('暴雨黄色预警');
-    expect(text).toContain('Ⅲ级');
+    expect(text).toContain('III级');
     expect(text).toContain('全区');
     expect(text).toContain('2025-06-11 20:05'); // expiry in Beijing time
     expect(view.container.querySelectorAll('[data-testid=warning-lineage] li')).toHaveLength(1);
