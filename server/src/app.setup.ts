@@ -1,7 +1,7 @@
 import { type INestApplication, RequestMethod } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { json, text } from 'express';
+import { json, raw } from 'express';
 import helmet from 'helmet';
 import type { AppConfig } from './config/config';
 import { ApiExceptionFilter } from './common/api-exception.filter';
@@ -35,8 +35,9 @@ export async function configureApp(
   );
   app.use(httpMetrics);
   app.use(json({ limit: '1mb' }));
-  // CAP feeds post XML; the feature parses it with its own hard limits.
-  app.use(text({ type: ['application/xml', 'application/cap+xml', 'text/xml'], limit: '1mb' }));
+  // CAP feeds post XML; the feature decodes the bytes itself (BOM, charset, XML declaration)
+  // and parses them with its own hard limits.
+  app.use(raw({ type: ['application/xml', 'application/cap+xml', 'text/xml'], limit: '1mb' }));
   app.useGlobalFilters(new ApiExceptionFilter());
   const doc = SwaggerModule.createDocument(
     app,

@@ -172,7 +172,12 @@ export class LineageStore implements SuggestionContext {
   }
 
   addWarning(row: Partial<Warning>): Warning {
-    const w = Object.assign(new Warning(), { supersededBy: null }, row, { id: randomUUID() });
+    const w = Object.assign(
+      new Warning(),
+      { supersededBy: null, missingEarlier: false, expiresAssumed: false },
+      row,
+      { id: randomUUID() },
+    );
     this.warnings.set(w.id, w);
     this.newWarnings.add(w);
     return w;
@@ -279,11 +284,11 @@ export class LineageStore implements SuggestionContext {
     });
   }
 
-  /** Every column but the raw XML, which lineage never reads. */
+  /** Every column but the raw body, which lineage never reads. */
   private messageQuery() {
     const cols = this.m.connection
       .getMetadata(CapMessage)
-      .columns.filter((c) => c.propertyName !== 'rawXml')
+      .columns.filter((c) => c.propertyName !== 'rawXml' && c.propertyName !== 'rawBytes')
       .map((c) => `c.${c.propertyName}`);
     return this.m.getRepository(CapMessage).createQueryBuilder('c').select(cols);
   }

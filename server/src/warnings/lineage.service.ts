@@ -31,9 +31,79 @@ export class LineageService {
    * outcome. Reads and writes go through the store (one batch's working set).
    */
   async apply(store: LineageStore, tx: EventTx, msg: CapMessage): Promise<CapOutcome> {
-    const outcome = await this.applyOne(store, tx, msg);
+    const outcome = (await this.joinLater(store, tx, msg)) ?? (await this.applyOne(store, tx, msg));
     if (msg.warningId) await this.resolveOrphans(store, tx, msg);
     return outcome;
+  }
+
+  /**
+   * An earlier message (the Alert, or an Update between) arriving after an Update that
+   * references it and already heads a warning: it joins that warning as history, so any
+   * order of arrival ends in the one warning that in-order delivery gives. Null when no
+   * such warning waits for it.
+   */
+  private async joinLater(
+    store: LineageStore,
+    tx: EventTx,
+    msg: CapMessage,
+  ): Promise<CapOutcome | null> {
+    if (!ACTED_ON.has(msg.status) || (msg.msgType !== 'Alert' && msg.msgType !== 'Update')) {
+      return null;
+    }
+    const heads = (await store.orphansOf(storedRef(msg))).filter((o) => o.warningId !== null);
+    if (heads.length === 0) return null;
+    const chains: Warning[] = [];
+    for (const id of new Set(heads.map((o) => o.warningId!))) {
+      const w = await store.warning(id);
+      if (w) chains.push(w);
+    }
+    chains.sort((a, b) => +b.currentSent - +a.currentSent);
+    const target = chains[0];
+    if (!target) return null;
+    for (const o of heads) {
+      o.orphan = false;
+      store.touchMessage(o);
+    }
+    msg.warningId = target.id;
+    msg.orphan = false;
+    const others = new Set(chains.slice(1).map((w) => w.id));
+    if (msg.msgType === 'Update') {
+      const known = (await store.findAll(msg.references)).filter((r) => r.warningId !== null);
+      // Its own earlier messages are still unknown: the chain still misses its start.
+      if (known.length === 0) msg.orphan = true;
+      for (const k of known) others.add(k.warningId!);
+    }
+    store.touchMessage(msg);
+    others.delete(target.id);
+    await this.merge(store, tx, target, others, msg);
+    const wasMissing = target.missingEarlier;
+    if (msg.msgType === 'Alert') target.missingEarlier = false;
+    if (+msg.sent < +target.issuedAt) target.issuedAt = msg.sent;
+    store.touchWarning(target);
+    if (wasMissing !== target.missingEarlier) emitWarning(tx, 'warning.updated', target, msg);
+    return +msg.sent > +target.currentSent ? this.applyOne(store, tx, msg) : 'stale';
+  }
+
+  /** Chains named together by one message become the newest one (the others superseded). */
+  private async merge(
+    store: LineageStore,
+    tx: EventTx,
+    target: Warning,
+    otherIds: Iterable<string>,
+    msg: CapMessage,
+  ): Promise<void> {
+    for (const otherId of otherIds) {
+      if (otherId === target.id) continue;
+      const other = await store.warning(otherId);
+      if (!other || other.state === 'superseded') continue;
+      await this.suggestions.around(store, tx, other, 'merged into a newer warning', () => {
+        other.state = 'superseded';
+        other.supersededBy = target.id;
+        other.updatedAt = msg.sent;
+        store.touchWarning(other);
+        emitWarning(tx, 'warning.updated', other, msg);
+      });
+    }
   }
 
   private async resolveOrphans(store: LineageStore, tx: EventTx, parent: CapMessage) {
@@ -55,6 +125,12 @@ export class LineageService {
     const known = refs.filter((r) => r.warningId !== null);
     if (known.length === 0) {
       msg.orphan = true;
+      // An Update carries the whole current info: shown at once, marked as missing its
+      // earlier messages, which join it when they arrive (joinLater). A Cancel, an Error or
+      // a lifting Update of an unseen warning is recorded and leaves nothing active.
+      if (msg.msgType === 'Update' && !msg.lifted && msg.hazard !== null) {
+        return this.issue(store, tx, msg, true);
+      }
       msg.warningId = null;
       store.touchMessage(msg);
       return 'orphan';
@@ -68,18 +144,7 @@ export class LineageService {
     store.touchMessage(msg);
 
     // An Update naming messages of several chains merges them into the newest one.
-    for (const otherId of new Set(known.map((k) => k.warningId!))) {
-      if (otherId === target.id) continue;
-      const other = await store.warning(otherId);
-      if (!other || other.state === 'superseded') continue;
-      await this.suggestions.around(store, tx, other, 'merged into a newer warning', () => {
-        other.state = 'superseded';
-        other.supersededBy = target.id;
-        other.updatedAt = msg.sent;
-        store.touchWarning(other);
-        emitWarning(tx, 'warning.updated', other, msg);
-      });
-    }
+    await this.merge(store, tx, target, new Set(known.map((k) => k.warningId!)), msg);
 
     if (+msg.sent <= +target.currentSent) return 'stale';
     const { state, event, outcome } = transition(msg);
@@ -92,7 +157,12 @@ export class LineageService {
     return outcome;
   }
 
-  private async issue(store: LineageStore, tx: EventTx, msg: CapMessage): Promise<CapOutcome> {
+  private async issue(
+    store: LineageStore,
+    tx: EventTx,
+    msg: CapMessage,
+    missingEarlier = false,
+  ): Promise<CapOutcome> {
     let created: Warning | null = null;
     await this.suggestions.around(
       store,
@@ -100,7 +170,11 @@ export class LineageService {
       () => created,
       headlineOf(msg),
       () => {
-        const w = store.addWarning({ ...fields(msg, 'active'), issuedAt: msg.sent });
+        const w = store.addWarning({
+          ...fields(msg, 'active'),
+          issuedAt: msg.sent,
+          missingEarlier,
+        });
         created = w;
         msg.warningId = w.id;
         store.touchMessage(msg);
@@ -156,6 +230,7 @@ function fields(msg: CapMessage, state: WarningState): Partial<Warning> {
     districtWide: msg.districtWide,
     inDistrict: msg.inDistrict,
     expires: msg.expires,
+    expiresAssumed: msg.expiresAssumed,
     updatedAt: msg.sent,
   };
 }
