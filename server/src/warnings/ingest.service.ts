@@ -287,10 +287,13 @@ export function distinctAreas(first: CapInfo | undefined, infos: CapInfo[]): Cap
   const out: CapArea[] = [];
   for (const i of first ? [first, ...infos.filter((x) => x !== first)] : infos) {
     for (const a of i.areas) {
-      const hasShape = a.polygons.length + a.circles.length + a.geocodes.length > 0;
-      const key = hasShape
-        ? JSON.stringify([a.polygons, a.circles, a.geocodes])
-        : `desc:${a.areaDesc}`;
+      // A translation may also translate its geocode names: shapes identify the place first.
+      const key =
+        a.polygons.length + a.circles.length > 0
+          ? JSON.stringify([a.polygons, a.circles])
+          : a.geocodes.length > 0
+            ? JSON.stringify(a.geocodes)
+            : `desc:${a.areaDesc}`;
       if (seen.has(key)) continue;
       seen.add(key);
       out.push(a);
