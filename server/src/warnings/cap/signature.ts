@@ -142,7 +142,10 @@ export function verifySignature(
       lastError = 'a signed part of the alert was changed after signing';
     } catch (e) {
       if (e instanceof CapError) throw e;
-      lastError = e instanceof Error ? e.message : String(e);
+      const why = e instanceof Error ? e.message : String(e);
+      lastError = /signature value/i.test(why)
+        ? 'it was not made with the key of a trusted certificate'
+        : why.slice(0, 200);
     }
   }
   throw refuse(
