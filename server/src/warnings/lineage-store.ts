@@ -48,6 +48,7 @@ export class LineageStore implements SuggestionContext {
   private readonly dirtyWarnings = new Set<Warning>();
   private readonly suggestionRows: ResponseSuggestion[] = [];
   private readonly timerRows: PendingTimer[] = [];
+  private readonly moves: { from: string; to: string }[] = [];
   private ruleRows: ResponseRule[] = [];
 
   private constructor(
@@ -183,6 +184,17 @@ export class LineageStore implements SuggestionContext {
     return w;
   }
 
+  /** Every message of warning `from` now belongs to `to` (chains found to be one). */
+  reassign(from: string, to: string): void {
+    this.moves.push({ from, to });
+    for (const m of this.messages.values()) {
+      if (m?.warningId === from) {
+        m.warningId = to;
+        this.touchMessage(m);
+      }
+    }
+  }
+
   touchWarning(w: Warning): void {
     if (!this.newWarnings.has(w)) this.dirtyWarnings.add(w);
   }
@@ -235,6 +247,16 @@ export class LineageStore implements SuggestionContext {
             outcome: x.outcome,
           })),
         ),
+      );
+    }
+    // Messages not in the working set; those that are travel with `dirty` above (a row
+    // updated by two statements of one query would keep only one of the changes).
+    for (const { from, to } of this.moves) {
+      tx.defer(
+        `UPDATE cap_messages SET warning_id = $2::uuid
+          WHERE warning_id = $1::uuid AND NOT (id = ANY($3::uuid[]))`,
+        // Parameters are inlined as text: the ids go as an array literal.
+        [from, to, `{${dirty.map((x) => x.id).join(',')}}`],
       );
     }
     const byQueue = new Map<string, PendingTimer[]>();

@@ -52,36 +52,69 @@ export class LineageService {
     }
     const heads = (await store.orphansOf(storedRef(msg))).filter((o) => o.warningId !== null);
     if (heads.length === 0) return null;
-    const chains: Warning[] = [];
-    for (const id of new Set(heads.map((o) => o.warningId!))) {
-      const w = await store.warning(id);
-      if (w) chains.push(w);
-    }
-    chains.sort((a, b) => +b.currentSent - +a.currentSent);
-    const target = chains[0];
-    if (!target) return null;
+    const ids = new Set(heads.map((o) => o.warningId!));
     for (const o of heads) {
       o.orphan = false;
       store.touchMessage(o);
     }
-    msg.warningId = target.id;
     msg.orphan = false;
-    const others = new Set(chains.slice(1).map((w) => w.id));
     if (msg.msgType === 'Update') {
       const known = (await store.findAll(msg.references)).filter((r) => r.warningId !== null);
       // Its own earlier messages are still unknown: the chain still misses its start.
       if (known.length === 0) msg.orphan = true;
-      for (const k of known) others.add(k.warningId!);
+      for (const k of known) ids.add(k.warningId!);
     }
+    const chains: Warning[] = [];
+    for (const id of ids) {
+      const w = await store.warning(id);
+      if (w && w.state !== 'superseded') chains.push(w);
+    }
+    // The chain that started first keeps its id; the others (shown from a later Update, or
+    // from an Alert not yet linked) are joined into it.
+    chains.sort((a, b) => +a.issuedAt - +b.issuedAt);
+    const target = chains[0];
+    if (!target) return null;
+    msg.warningId = target.id;
     store.touchMessage(msg);
-    others.delete(target.id);
-    await this.merge(store, tx, target, others, msg);
+    await this.absorb(store, tx, target, chains.slice(1), msg);
     const wasMissing = target.missingEarlier;
     if (msg.msgType === 'Alert') target.missingEarlier = false;
     if (+msg.sent < +target.issuedAt) target.issuedAt = msg.sent;
     store.touchWarning(target);
     if (wasMissing !== target.missingEarlier) emitWarning(tx, 'warning.updated', target, msg);
     return +msg.sent > +target.currentSent ? this.applyOne(store, tx, msg) : 'stale';
+  }
+
+  /**
+   * Chains found to be one (a late message links them): their messages move to `target`,
+   * which takes the newest state among them; the others read as superseded by it. One
+   * suggestion check around the whole change, so moving a live signal between chains
+   * suggests nothing.
+   */
+  private async absorb(
+    store: LineageStore,
+    tx: EventTx,
+    target: Warning,
+    others: Warning[],
+    msg: CapMessage,
+  ): Promise<void> {
+    if (others.length === 0) return;
+    await this.suggestions.around(store, tx, target, headlineOf(msg), () => {
+      for (const other of others) {
+        store.reassign(other.id, target.id);
+        if (+other.currentSent > +target.currentSent) takeState(target, other);
+        if (+other.issuedAt < +target.issuedAt) target.issuedAt = other.issuedAt;
+        target.missingEarlier &&= other.missingEarlier;
+        other.state = 'superseded';
+        other.supersededBy = target.id;
+        other.updatedAt = msg.sent;
+        store.touchWarning(other);
+        emitWarning(tx, 'warning.updated', other, msg);
+      }
+      store.touchWarning(target);
+      emitWarning(tx, 'warning.updated', target, msg);
+      scheduleExpiry(store, target);
+    });
   }
 
   /** Chains named together by one message become the newest one (the others superseded). */
@@ -237,6 +270,25 @@ function fields(msg: CapMessage, state: WarningState): Partial<Warning> {
 
 const LEVELS = { white: null, blue: 'IV', yellow: 'III', orange: 'II', red: 'I' } as const;
 const levelOf = (msg: CapMessage): Warning['level'] => (msg.colour ? LEVELS[msg.colour] : null);
+
+/** `target` takes the current state of a chain joined into it (whose message is newer). */
+function takeState(target: Warning, from: Warning): void {
+  target.currentMessageId = from.currentMessageId;
+  target.currentSent = from.currentSent;
+  target.hazard = from.hazard;
+  target.colour = from.colour;
+  target.level = from.level;
+  target.severity = from.severity;
+  target.status = from.status;
+  target.state = from.state;
+  target.headline = from.headline;
+  target.subdistrictCodes = from.subdistrictCodes;
+  target.districtWide = from.districtWide;
+  target.inDistrict = from.inDistrict;
+  target.expires = from.expires;
+  target.expiresAssumed = from.expiresAssumed;
+  target.updatedAt = from.updatedAt;
+}
 
 /** The chain takes the newest message's meaning; a Cancel/Error keeps the chain's area. */
 function adopt(w: Warning, msg: CapMessage, state: WarningState): void {
