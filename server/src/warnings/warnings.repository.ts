@@ -116,9 +116,20 @@ export class WarningsRepository {
 
   messageWithRaw(
     id: string,
-  ): Promise<Pick<CapMessage, 'id' | 'rawXml' | 'status' | 'scope'> | null> {
-    return this.ds
-      .getRepository(CapMessage)
-      .findOne({ where: { id }, select: { id: true, rawXml: true, status: true, scope: true } });
+  ): Promise<Pick<
+    CapMessage,
+    'id' | 'rawXml' | 'rawBytes' | 'encoding' | 'status' | 'scope'
+  > | null> {
+    return this.ds.getRepository(CapMessage).findOne({
+      where: { id },
+      select: {
+        id: true,
+        rawXml: true,
+        rawBytes: true,
+        encoding: true,
+        status: true,
+        scope: true,
+      },
+    });
   }
 }

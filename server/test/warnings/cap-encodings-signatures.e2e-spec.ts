@@ -92,6 +92,29 @@ describe('POST /api/feeds/cap: encodings and signatures', () => {
       expect(Buffer.compare(row.raw_bytes!, bytes)).toBe(0);
     });
 
+    it('re-publishes a message in the bytes and charset it was received in', async () => {
+      const xml = capXml({ expires: new Date(Date.now() + 60_000) }).replace(
+        'encoding="UTF-8"',
+        'encoding="GB18030"',
+      );
+      const bytes = iconv.encode(xml, 'gb18030');
+      const { messageId } = (await post(bytes).expect(201)).body as CapIngestResult;
+      const res = await t.http
+        .get(`/api/feeds/cap/messages/${messageId}/cap.xml`)
+        .buffer(true)
+        .parse((r, done) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (c: Buffer) => chunks.push(c));
+          r.on('end', () => done(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+      expect(res.headers['content-type']).toBe('application/cap+xml; charset=gb18030');
+      expect(Buffer.compare(res.body as Buffer, bytes)).toBe(0);
+      await post(capXml({ msgType: 'Cancel', references: refOf(xml), sent: new Date() })).expect(
+        201,
+      );
+    });
+
     it('takes the HTTP charset over the XML declaration (RFC 7303)', async () => {
       const bytes = iconv.encode(xmlIn('UTF-8', SIMPLIFIED), 'gb18030');
       const res = await post(bytes, 'application/cap+xml; charset=GB18030').expect(201);
