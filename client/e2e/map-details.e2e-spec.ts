@@ -275,6 +275,11 @@ suite('map feature details in Chromium', () => {
     await details.locator('[data-testid=warning-lineage] li[data-msg-type=Alert]').waitFor({
       timeout: 10_000,
     });
+    // Its CAP identity (sender · identifier · sent) and that it came unsigned.
+    expect(await details.locator('[data-testid=warning-identity]').innerText()).toMatch(
+      /^44030041600000 · 44030041600000_\d{14} · 发送于 \d{4}-\d\d-\d\d \d\d:\d\d$/,
+    );
+    expect(await details.locator('[data-testid=warning-signature]').innerText()).toBe('无签名');
     // The suggestion the warning raised, with the commander's accept and dismiss.
     const suggestion = details.locator('[data-testid=warning-suggestions] [data-suggestion-id]');
     await suggestion.first().waitFor({ timeout: 10_000 });

@@ -1,7 +1,7 @@
 import { type INestApplication, RequestMethod } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { json, text } from 'express';
+import { json, raw } from 'express';
 import { serveClient } from './common/serve-client';
 import helmet from 'helmet';
 import type { AppConfig } from './config/config';
@@ -39,8 +39,9 @@ export async function configureApp(
   // its errors never reach the API's, which the exception filter answers as {code, message}.
   if (config.clientDist) app.use(serveClient(config.clientDist));
   app.use(json({ limit: '1mb' }));
-  // CAP feeds post XML; the feature parses it with its own hard limits.
-  app.use(text({ type: ['application/xml', 'application/cap+xml', 'text/xml'], limit: '1mb' }));
+  // CAP feeds post XML; the feature decodes the bytes itself (BOM, charset, XML declaration)
+  // and parses them with its own hard limits.
+  app.use(raw({ type: ['application/xml', 'application/cap+xml', 'text/xml'], limit: '1mb' }));
   // Refused bodies are answered here, where they are refused: an error passed on would meet
   // Nest's router first, which turns a JSON SyntaxError into a bare 400 and, once, static serving
   // turned every one of them into a 404.

@@ -47,6 +47,10 @@ export const ERROR_CODES = {
   CAP_INVALID_VALUE: 'A CAP element has a value outside its type or enumeration',
   CAP_INVALID_REFERENCE: 'A reference is malformed, circular or post-dated',
   CAP_INVALID_GEOMETRY: 'A polygon or circle breaks CAP rules (lat,lon order, closure, range)',
+  CAP_UNKNOWN_ENCODING: 'The CAP body names a character encoding the console does not read',
+  CAP_INVALID_ENCODING: 'The CAP body has bytes that are invalid in its declared encoding',
+  CAP_SIGNATURE_MISSING: 'This feed requires signed CAP messages and the message is not signed',
+  CAP_SIGNATURE_INVALID: 'The XML signature does not verify against a trusted certificate',
   FEED_FETCH_FAILED: 'A pull feed or CAP link could not be fetched',
 } as const;
 

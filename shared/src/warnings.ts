@@ -96,7 +96,7 @@ export type CapOutcome =
 
 /** `cap.config_changed`: admin changes to feed tokens, pull feeds and the suggestion table. */
 export interface CapConfigChangedPayload {
-  what: 'feed_token' | 'pull_feed' | 'response_rule';
+  what: 'feed_token' | 'pull_feed' | 'response_rule' | 'cap_settings';
   action: 'created' | 'updated' | 'deleted' | 'revoked';
   id: string;
   name: string;
@@ -119,6 +119,38 @@ export interface WarningAreaDto {
   geocodes: { valueName: string; value: string }[];
 }
 
+/** One info block's text in its language (a bilingual message has two). */
+export interface CapText {
+  /** RFC 3066 code as sent, e.g. zh-CN, en-US, fr-CA. */
+  language: string;
+  event: string;
+  senderName: string;
+  headline: string;
+  description: string;
+  instruction: string;
+  /** areaDesc of each area of this block, in this language. */
+  areaDescs: string[];
+}
+
+/**
+ * verified: by one of the feed's trusted certificates; unchecked: signed, but the feed trusts
+ * no certificate; absent: not signed.
+ */
+export type CapSignatureState = 'verified' | 'unchecked' | 'absent';
+export interface CapSignatureDto {
+  state: CapSignatureState;
+  /** Subject and SHA-256 fingerprint of the certificate that verified it. */
+  by: string | null;
+}
+
+/** A CAP message's identity: (sender, identifier, sent). */
+export interface CapIdentityDto {
+  sender: string;
+  identifier: string;
+  sent: string;
+  msgType: CapMsgType;
+}
+
 export interface CapMessageDto {
   id: string;
   sender: string;
@@ -138,6 +170,10 @@ export interface CapMessageDto {
   sha256: string;
   receivedAt: string;
   source: 'push' | 'pull';
+  /** Character encoding the message was read with. */
+  encoding: string;
+  signature: CapSignatureDto;
+  expiresAssumed: boolean;
 }
 
 export interface WarningDto {
@@ -162,6 +198,17 @@ export interface WarningDto {
   effective: string | null;
   expires: string | null;
   currentMessageId: string;
+  /** The current message's identity. */
+  current: CapIdentityDto;
+  /** Every message of the chain, oldest sent first (identities only). */
+  chainIdentities: CapIdentityDto[];
+  /** `expires` is the configured default lifetime: the message set no expiry. */
+  expiresAssumed: boolean;
+  /** Shown from an Update whose earlier messages (the Alert) were never received. */
+  missingEarlier: boolean;
+  signature: CapSignatureDto;
+  /** Each info block's text by language; the console shows its own language first. */
+  texts: CapText[];
 }
 
 export interface WarningDetailDto extends WarningDto {
@@ -192,6 +239,26 @@ export const feedLogQuerySchema = z.object({
 });
 export type FeedLogQuery = z.infer<typeof feedLogQuerySchema>;
 
+/** The lifetime assumed for a CAP message without <expires> (admin setting). */
+export const capSettingsSchema = z.object({
+  defaultLifetimeH: z.number().positive().max(720).default(24),
+  /** By hazard key (rainstorm, typhoon, earthquake, …): wins over the category. */
+  lifetimeByHazardH: z
+    .record(z.string().regex(/^[a-z_]{2,40}$/), z.number().positive().max(720))
+    .default({}),
+  /** By CAP category (Met, Geo, Fire, …) of the shown info block. */
+  lifetimeByCategoryH: z
+    .record(z.string().regex(/^[A-Za-z]{2,10}$/), z.number().positive().max(720))
+    .default({}),
+});
+export type CapSettings = z.infer<typeof capSettingsSchema>;
+
+/** PUT /api/admin/feed-tokens/:id/certificates and pull feeds' trustedCertificates. */
+export const trustedCertificatesSchema = z.object({
+  certificates: z.array(z.string().min(1).max(20_000)).max(20),
+});
+export type TrustedCertificatesInput = z.infer<typeof trustedCertificatesSchema>;
+
 // Feed tokens (admin).
 export const createFeedTokenSchema = z.object({ name: z.string().trim().min(1).max(100) });
 export type CreateFeedToken = z.infer<typeof createFeedTokenSchema>;
@@ -200,6 +267,8 @@ export interface FeedTokenDto {
   name: string;
   createdAt: string;
   revokedAt: string | null;
+  /** Labels (subject, SHA-256 fingerprint) of the certificates its messages must be signed with. */
+  trustedCertificates: string[];
 }
 export interface CreatedFeedTokenDto extends FeedTokenDto {
   /** Shown once; only its sha256 is stored. */
@@ -242,6 +311,8 @@ export const pullFeedSchema = z.object({
   allowedHosts: z.array(hostName).min(1).max(20),
   intervalS: z.number().int().min(5).max(86_400).default(120),
   enabled: z.boolean().default(true),
+  /** PEM certificates its CAP messages must be signed with; empty: signatures unchecked. */
+  trustedCertificates: z.array(z.string().min(1).max(20_000)).max(20).default([]),
 });
 export type PullFeedInput = z.infer<typeof pullFeedSchema>;
 export interface PullFeedDto {
@@ -251,6 +322,8 @@ export interface PullFeedDto {
   allowedHosts: string[];
   intervalS: number;
   enabled: boolean;
+  /** Labels (subject, SHA-256 fingerprint) of the trusted certificates. */
+  trustedCertificates: string[];
   health: {
     lastPollAt: string | null;
     lastSuccessAt: string | null;

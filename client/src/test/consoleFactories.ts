@@ -45,6 +45,17 @@ export function warning(overrides: Partial<WarningDto> = {}): WarningDto {
     effective: null,
     expires: '2025-06-11T12:05:00.000Z',
     currentMessageId: 'm1',
+    current: {
+      sender: '44030041600000',
+      identifier: '44030041600000_20250611140500',
+      sent: '2025-06-11T06:05:00.000Z',
+      msgType: 'Alert',
+    },
+    chainIdentities: [],
+    expiresAssumed: false,
+    missingEarlier: false,
+    signature: { state: 'absent', by: null },
+    texts: [],
     ...overrides,
   };
 }

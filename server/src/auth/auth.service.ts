@@ -79,7 +79,11 @@ export class AuthService {
       this.feedTokens.delete(sha);
       throw invalidToken('Unknown or revoked feed token');
     }
-    const caller = { tokenId: row.id, name: row.name };
+    const caller = {
+      tokenId: row.id,
+      name: row.name,
+      trustedCertificates: row.trustedCertificates,
+    };
     this.feedTokens.set(sha, { caller, until: Date.now() + FEED_TOKEN_TTL_MS });
     return caller;
   }

@@ -20,4 +20,6 @@ export interface JwtClaims {
 export interface FeedCaller {
   tokenId: string;
   name: string;
+  /** PEM certificates whose signature this feed's CAP messages must carry (none: unchecked). */
+  trustedCertificates: string[];
 }

@@ -9,7 +9,10 @@ export function toJsonRow(meta: EntityMetadata, entity: object): Record<string, 
   const row: Record<string, unknown> = {};
   for (const c of meta.columns) {
     const v = c.getEntityValue(entity) as unknown;
-    if (v !== undefined) row[c.databaseName] = v instanceof Date ? v.toISOString() : v;
+    if (v === undefined) continue;
+    // bytea travels as its hex text form, which jsonb_populate_recordset reads back.
+    row[c.databaseName] =
+      v instanceof Date ? v.toISOString() : Buffer.isBuffer(v) ? `\\x${v.toString('hex')}` : v;
   }
   return row;
 }

@@ -59,9 +59,10 @@ export class FeedsController {
 
   @Get('messages/:id/cap.xml')
   @Public()
-  @Header('Content-Type', 'application/cap+xml; charset=utf-8')
-  message(@Param('id') id: string): Promise<string> {
-    return this.republish.message(id);
+  async message(@Param('id') id: string, @Res() res: Response): Promise<void> {
+    const m = await this.republish.message(id);
+    // The bytes as received: sent as they are, not serialised.
+    res.status(HttpStatus.OK).setHeader('Content-Type', m.contentType).end(m.body);
   }
 
   /** The feed log: every stored message including Test/Draft/System and orphans. */

@@ -6,9 +6,13 @@ import { EventLog } from '../events/event-log.service';
 import { GroupCommit, type Outcome } from '../events/group-commit';
 import { Timers } from '../timers/timers.service';
 import type { EventTx } from '../events/event-log';
+import type { CapText } from '@sanfang/shared';
+import { assumedLifetimeH, CapSettingsService } from './admin/cap-settings.service';
 import { CapError } from './cap/cap-error';
 import { parseCap } from './cap/cap-parse';
-import type { CapAlert, CapInfo } from './cap/cap-types';
+import type { CapAlert, CapArea, CapInfo } from './cap/cap-types';
+import { decodeXml, type DecodedXml } from './cap/decode';
+import { parseTrusted, verifySignature, type SignatureCheck } from './cap/signature';
 import type { CapMessage } from './entities/cap-message.entity';
 import { LINEAGE_LOCK_SQL, LineageStore } from './lineage-store';
 import { LineageService } from './lineage.service';
@@ -20,6 +24,8 @@ import { storedRef, WarningsRepository } from './warnings.repository';
 export interface IngestVia {
   source: 'push' | 'pull';
   name: string;
+  /** PEM certificates the feed trusts: its messages must carry a signature one of them verifies. */
+  trustedCertificates?: readonly string[];
 }
 
 export interface IngestReply {
@@ -29,7 +35,11 @@ export interface IngestReply {
 
 export const toApiError = (e: CapError): ApiException =>
   new ApiException(
-    e.status === 400 ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_ENTITY,
+    e.status === 400
+      ? HttpStatus.BAD_REQUEST
+      : e.status === 415
+        ? HttpStatus.UNSUPPORTED_MEDIA_TYPE
+        : HttpStatus.UNPROCESSABLE_ENTITY,
     e.code,
     e.message,
     e.path,
@@ -59,21 +69,31 @@ export class IngestService {
     private readonly repo: WarningsRepository,
     private readonly lineage: LineageService,
     private readonly timers: Timers,
+    private readonly settings: CapSettingsService,
   ) {}
 
   /** Parses strictly; a CapError becomes {code, message, path} with 400/422. */
   parse(xml: string): CapAlert {
-    try {
-      return parseCap(xml);
-    } catch (e) {
-      if (e instanceof CapError) throw toApiError(e);
-      throw e;
-    }
+    return edge(() => parseCap(xml));
   }
 
-  async ingest(xml: string, via: IngestVia): Promise<IngestReply> {
-    const alert = this.parse(xml);
-    const row = await this.describe(alert, xml, via);
+  /**
+   * One CAP message as received: bytes (decoded by BOM, charset, XML declaration) or text
+   * already decoded; `charset` is the HTTP charset parameter, if any.
+   */
+  async ingest(
+    body: Uint8Array | string,
+    via: IngestVia,
+    charset: string | null = null,
+  ): Promise<IngestReply> {
+    const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.from(body);
+    const decoded = edge(() => decodeXml(bytes, charset));
+    const alert = this.parse(decoded.text);
+    const trusted = via.trustedCertificates?.length
+      ? edge(() => parseTrusted(via.trustedCertificates!, 'feed.trustedCertificates'))
+      : [];
+    const signature = edge(() => verifySignature(decoded.text, alert.signed, trusted));
+    const row = await this.describe(alert, { decoded, bytes, signature }, via);
     return this.batches.submit({ alert, row, via });
   }
 
@@ -157,15 +177,30 @@ export class IngestService {
 
   private async describe(
     alert: CapAlert,
-    xml: string,
+    body: { decoded: DecodedXml; bytes: Buffer; signature: SignatureCheck },
     via: IngestVia,
   ): Promise<Partial<CapMessage>> {
     this.subs ??= this.repo.subdistricts();
+    const { decoded, bytes, signature } = body;
     const info = primaryInfo(alert.infos);
     const meaning = info ? extractMeaning(info) : null;
-    const areas = alert.infos.flatMap((i) => i.areas);
+    const areas = distinctAreas(info, alert.infos);
     const match = matchAreas(areas, await this.subs);
     const expiries = alert.infos.map((i) => i.expires).filter((d): d is Date => d !== null);
+    let expires = expiries.length ? new Date(Math.max(...expiries.map(Number))) : null;
+    // No <expires>: a configured lifetime from the start of the info (CAP leaves it open).
+    const expiresAssumed = expires === null && info !== undefined;
+    if (expiresAssumed) {
+      const hours = assumedLifetimeH(
+        await this.settings.get(),
+        meaning?.hazard ?? null,
+        info.categories[0] ?? null,
+      );
+      const from = info.effective ?? info.onset ?? alert.sent;
+      expires = new Date(+from + hours * 3_600_000);
+    }
+    // Plain UTF-8 text is its own bytes; anything else keeps the bytes beside the text.
+    const verbatim = decoded.encoding === 'utf-8' && decoded.from !== 'bom';
     return {
       sender: alert.sender,
       identifier: alert.identifier,
@@ -174,8 +209,12 @@ export class IngestService {
       msgType: alert.msgType,
       scope: alert.scope,
       references: alert.references.map(storedRef),
-      rawXml: xml,
-      sha256: createHash('sha256').update(xml, 'utf8').digest('hex'),
+      rawXml: decoded.text,
+      rawBytes: verbatim ? null : bytes,
+      encoding: decoded.encoding,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      signature: signature.state,
+      signedBy: signature.by,
       source: via.source,
       receivedVia: via.name,
       receivedAt: new Date(),
@@ -191,7 +230,9 @@ export class IngestService {
       instruction: info?.instruction ?? '',
       lifted: meaning?.lifted ?? false,
       effective: info?.effective ?? null,
-      expires: expiries.length ? new Date(Math.max(...expiries.map(Number))) : null,
+      expires,
+      expiresAssumed,
+      texts: alert.infos.map(textOf),
       subdistrictCodes: match.subdistrictCodes,
       districtWide: match.districtWide,
       inDistrict: match.inDistrict,
@@ -214,7 +255,59 @@ function emitReceived(tx: EventTx, m: CapMessage): void {
   });
 }
 
-/** The Chinese info when there is one (GB/T 35965.1 feeds), else the first. */
-function primaryInfo(infos: CapInfo[]): CapInfo | undefined {
-  return infos.find((i) => /^zh/i.test(i.language)) ?? infos[0];
+/** Runs an edge step; a CapError becomes {code, message, path} with its status. */
+function edge<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof CapError) throw toApiError(e);
+    throw e;
+  }
 }
+
+/**
+ * The info the console reads its meaning from: Chinese when there is one (GB/T 35965.1
+ * feeds, zh-CN first), else English, else the first.
+ */
+export function primaryInfo(infos: CapInfo[]): CapInfo | undefined {
+  return (
+    infos.find((i) => /^zh-(cn|hans)/i.test(i.language)) ??
+    infos.find((i) => /^zh/i.test(i.language)) ??
+    infos.find((i) => /^en/i.test(i.language)) ??
+    infos[0]
+  );
+}
+
+/**
+ * Areas of every info, the shown info's first, without the same place twice: a bilingual
+ * message repeats its areas per language with the same geometry and a translated areaDesc.
+ */
+export function distinctAreas(first: CapInfo | undefined, infos: CapInfo[]): CapArea[] {
+  const seen = new Set<string>();
+  const out: CapArea[] = [];
+  for (const i of first ? [first, ...infos.filter((x) => x !== first)] : infos) {
+    for (const a of i.areas) {
+      // A translation may also translate its geocode names: shapes identify the place first.
+      const key =
+        a.polygons.length + a.circles.length > 0
+          ? JSON.stringify([a.polygons, a.circles])
+          : a.geocodes.length > 0
+            ? JSON.stringify(a.geocodes)
+            : `desc:${a.areaDesc}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(a);
+    }
+  }
+  return out;
+}
+
+const textOf = (i: CapInfo): CapText => ({
+  language: i.language,
+  event: i.event,
+  senderName: i.senderName,
+  headline: i.headline,
+  description: i.description,
+  instruction: i.instruction,
+  areaDescs: i.areas.map((a) => a.areaDesc),
+});

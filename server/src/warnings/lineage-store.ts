@@ -48,6 +48,7 @@ export class LineageStore implements SuggestionContext {
   private readonly dirtyWarnings = new Set<Warning>();
   private readonly suggestionRows: ResponseSuggestion[] = [];
   private readonly timerRows: PendingTimer[] = [];
+  private readonly moves: { from: string; to: string }[] = [];
   private ruleRows: ResponseRule[] = [];
 
   private constructor(
@@ -172,10 +173,26 @@ export class LineageStore implements SuggestionContext {
   }
 
   addWarning(row: Partial<Warning>): Warning {
-    const w = Object.assign(new Warning(), { supersededBy: null }, row, { id: randomUUID() });
+    const w = Object.assign(
+      new Warning(),
+      { supersededBy: null, missingEarlier: false, expiresAssumed: false },
+      row,
+      { id: randomUUID() },
+    );
     this.warnings.set(w.id, w);
     this.newWarnings.add(w);
     return w;
+  }
+
+  /** Every message of warning `from` now belongs to `to` (chains found to be one). */
+  reassign(from: string, to: string): void {
+    this.moves.push({ from, to });
+    for (const m of this.messages.values()) {
+      if (m?.warningId === from) {
+        m.warningId = to;
+        this.touchMessage(m);
+      }
+    }
   }
 
   touchWarning(w: Warning): void {
@@ -232,6 +249,16 @@ export class LineageStore implements SuggestionContext {
         ),
       );
     }
+    // Messages not in the working set; those that are travel with `dirty` above (a row
+    // updated by two statements of one query would keep only one of the changes).
+    for (const { from, to } of this.moves) {
+      tx.defer(
+        `UPDATE cap_messages SET warning_id = $2::uuid
+          WHERE warning_id = $1::uuid AND NOT (id = ANY($3::uuid[]))`,
+        // Parameters are inlined as text: the ids go as an array literal.
+        [from, to, `{${dirty.map((x) => x.id).join(',')}}`],
+      );
+    }
     const byQueue = new Map<string, PendingTimer[]>();
     for (const t of this.timerRows) byQueue.set(t.queue, [...(byQueue.get(t.queue) ?? []), t]);
     for (const [queue, items] of byQueue) await this.timers.deferMany(tx, queue, items);
@@ -279,11 +306,11 @@ export class LineageStore implements SuggestionContext {
     });
   }
 
-  /** Every column but the raw XML, which lineage never reads. */
+  /** Every column but the raw body, which lineage never reads. */
   private messageQuery() {
     const cols = this.m.connection
       .getMetadata(CapMessage)
-      .columns.filter((c) => c.propertyName !== 'rawXml')
+      .columns.filter((c) => c.propertyName !== 'rawXml' && c.propertyName !== 'rawBytes')
       .map((c) => `c.${c.propertyName}`);
     return this.m.getRepository(CapMessage).createQueryBuilder('c').select(cols);
   }

@@ -26,11 +26,17 @@ export class RepublishService {
     return renderActiveAtom(baseUrl, shown, now);
   }
 
-  /** The stored CAP verbatim; only Actual + Public messages are published. */
-  async message(id: string): Promise<string> {
+  /**
+   * The stored CAP verbatim (the bytes as received, with their charset); only Actual +
+   * Public messages are published.
+   */
+  async message(id: string): Promise<{ body: Buffer; contentType: string }> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('CAP message');
     const m = await this.repo.messageWithRaw(id);
     if (!m || m.status !== 'Actual' || m.scope !== 'Public') throw notFound('CAP message');
-    return m.rawXml;
+    return {
+      body: m.rawBytes ?? Buffer.from(m.rawXml, 'utf8'),
+      contentType: `application/cap+xml; charset=${m.rawBytes ? m.encoding : 'utf-8'}`,
+    };
   }
 }

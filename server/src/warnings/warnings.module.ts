@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
-import { FeedTokensController, ResponseRulesController } from './admin/admin.controller';
+import {
+  CapSettingsController,
+  FeedTokensController,
+  ResponseRulesController,
+} from './admin/admin.controller';
+import { CapSettingsService } from './admin/cap-settings.service';
 import { FeedTokensService } from './admin/feed-tokens.service';
 import { ResponseRulesService } from './admin/response-rules.service';
 import { FeedsController } from './feeds.controller';
@@ -24,6 +29,7 @@ import { WarningsService } from './warnings.service';
     FeedTokensController,
     ResponseRulesController,
     PullController,
+    CapSettingsController,
   ],
   providers: [
     WarningsRepository,
@@ -36,6 +42,7 @@ import { WarningsService } from './warnings.service';
     FeedTokensService,
     ResponseRulesService,
     PullService,
+    CapSettingsService,
   ],
   exports: [IngestService],
 })

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { CapIdentityDto, CapMsgType } from '@sanfang/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { CapRef } from './cap/cap-types';
 import { CapMessage, type StoredRef } from './entities/cap-message.entity';
@@ -53,6 +54,30 @@ export class WarningsRepository {
       .find({ where: { warningId }, order: { sent: 'ASC', receivedAt: 'ASC' } });
   }
 
+  /** Identities of each warning's messages, oldest sent first, in one query. */
+  async chainIdentities(ids: string[]): Promise<Map<string, CapIdentityDto[]>> {
+    const out = new Map<string, CapIdentityDto[]>();
+    if (!ids.length) return out;
+    const rows = await this.ds.query<
+      { warning_id: string; sender: string; identifier: string; sent: Date; msg_type: CapMsgType }[]
+    >(
+      `SELECT warning_id, sender, identifier, sent, msg_type FROM cap_messages
+        WHERE warning_id = ANY($1::uuid[]) ORDER BY sent, received_at`,
+      [ids],
+    );
+    for (const r of rows) {
+      const list = out.get(r.warning_id) ?? [];
+      list.push({
+        sender: r.sender,
+        identifier: r.identifier,
+        sent: new Date(r.sent).toISOString(),
+        msgType: r.msg_type,
+      });
+      out.set(r.warning_id, list);
+    }
+    return out;
+  }
+
   /** Warnings newest first; `active` = stored active and not past expiry at `now`. */
   warnings(opts: { active?: boolean; now: Date; limit: number }): Promise<Warning[]> {
     const qb = this.ds
@@ -91,9 +116,20 @@ export class WarningsRepository {
 
   messageWithRaw(
     id: string,
-  ): Promise<Pick<CapMessage, 'id' | 'rawXml' | 'status' | 'scope'> | null> {
-    return this.ds
-      .getRepository(CapMessage)
-      .findOne({ where: { id }, select: { id: true, rawXml: true, status: true, scope: true } });
+  ): Promise<Pick<
+    CapMessage,
+    'id' | 'rawXml' | 'rawBytes' | 'encoding' | 'status' | 'scope'
+  > | null> {
+    return this.ds.getRepository(CapMessage).findOne({
+      where: { id },
+      select: {
+        id: true,
+        rawXml: true,
+        rawBytes: true,
+        encoding: true,
+        status: true,
+        scope: true,
+      },
+    });
   }
 }

@@ -1,5 +1,11 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import type { CapMessageDto, WarningDetailDto, WarningDto, WarningsQuery } from '@sanfang/shared';
+import type {
+  CapIdentityDto,
+  CapMessageDto,
+  WarningDetailDto,
+  WarningDto,
+  WarningsQuery,
+} from '@sanfang/shared';
 import { notFound } from '../common/api-exception';
 import { CLOCK, type Clock } from '../core/clock';
 import { EventLog } from '../events/event-log.service';
@@ -58,21 +64,30 @@ export class WarningsService implements OnModuleInit {
   async list(q: WarningsQuery): Promise<WarningDto[]> {
     const now = this.clock.now();
     const rows = await this.repo.warnings({ active: q.active, now, limit: q.limit });
-    return Promise.all(rows.map((w) => this.toDto(w, now)));
+    const chains = await this.repo.chainIdentities(rows.map((w) => w.id));
+    return Promise.all(rows.map((w) => this.toDto(w, now, undefined, chains.get(w.id) ?? [])));
   }
 
   async get(id: string): Promise<WarningDetailDto> {
     const w = /^[0-9a-f-]{36}$/i.test(id) ? await this.repo.warning(id) : null;
     if (!w) throw notFound('Warning');
     const chain = await this.repo.chain(id);
-    return { ...(await this.toDto(w, this.clock.now(), chain)), chain: chain.map(messageDto) };
+    return {
+      ...(await this.toDto(w, this.clock.now(), chain, chain.map(identityOf))),
+      chain: chain.map(messageDto),
+    };
   }
 
   async feedLog(limit: number): Promise<CapMessageDto[]> {
     return (await this.repo.feedLog(limit)).map(messageDto);
   }
 
-  private async toDto(w: Warning, now: Date, chain?: CapMessage[]): Promise<WarningDto> {
+  private async toDto(
+    w: Warning,
+    now: Date,
+    chain: CapMessage[] | undefined,
+    chainIdentities: CapIdentityDto[],
+  ): Promise<WarningDto> {
     const current =
       chain?.find((m) => m.id === w.currentMessageId) ??
       (await this.repo.message(w.currentMessageId));
@@ -103,6 +118,14 @@ export class WarningsService implements OnModuleInit {
       effective: current?.effective?.toISOString() ?? null,
       expires: w.expires?.toISOString() ?? null,
       currentMessageId: w.currentMessageId,
+      current: current
+        ? identityOf(current)
+        : { sender: '', identifier: '', sent: w.currentSent.toISOString(), msgType: 'Alert' },
+      chainIdentities,
+      expiresAssumed: w.expiresAssumed,
+      missingEarlier: w.missingEarlier,
+      signature: { state: current?.signature ?? 'absent', by: current?.signedBy ?? null },
+      texts: current?.texts ?? [],
     };
   }
 }
@@ -127,5 +150,15 @@ export function messageDto(m: CapMessage): CapMessageDto {
     sha256: m.sha256,
     receivedAt: m.receivedAt.toISOString(),
     source: m.source,
+    encoding: m.encoding,
+    signature: { state: m.signature, by: m.signedBy },
+    expiresAssumed: m.expiresAssumed,
   };
 }
+
+const identityOf = (m: Pick<CapMessage, 'sender' | 'identifier' | 'sent' | 'msgType'>) => ({
+  sender: m.sender,
+  identifier: m.identifier,
+  sent: m.sent.toISOString(),
+  msgType: m.msgType,
+});

@@ -4,7 +4,9 @@ import type {
   CreatedFeedTokenDto,
   PullEntryDto,
   PullFeedDto,
+  WarningDto,
 } from '@sanfang/shared';
+import * as iconv from 'iconv-lite';
 import { DataSource } from 'typeorm';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { capXml, scenario } from './cap-factory';
@@ -246,6 +248,82 @@ describe('feed administration, pull ingest and re-publication', () => {
       expect(again.body).toEqual(expect.objectContaining({ notModified: true, ingested: 0 }));
       expect(indexHits).toBe(hitsBefore + 1);
       expect(resourceHits).toBe(0);
+    });
+  });
+
+  describe('a pull feed that joins mid-event', () => {
+    let server: Server;
+    let base: string;
+    beforeAll(async () => {
+      // Index feeds list each warning's latest message only: here two Updates whose Alerts
+      // this console never saw. One is served in GB18030 with its HTTP charset.
+      const red = scenario('rainstorm-chain', 20_000).steps[2]!.xml;
+      const orange = scenario('typhoon-three-days', 20_000).steps[3]!.xml;
+      const files = new Map<string, [string, Buffer]>([
+        ['/cap/red.xml', ['application/cap+xml; charset=GB18030', iconv.encode(red, 'gb18030')]],
+        ['/cap/orange.xml', ['application/cap+xml', Buffer.from(orange, 'utf8')]],
+      ]);
+      server = createServer((req, res) => {
+        if (req.url === '/updates.atom') {
+          res.writeHead(200, { 'content-type': 'application/atom+xml' }).end(`<?xml version="1.0"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><id>y</id><title>t</title><updated>2025-06-12T00:00:00Z</updated>
+<entry><id>red</id><link type="application/cap+xml" href="/cap/red.xml"/></entry>
+<entry><id>orange</id><link type="application/cap+xml" href="/cap/orange.xml"/></entry>
+</feed>`);
+          return;
+        }
+        const f = files.get(req.url ?? '');
+        if (f) res.writeHead(200, { 'content-type': f[0] }).end(f[1]);
+        else res.writeHead(404).end();
+      });
+      await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+      base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    });
+    afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+    it('shows the warnings of an index that lists only Updates, marked as missing earlier messages', async () => {
+      const created = await t.http
+        .post('/api/admin/pull-feeds')
+        .set('Authorization', `Bearer ${admin}`)
+        .send({
+          name: 'updates only',
+          url: `${base}/updates.atom`,
+          allowedHosts: [new URL(base).host],
+          enabled: false,
+        })
+        .expect(201);
+      const polled = await t.http
+        .post(`/api/admin/pull-feeds/${(created.body as PullFeedDto).id}/poll`)
+        .set('Authorization', `Bearer ${admin}`)
+        .expect(201);
+      expect(polled.body).toEqual(expect.objectContaining({ ingested: 2, quarantined: 0 }));
+      const active = (
+        await t.http
+          .get('/api/warnings?active=true')
+          .set('Authorization', `Bearer ${duty}`)
+          .expect(200)
+      ).body as WarningDto[];
+      const shown = active.filter((w) => w.missingEarlier);
+      expect(shown.map((w) => [w.hazard, w.colour, w.headline]).sort()).toEqual([
+        ['rainstorm', 'red', '宝安区暴雨橙色预警升级为红色'],
+        ['typhoon', 'orange', '深圳市气象台台风黄色预警升级为橙色'],
+      ]);
+    });
+
+    it('refuses trusted certificates that are not PEM certificates (400, nothing stored)', async () => {
+      const res = await t.http
+        .post('/api/admin/pull-feeds')
+        .set('Authorization', `Bearer ${admin}`)
+        .send({
+          name: 'signed',
+          url: `${base}/updates.atom`,
+          allowedHosts: [new URL(base).host],
+          trustedCertificates: ['not a certificate'],
+        })
+        .expect(400);
+      expect(res.body).toEqual(
+        expect.objectContaining({ code: 'VALIDATION_FAILED', path: 'body.trustedCertificates[0]' }),
+      );
     });
   });
 });

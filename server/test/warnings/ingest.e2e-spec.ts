@@ -135,24 +135,36 @@ describe('POST /api/feeds/cap', () => {
     expect(row!.sha256).toBe(createHash('sha256').update(xml).digest('hex'));
   });
 
-  it('out of order: an Update before its Alert ends as in-order, with one warning; duplicates change nothing', async () => {
+  it('out of order: an Update before its Alert is shown at once, and the Alert joins the same warning', async () => {
     const s = scenario('out-of-order', 1_000);
     const [upd, alert, dup, bomb, lonlat] = s.steps;
-    const u = await post(upd!.xml).expect(201);
-    expect(u.body).toEqual(expect.objectContaining({ outcome: 'orphan', warningId: null }));
     const warningsBefore = await count('warnings');
+    const u = await post(upd!.xml).expect(201);
+    expect(u.body).toEqual(expect.objectContaining({ outcome: 'issued', state: 'active' }));
+    const id = (u.body as CapIngestResult).warningId!;
+    // Shown at once as the warning's current state, marked: earlier messages not received.
+    const shown = (await active()).find((w) => w.id === id);
+    expect(shown).toEqual(
+      expect.objectContaining({ colour: 'orange', missingEarlier: true, state: 'active' }),
+    );
+    const suggested = await suggestions(id);
     const a = await post(alert!.xml).expect(201);
-    const id = (a.body as CapIngestResult).warningId!;
+    expect(a.body).toEqual(expect.objectContaining({ warningId: id, outcome: 'stale' }));
     expect(await count('warnings')).toBe(warningsBefore + 1);
     const detail = (
       await t.http.get(`/api/warnings/${id}`).set('Authorization', `Bearer ${duty}`).expect(200)
     ).body as WarningDetailDto;
     // The newest message (the Update) is the chain's state even though it arrived first.
-    expect(detail).toEqual(expect.objectContaining({ colour: 'orange', state: 'active' }));
+    expect(detail).toEqual(
+      expect.objectContaining({ colour: 'orange', state: 'active', missingEarlier: false }),
+    );
+    expect(detail.issuedAt).toBe(detail.chain[0]!.sent);
     expect(detail.chain.map((m) => [m.msgType, m.orphan])).toEqual([
       ['Alert', false],
       ['Update', false],
     ]);
+    // The late Alert changes what is shown to nobody: no second suggestion.
+    expect(await suggestions(id)).toEqual(suggested);
     const events = await count('events');
     const d = await post(dup!.xml).expect(200);
     expect(d.body).toEqual(expect.objectContaining({ duplicate: true, warningId: id }));
@@ -216,7 +228,13 @@ describe('POST /api/feeds/cap', () => {
 
     it('refuses one bad message without failing the others sent with it', async () => {
       const at = new Date(Date.now() - 30_000);
-      const waiting = capXml({ identifier: `LOOP-A-${Date.now()}`, msgType: 'Update', sent: at });
+      // Test status: an Actual Update of an unseen warning would be shown as a live warning.
+      const waiting = capXml({
+        identifier: `LOOP-A-${Date.now()}`,
+        msgType: 'Update',
+        status: 'Test',
+        sent: at,
+      });
       const loop = capXml({
         identifier: `LOOP-B-${Date.now()}`,
         msgType: 'Update',

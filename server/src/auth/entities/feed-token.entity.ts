@@ -15,6 +15,10 @@ export class FeedToken {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
+  /** PEM certificates trusted to sign this feed's CAP messages; none = signatures unchecked. */
+  @Column({ name: 'trusted_certificates', type: 'text', array: true, default: () => `'{}'` })
+  trustedCertificates: string[];
+
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
   revokedAt: Date | null;
 }

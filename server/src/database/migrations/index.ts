@@ -9,6 +9,7 @@ import { Warnings1795928597753 } from './1795928597753-Warnings';
 import { EventsTypeIndex1795929336126 } from './1795929336126-EventsTypeIndex';
 import { LineageReadFunction1795930000000 } from './1795930000000-LineageReadFunction';
 import { SuggestionBasis1795931000000 } from './1795931000000-SuggestionBasis';
+import { CapCorpus1795940000000 } from './1795940000000-CapCorpus';
 
 /** Every committed migration, oldest first. Never edit one that has been merged. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   EventsTypeIndex1795929336126,
   LineageReadFunction1795930000000,
   SuggestionBasis1795931000000,
+  CapCorpus1795940000000,
 ];

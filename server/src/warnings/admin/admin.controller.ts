@@ -2,8 +2,12 @@ import { Body, Controller, Delete, Get, Param, Post, Put } from '@nestjs/common'
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   CONSOLE_ROLES,
+  capSettingsSchema,
   createFeedTokenSchema,
   responseRuleSchema,
+  trustedCertificatesSchema,
+  type CapSettings,
+  type TrustedCertificatesInput,
   type CreatedFeedTokenDto,
   type CreateFeedToken,
   type FeedTokenDto,
@@ -13,6 +17,7 @@ import {
 import type { AuthUser } from '../../auth/auth.types';
 import { CurrentUser, Roles } from '../../auth/decorators';
 import { ZodPipe } from '../../common/zod.pipe';
+import { CapSettingsService } from './cap-settings.service';
 import { FeedTokensService } from './feed-tokens.service';
 import { ResponseRulesService } from './response-rules.service';
 
@@ -39,6 +44,39 @@ export class FeedTokensController {
   @Delete(':id')
   revoke(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<FeedTokenDto> {
     return this.tokens.revoke(user, id);
+  }
+
+  /** The certificates this feed's messages must be signed with (empty: signatures unchecked). */
+  @Put(':id/certificates')
+  certificates(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body(new ZodPipe(trustedCertificatesSchema)) body: TrustedCertificatesInput,
+  ): Promise<FeedTokenDto> {
+    return this.tokens.setCertificates(user, id, body.certificates);
+  }
+}
+
+/** CAP ingest settings: the lifetime assumed when a message sets no <expires>. */
+@ApiTags('feeds-admin')
+@ApiBearerAuth()
+@Controller('admin/cap-settings')
+export class CapSettingsController {
+  constructor(private readonly settings: CapSettingsService) {}
+
+  @Get()
+  @Roles(...CONSOLE_ROLES)
+  get(): Promise<CapSettings> {
+    return this.settings.get();
+  }
+
+  @Put()
+  @Roles('admin')
+  put(
+    @CurrentUser() user: AuthUser,
+    @Body(new ZodPipe(capSettingsSchema)) body: CapSettings,
+  ): Promise<CapSettings> {
+    return this.settings.put(user, body);
   }
 }
 

@@ -8,12 +8,14 @@ import type { AuthUser } from '../../auth/auth.types';
 import { FeedToken } from '../../auth/entities/feed-token.entity';
 import { notFound } from '../../common/api-exception';
 import { EventLog } from '../../events/event-log.service';
+import { certificateLabels, checkCertificates } from '../cap/signature';
 
 const toDto = (t: FeedToken): FeedTokenDto => ({
   id: t.id,
   name: t.name,
   createdAt: t.createdAt.toISOString(),
   revokedAt: t.revokedAt?.toISOString() ?? null,
+  trustedCertificates: certificateLabels(t.trustedCertificates ?? []),
 });
 
 /** Admin management of machine feed tokens; the token itself is shown once. */
@@ -43,6 +45,27 @@ export class FeedTokensService {
   async list(): Promise<FeedTokenDto[]> {
     const rows = await this.ds.getRepository(FeedToken).find({ order: { createdAt: 'ASC' } });
     return rows.map(toDto);
+  }
+
+  /** Replaces the token's trusted certificates; its next message is checked against them. */
+  async setCertificates(user: AuthUser, id: string, pems: string[]): Promise<FeedTokenDto> {
+    checkCertificates(pems);
+    const dto = await this.events.write(user.username, async (tx) => {
+      const repo = tx.manager.getRepository(FeedToken);
+      const row = /^[0-9a-f-]{36}$/i.test(id) ? await repo.findOne({ where: { id } }) : null;
+      if (!row) throw notFound('Feed token');
+      row.trustedCertificates = pems;
+      await repo.save(row);
+      tx.emit('cap.config_changed', {
+        what: 'feed_token',
+        action: 'updated',
+        id: row.id,
+        name: `${row.name}: ${pems.length} trusted certificate(s)`,
+      });
+      return toDto(row);
+    });
+    this.auth.forgetFeedTokens();
+    return dto;
   }
 
   async revoke(user: AuthUser, id: string): Promise<FeedTokenDto> {

@@ -6,8 +6,8 @@ export class CapError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly path?: string,
-    /** 400 for XML the parser must not see, 422 for well-formed XML that is not valid CAP. */
-    readonly status: 400 | 422 = 422,
+    /** 400 for XML the parser must not see, 415 for an unknown encoding, 422 for XML that is not valid CAP. */
+    readonly status: 400 | 415 | 422 = 422,
   ) {
     super(message);
   }

@@ -1,6 +1,6 @@
 import type { CapMsgType, CapScope, CapStatus, LonLat } from '@sanfang/shared';
 import { CapError } from './cap-error';
-import { CAP_NS, ENUMS, SEQUENCES } from './cap-schema';
+import { CAP_NS, DSIG_NS, ENUMS, SEQUENCES } from './cap-schema';
 import type { CapAlert, CapArea, CapCircle, CapInfo, CapRef, NameValue } from './cap-types';
 import { guardXml } from './xml-guard';
 import { parseXml, type XmlElement } from './xml-tree';
@@ -14,6 +14,11 @@ const invalid = (path: string, message: string): CapError =>
 
 /** Guard, parse and validate one CAP 1.2 message; throws CapError with a path. */
 export function parseCap(xml: string): CapAlert {
+  return parseCapTree(xml).alert;
+}
+
+/** parseCap, also returning the element tree (signature verification reads it). */
+export function parseCapTree(xml: string): { alert: CapAlert; root: XmlElement } {
   guardXml(xml);
   const root = parseXml(xml);
   if (root.local !== 'alert' || root.ns !== CAP_NS) {
@@ -24,7 +29,7 @@ export function parseCap(xml: string): CapAlert {
     );
   }
   checkTree(root, 'alert');
-  return toAlert(root);
+  return { alert: toAlert(root), root };
 }
 
 /** Every element in the CAP namespace, in sequence order, with its occurrence bounds. */
@@ -42,10 +47,24 @@ function checkTree(el: XmlElement, path: string): void {
   let p = 0;
   const counts = new Map<string, number>();
   const indexOf = new Map<string, number>();
+  let signature: string | null = null;
   for (const [at, child] of el.children.entries()) {
     const i = indexOf.get(child.local) ?? 0;
     indexOf.set(child.local, i + 1);
     const childPath = `${path}.${child.local}[${i}]`;
+    // CAP 1.2 ends alert with <any namespace="xmldsig#" processContents="lax"/>: a sender may
+    // sign its message (enveloped XML signature); nothing in CAP may follow it.
+    if (path === 'alert' && child.ns === DSIG_NS) {
+      signature ??= childPath;
+      continue;
+    }
+    if (signature) {
+      throw new CapError(
+        'CAP_ELEMENT_ORDER',
+        `${childPath} comes after ${signature} (an XML signature ends the alert)`,
+        childPath,
+      );
+    }
     if (child.ns !== CAP_NS) {
       throw new CapError(
         'CAP_UNKNOWN_ELEMENT',
@@ -204,6 +223,7 @@ function toAlert(root: XmlElement): CapAlert {
     sent,
     status,
     msgType,
+    signed: root.children.some((c) => c.ns === DSIG_NS && c.local === 'Signature'),
     source: text(root, 'source') ?? '',
     scope,
     restriction,

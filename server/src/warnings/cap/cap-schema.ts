@@ -10,6 +10,8 @@ const opt = (name: string): Slot => ({ name, min: 0, max: 1 });
 const many = (name: string, min = 0): Slot => ({ name, min, max: Infinity });
 
 export const CAP_NS = 'urn:oasis:names:tc:emergency:cap:1.2';
+/** W3C XML Signature, the one foreign namespace CAP 1.2 allows (at the end of alert). */
+export const DSIG_NS = 'http://www.w3.org/2000/09/xmldsig#';
 
 export const SEQUENCES: Record<string, Slot[]> = {
   alert: [

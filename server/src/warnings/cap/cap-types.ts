@@ -59,6 +59,8 @@ export interface CapAlert {
   sent: Date;
   status: CapStatus;
   msgType: CapMsgType;
+  /** The alert carries an enveloped <ds:Signature> (verified only where the feed trusts certificates). */
+  signed: boolean;
   source: string;
   scope: CapScope;
   restriction: string;

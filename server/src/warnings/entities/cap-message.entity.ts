@@ -1,5 +1,6 @@
 import type { CapMsgType, CapOutcome, CapScope, CapStatus, SignalColour } from '@sanfang/shared';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { CapText } from '@sanfang/shared';
 import type { CapArea } from '../cap/cap-types';
 
 /** A stored reference (sender, identifier, sent as ISO). */
@@ -40,12 +41,29 @@ export class CapMessage {
   @Column({ type: 'jsonb', default: () => `'[]'` })
   references: StoredRef[];
 
-  /** The body exactly as received. */
+  /** The body as text (decoded from its encoding; exactly the bytes when they were UTF-8). */
   @Column({ name: 'raw_xml', type: 'text' })
   rawXml: string;
 
+  /** The bytes as received when they are not plain UTF-8 (another encoding, or a BOM). */
+  @Column({ name: 'raw_bytes', type: 'bytea', nullable: true })
+  rawBytes: Buffer | null;
+
+  /** The character encoding the body was read with (WHATWG name). */
+  @Column({ type: 'varchar', length: 20, default: 'utf-8' })
+  encoding: string;
+
+  /** sha256 of the bytes as received. */
   @Column({ type: 'char', length: 64 })
   sha256: string;
+
+  /** verified (by a feed's trusted certificate) / unchecked (signed, feed trusts none) / absent. */
+  @Column({ type: 'varchar', length: 10, default: 'absent' })
+  signature: 'verified' | 'unchecked' | 'absent';
+
+  /** The trusted certificate that verified the signature. */
+  @Column({ name: 'signed_by', type: 'text', nullable: true })
+  signedBy: string | null;
 
   @Column({ type: 'varchar', length: 4 })
   source: 'push' | 'pull';
@@ -60,7 +78,10 @@ export class CapMessage {
   @Column({ name: 'warning_id', type: 'uuid', nullable: true })
   warningId: string | null;
 
-  /** An Update/Cancel/Error whose referenced messages are not (yet) known. */
+  /**
+   * An Update/Cancel/Error whose referenced messages are not (yet) known. An acted-on Update
+   * then heads a warning of its own ("earlier messages not received") until they arrive.
+   */
   @Column({ type: 'boolean', default: false })
   orphan: boolean;
 
@@ -97,6 +118,14 @@ export class CapMessage {
 
   @Column({ type: 'timestamptz', nullable: true })
   expires: Date | null;
+
+  /** The message set no expiry; `expires` is the configured default lifetime. */
+  @Column({ name: 'expires_assumed', type: 'boolean', default: false })
+  expiresAssumed: boolean;
+
+  /** Every info block's text, one per language, as sent (the console picks its language). */
+  @Column({ type: 'jsonb', default: () => `'[]'` })
+  texts: CapText[];
 
   @Column({ name: 'subdistrict_codes', type: 'text', array: true, default: () => `'{}'` })
   subdistrictCodes: string[];

@@ -22,6 +22,10 @@ export class PullFeed {
   @Column({ type: 'boolean', default: true })
   enabled: boolean;
 
+  /** PEM certificates trusted to sign this feed's CAP messages; none = signatures unchecked. */
+  @Column({ name: 'trusted_certificates', type: 'text', array: true, default: () => `'{}'` })
+  trustedCertificates: string[];
+
   /** The one scheduled poll; a firing for any other time is stale and does nothing. */
   @Column({ name: 'next_poll_at', type: 'timestamptz', nullable: true })
   nextPollAt: Date | null;

@@ -51,6 +51,14 @@ export class Warning {
   @Column({ type: 'timestamptz', nullable: true })
   expires: Date | null;
 
+  /** `expires` is the configured default lifetime: the current message set none. */
+  @Column({ name: 'expires_assumed', type: 'boolean', default: false })
+  expiresAssumed: boolean;
+
+  /** Started by an Update whose earlier messages (the Alert) were never received. */
+  @Column({ name: 'missing_earlier', type: 'boolean', default: false })
+  missingEarlier: boolean;
+
   @Column({ name: 'issued_at', type: 'timestamptz' })
   issuedAt: Date;
 

@@ -5,7 +5,11 @@ export class FetchError extends Error {}
 
 export interface Fetched {
   status: number;
+  /** The body as UTF-8 text (indexes). */
   body: string;
+  /** The body's bytes as received (CAP messages are decoded by their own rules). */
+  bytes: Buffer;
+  contentType: string | null;
   etag: string | null;
   lastModified: string | null;
 }
@@ -52,6 +56,8 @@ export async function fetchText(
     return {
       status: 304,
       body: '',
+      bytes: Buffer.alloc(0),
+      contentType: null,
       etag: validators.etag ?? null,
       lastModified: validators.lastModified ?? null,
     };
@@ -77,9 +83,12 @@ export async function fetchText(
     }
     chunks.push(value);
   }
+  const bytes = Buffer.concat(chunks);
   return {
     status: 200,
-    body: Buffer.concat(chunks).toString('utf8'),
+    body: bytes.toString('utf8'),
+    bytes,
+    contentType: res.headers.get('content-type'),
     etag: res.headers.get('etag'),
     lastModified: res.headers.get('last-modified'),
   };

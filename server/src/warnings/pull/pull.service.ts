@@ -18,6 +18,8 @@ import { CapError } from '../cap/cap-error';
 import { PullEntry } from '../entities/pull-entry.entity';
 import { PullFeed } from '../entities/pull-feed.entity';
 import { IngestService } from '../ingest.service';
+import { charsetOf } from '../cap/decode';
+import { certificateLabels, checkCertificates } from '../cap/signature';
 import { fetchText, hostAllowed } from './fetch';
 import { parseIndex } from './index-feed';
 
@@ -44,6 +46,7 @@ const toDto = (f: PullFeed): PullFeedDto => ({
   allowedHosts: f.allowedHosts,
   intervalS: f.intervalS,
   enabled: f.enabled,
+  trustedCertificates: certificateLabels(f.trustedCertificates ?? []),
   health: {
     lastPollAt: f.lastPollAt?.toISOString() ?? null,
     lastSuccessAt: f.lastSuccessAt?.toISOString() ?? null,
@@ -169,6 +172,7 @@ export class PullService implements OnModuleInit {
   }
 
   private checkHosts(body: PullFeedInput): void {
+    checkCertificates(body.trustedCertificates);
     if (!hostAllowed(body.url, body.allowedHosts)) {
       throw new ApiException(
         HttpStatus.BAD_REQUEST,
@@ -249,7 +253,11 @@ export class PullService implements OnModuleInit {
     let row: Partial<PullEntry>;
     try {
       const cap = await fetchText(url, f.allowedHosts);
-      const reply = await this.ingest.ingest(cap.body, { source: 'pull', name: f.name });
+      const reply = await this.ingest.ingest(
+        cap.bytes,
+        { source: 'pull', name: f.name, trustedCertificates: f.trustedCertificates },
+        charsetOf(cap.contentType ?? undefined),
+      );
       row = {
         status: reply.created ? 'ingested' : 'duplicate',
         messageId: reply.result.messageId,

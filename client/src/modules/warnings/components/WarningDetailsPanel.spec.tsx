@@ -33,6 +33,9 @@ const message = (over: Partial<CapMessageDto>): CapMessageDto => ({
   sha256: 'x',
   receivedAt: '2025-06-11T06:05:01.000Z',
   source: 'push',
+  encoding: 'utf-8',
+  signature: { state: 'absent', by: null },
+  expiresAssumed: false,
   ...over,
 });
 
@@ -119,5 +122,65 @@ describe(WarningDetailsPanel.name, () => {
     expect(
       view.container.querySelector('[data-testid=warning-signal]')?.getAttribute('data-colour'),
     ).toBe('orange');
+  });
+
+  it('shows the CAP identity, the signature state, an assumed expiry and a warning shown from an update', async () => {
+    const w = {
+      ...detail([
+        message({ msgType: 'Update', signature: { state: 'verified', by: 'CN=Shenzhen MO' } }),
+      ]),
+      expiresAssumed: true,
+      missingEarlier: true,
+      signature: { state: 'verified' as const, by: 'CN=Shenzhen MO (SHA-256 AB:CD)' },
+    };
+    globalThis.fetch = jest.fn(() =>
+      Promise.resolve(fakeResponse(200, w)),
+    ) as unknown as typeof fetch;
+    render(false);
+    await flush();
+    const q = (id: string) => view.container.querySelector(`[data-testid=${id}]`)?.textContent;
+    expect(q('warning-identity')).toBe(
+      '44030041600000 · 44030041600000_20250611140500 · 发送于 2025-06-11 14:05',
+    );
+    expect(q('warning-signature')).toBe('已验证，证书：CN=Shenzhen MO (SHA-256 AB:CD)');
+    expect(q('warning-expires-assumed')).toContain('推定');
+    expect(q('warning-missing-earlier')).toBe('未收到此前的消息：依据更新消息显示');
+  });
+
+  it('shows a bilingual message in Chinese or English first, the other on request', async () => {
+    const texts = [
+      {
+        language: 'en-CA',
+        event: 'heat',
+        senderName: '',
+        headline: 'Heat warning',
+        description: 'Hot.',
+        instruction: '',
+        areaDescs: ['Ottawa'],
+      },
+      {
+        language: 'fr-CA',
+        event: 'chaleur',
+        senderName: '',
+        headline: 'Avertissement de chaleur',
+        description: 'Chaud.',
+        instruction: '',
+        areaDescs: ['Ottawa (fr)'],
+      },
+    ];
+    globalThis.fetch = jest.fn(() =>
+      Promise.resolve(fakeResponse(200, { ...detail([message({})]), texts })),
+    ) as unknown as typeof fetch;
+    render(false);
+    await flush();
+    const text = () => view.container.textContent ?? '';
+    expect(text()).toContain('Heat warning');
+    expect(text()).toContain('Ottawa');
+    expect(text()).not.toContain('Avertissement');
+    const other = [...view.container.querySelectorAll('[data-testid=warning-languages] button')];
+    expect(other.map((b) => b.textContent)).toEqual(['以 fr-CA 显示']);
+    act(() => (other[0] as HTMLButtonElement).click());
+    expect(text()).toContain('Avertissement de chaleur');
+    expect(text()).toContain('Ottawa (fr)');
   });
 });

@@ -1,5 +1,7 @@
 import type { SubdistrictCollection, WarningDetailDto, WarningDto } from '@sanfang/shared';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLanguage } from '../../../i18n/useLanguage';
 import { useNow } from '../../../hooks/useNow';
 import { formatDuration } from '../../../utils/formatDuration';
 import { formatTime } from '../../../utils/formatTime';
@@ -10,6 +12,7 @@ import { useAreaLabel } from '../../responses/hooks/useAreaLabel';
 import type { ResponsesState } from '../../responses/state/applyResponseEvents';
 import { useWarningDetail } from '../hooks/useWarningDetail';
 import { hazardIcon, NO_SIGNAL_HEX, SIGNAL_HEX } from '../signal';
+import { otherLanguages, pickText } from '../utils/pickText';
 import { secondsLeft } from '../utils/warningAlerts';
 import { WarningLineage } from './WarningLineage';
 
@@ -50,6 +53,8 @@ export function WarningDetailsPanel({
   onClose,
 }: WarningDetailsPanelProps) {
   const { t } = useTranslation();
+  const language = useLanguage();
+  const [chosen, setChosen] = useState<string | null>(null);
   const now = useNow();
   const area = useAreaLabel(subdistricts);
   const detail = useWarningDetail(token, warningId);
@@ -64,12 +69,40 @@ export function WarningDetailsPanel({
 
   const hex = w.colour ? SIGNAL_HEX[w.colour] : NO_SIGNAL_HEX;
   const left = secondsLeft(w.expires, now);
-  const areaDescs = w.areas.map((a) => a.areaDesc).filter(Boolean);
+  // A multilingual message: the console's language first, the others on request.
+  const text = pickText(w.texts, language, chosen);
+  const others = otherLanguages(w.texts, text);
+  const headline = text?.headline || w.headline;
+  const description = text ? text.description : w.description;
+  const instruction = text ? text.instruction : w.instruction;
+  const eventName = text?.event || w.event;
+  const translated = text ? w.texts.filter((x) => x.language === text.language) : [];
+  const shownAreaDescs = translated.flatMap((x) => x.areaDescs);
+  const areaDescs = [
+    ...new Set(
+      shownAreaDescs.length ? shownAreaDescs : w.areas.map((a) => a.areaDesc).filter(Boolean),
+    ),
+  ];
   const suggestions = [...responses.suggestions.values()].filter((s) => s.warningId === w.id);
   const started = [...responses.responses.values()].filter((r) => r.warningId === w.id);
 
   return (
-    <DetailsPanel kind="warning" title={w.headline} onClose={onClose}>
+    <DetailsPanel kind="warning" title={headline} onClose={onClose}>
+      {w.missingEarlier && (
+        <p className="details-panel__notice" data-testid="warning-missing-earlier">
+          {t('warningDetails.missingEarlier')}
+        </p>
+      )}
+      {others.length > 0 && (
+        <p className="details-panel__languages" data-testid="warning-languages">
+          {t('warningDetails.language')}: {text?.language}{' '}
+          {others.map((l) => (
+            <button key={l} type="button" className="link-button" onClick={() => setChosen(l)}>
+              {t('warningDetails.showLanguage', { language: l })}
+            </button>
+          ))}
+        </p>
+      )}
       <dl className="details-list" data-testid="warning-facts">
         <dt>{t('warningDetails.signal')}</dt>
         <dd data-testid="warning-signal" data-colour={w.colour ?? 'none'}>
@@ -81,10 +114,10 @@ export function WarningDetailsPanel({
           {t('warnings.signal')}
           {w.drill && <span className="warning-chip__drill"> {t('warnings.drill')}</span>}
         </dd>
-        {w.event && (
+        {eventName && (
           <>
             <dt>{t('warningDetails.event')}</dt>
-            <dd>{w.event}</dd>
+            <dd>{eventName}</dd>
           </>
         )}
         {w.level && (
@@ -141,20 +174,42 @@ export function WarningDetailsPanel({
               {left > 0
                 ? t('warnings.timeLeft', { left: formatDuration(left) })
                 : t('warningDetails.states.expired')}
+              {w.expiresAssumed && (
+                <span data-testid="warning-expires-assumed">
+                  {' '}
+                  ({t('warningDetails.expiresAssumed')})
+                </span>
+              )}
             </>
           )}
         </dd>
+        {w.current.identifier && (
+          <>
+            <dt>{t('warningDetails.identity')}</dt>
+            <dd data-testid="warning-identity">
+              {t('warningDetails.identityLine', {
+                sender: w.current.sender,
+                identifier: w.current.identifier,
+                sent: formatTime(w.current.sent),
+              })}
+            </dd>
+            <dt>{t('warningDetails.signature')}</dt>
+            <dd data-testid="warning-signature" data-state={w.signature.state}>
+              {t(`warningDetails.signatures.${w.signature.state}`, { by: w.signature.by ?? '' })}
+            </dd>
+          </>
+        )}
       </dl>
-      {w.description && (
+      {description && (
         <>
           <h3>{t('warningDetails.description')}</h3>
-          <p className="details-panel__text">{w.description}</p>
+          <p className="details-panel__text">{description}</p>
         </>
       )}
-      {w.instruction && (
+      {instruction && (
         <>
           <h3>{t('warningDetails.instruction')}</h3>
-          <p className="details-panel__text">{w.instruction}</p>
+          <p className="details-panel__text">{instruction}</p>
         </>
       )}
       {suggestions.length > 0 && (

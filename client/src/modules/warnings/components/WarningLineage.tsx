@@ -25,6 +25,9 @@ export function WarningLineage({ chain, currentMessageId }: WarningLineageProps)
               <span className="lineage__current"> ({t('warningDetails.current')})</span>
             )}
             {m.headline && <div className="lineage__headline">{m.headline}</div>}
+            <div className="lineage__identity" data-testid="lineage-identity">
+              {m.sender} · {m.identifier}
+            </div>
           </li>
         ))}
       </ol>

@@ -54,6 +54,13 @@ function fromPayload(
     effective: null,
     expires: null,
     currentMessageId: p.messageId ?? '',
+    // The CAP details below arrive with the detail fetch.
+    current: { sender: '', identifier: '', sent: at, msgType: p.msgType ?? 'Alert' },
+    chainIdentities: [],
+    expiresAssumed: false,
+    missingEarlier: false,
+    signature: { state: 'absent', by: null },
+    texts: [],
   };
   const areaChanged =
     before !== undefined && before.subdistrictCodes.join(',') !== [...p.subdistrictCodes].join(',');
