@@ -72,19 +72,17 @@ export async function runMigrate(argv: string[], io: MigrateIo): Promise<number>
     const ds = createDataSource(url, 2);
     await ds.initialize();
     try {
-      const [{ v }] = (await ds.query(
+      const [{ v }] = await ds.query<[{ v: number }]>(
         `SELECT current_setting('server_version_num')::int AS v`,
-      )) as [{ v: number }];
+      );
       checkPgVersion(v, (m) => io.err(m));
       const known = ds.migrations.map((m) => m.name ?? m.constructor.name);
-      const table = (await ds.query(`SELECT to_regclass('migrations') IS NOT NULL AS t`)) as [
-        { t: boolean },
-      ];
+      const table = await ds.query<[{ t: boolean }]>(
+        `SELECT to_regclass('migrations') IS NOT NULL AS t`,
+      );
       const applied = new Set(
         table[0].t
-          ? ((await ds.query('SELECT name FROM migrations')) as { name: string }[]).map(
-              (r) => r.name,
-            )
+          ? (await ds.query<{ name: string }[]>('SELECT name FROM migrations')).map((r) => r.name)
           : [],
       );
       const pending = known.filter((n) => !applied.has(n));
