@@ -106,6 +106,9 @@ export async function liveOwner(dataDir: string): Promise<OwnerFile | null> {
   const boot = await bootId();
   if (boot !== null && owner.bootId !== null && boot !== owner.bootId) return null;
   if (owner.pid !== process.pid && !alive(owner.pid)) return null;
+  // A pid reused since by something else (the file outlived a killed console).
+  const cmdline = await readFile(`/proc/${owner.pid}/cmdline`, 'utf8').catch(() => null);
+  if (cmdline !== null && !/node/.test(cmdline)) return null;
   return owner;
 }
 
