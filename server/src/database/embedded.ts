@@ -37,7 +37,7 @@ export interface EmbeddedOptions {
   onState?: (state: EmbeddedState) => void;
 }
 
-export type OwnerRole = 'console' | 'cli' | 'test';
+export type OwnerRole = 'console' | 'cli';
 
 /** DATA_DIR/embedded-pg.json: the process that holds the embedded server, and its port. */
 export interface OwnerFile {
