@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module';
 import type { AppConfig } from './config/config';
+import { ClientConfigModule } from './config/client-config.controller';
 import { CoreModule } from './core/core.module';
 import type { Runtime } from './core/runtime';
 import { dataSourceOptions } from './database/data-source';
@@ -47,6 +48,7 @@ export class AppModule {
         MetricsModule,
         ResponsesModule,
         WarningsModule,
+        ClientConfigModule,
       ],
     };
   }

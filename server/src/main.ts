@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { pino } from 'pino';
 import { createApp, resolveClientDist } from './bootstrap';
 import { ConfigError, loadConfig } from './config/config';
-import { prepareDatabase } from './database/prepare';
+import { DataDirInUseError } from './database/embedded';
+import { prepareDatabase, UnsupportedVersionError } from './database/prepare';
 import { DEMO_FEED_TOKEN, DEMO_PASSWORD, DEMO_USERS } from './database/seed/seed';
 
 async function bootstrap(): Promise<void> {
@@ -19,16 +20,36 @@ async function bootstrap(): Promise<void> {
   const log = pino({ level: config.logLevel });
   config = { ...config, clientDist: resolveClientDist(config) };
 
-  const db = await prepareDatabase(
-    config,
-    (m) => log.info(m),
-    (line) => log.debug({ pg: line }),
-  );
+  let db;
+  try {
+    db = await prepareDatabase(
+      config,
+      (m) => log.info(m),
+      (line) => log.debug({ pg: line }),
+      {
+        role: 'console',
+        onEmbeddedState: (s) => {
+          if (s.status === 'restarting') log.warn('embedded PostgreSQL died; restarting it');
+          else if (s.status === 'running')
+            log.warn(`embedded PostgreSQL restarted (${s.restarts})`);
+          else log.error('embedded PostgreSQL could not be restarted; restart the console');
+        },
+      },
+    );
+  } catch (e) {
+    if (e instanceof DataDirInUseError || e instanceof UnsupportedVersionError) {
+      console.error(e.message);
+      process.exit(2);
+    }
+    throw e;
+  }
+  const embedded = db.embedded;
   const app = await createApp(config, {
     databaseUrl: db.url,
     engine: db.engine,
     jwtSecret: db.jwtSecret,
     startedAt: new Date(),
+    ...(embedded ? { embeddedState: () => embedded.state() } : {}),
   });
   await app.listen(config.port, config.host);
 

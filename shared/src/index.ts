@@ -13,3 +13,4 @@ export * from './dispatch';
 export * from './resources';
 export * from './incidents';
 export * from './dispatch-api';
+export * from './client-config';

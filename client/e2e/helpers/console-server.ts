@@ -34,7 +34,7 @@ export function missingPrerequisite(): string | null {
 }
 
 /** The real console as `npm start` runs it: built server + client, embedded PostgreSQL, demo seed. */
-export async function startConsoleServer(): Promise<ConsoleServer> {
+export async function startConsoleServer(env: Record<string, string> = {}): Promise<ConsoleServer> {
   const port = await freePort();
   let out = '';
   const child: ChildProcess = spawn(process.execPath, [MAIN], {
@@ -46,6 +46,7 @@ export async function startConsoleServer(): Promise<ConsoleServer> {
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -579,6 +579,7 @@ export const en: Messages = {
       feed_token: 'Feed token',
       pull_feed: 'Pull feed',
       response_rule: 'Response table',
+      cap_settings: 'CAP settings (default lifetime)',
     },
     configActions: {
       created: 'created',

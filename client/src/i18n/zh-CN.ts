@@ -582,6 +582,7 @@ export const zhCN = {
       feed_token: '接入令牌',
       pull_feed: '拉取源',
       response_rule: '响应对照表',
+      cap_settings: '预警消息设置（默认有效期）',
     } satisfies Record<CapConfigChangedPayload['what'], string>,
     configActions: {
       created: '已新增',

@@ -27,3 +27,22 @@ describe(loadConfig.name, () => {
     expect(loadConfig({ DATABASE_URL: '' }).databaseUrl).toBeNull();
   });
 });
+
+describe('TILE_URL (the intranet basemap)', () => {
+  it('takes an XYZ template and its attribution', () => {
+    const c = loadConfig({
+      TILE_URL: 'http://tiles.intranet/{z}/{x}/{y}.png',
+      TILE_ATTRIBUTION: '© 区规划和自然资源局',
+    });
+    expect(c).toMatchObject({
+      tileUrl: 'http://tiles.intranet/{z}/{x}/{y}.png',
+      tileAttribution: '© 区规划和自然资源局',
+    });
+  });
+
+  it('refuses a URL without the {z}/{x}/{y} placeholders', () => {
+    expect(() => loadConfig({ TILE_URL: 'http://tiles.intranet/map.png' })).toThrow(
+      /TILE_URL: must be a tile template containing \{z\}, \{x\} and \{y\}/,
+    );
+  });
+});

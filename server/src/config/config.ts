@@ -31,7 +31,16 @@ const schema = z.object({
   LOGIN_RATE_WINDOW_S: z.coerce.number().int().positive().default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CLIENT_DIST: z.string().optional(),
-  TILE_URL: z.string().url().optional(),
+  /** An intranet raster tile server (XYZ template) drawn as the basemap. */
+  TILE_URL: z
+    .string()
+    .url()
+    .refine((u) => ['{z}', '{x}', '{y}'].every((p) => u.includes(p)), {
+      message: 'must be a tile template containing {z}, {x} and {y}',
+    })
+    .optional(),
+  /** Credit for the tiles, shown on the map (e.g. "© 深圳市规划和自然资源局"). */
+  TILE_ATTRIBUTION: z.string().max(300).optional(),
   TRUST_PROXY: bool.default(false),
   /** Packets queued for one socket before it is cut off (it resumes from the log). */
   LIVE_MAX_BUFFERED_PACKETS: z.coerce.number().int().min(10).default(2000),
@@ -58,6 +67,7 @@ export interface AppConfig {
   logLevel: Env['LOG_LEVEL'];
   clientDist: string | null;
   tileUrl: string | null;
+  tileAttribution: string | null;
   trustProxy: boolean;
   liveMaxBufferedPackets: number;
 }
@@ -104,6 +114,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     clientDist: e.CLIENT_DIST ?? null,
     tileUrl: e.TILE_URL ?? null,
+    tileAttribution: e.TILE_ATTRIBUTION ?? null,
     trustProxy: e.TRUST_PROXY,
     liveMaxBufferedPackets: e.LIVE_MAX_BUFFERED_PACKETS,
   };

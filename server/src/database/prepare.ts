@@ -1,15 +1,57 @@
 import type { AppConfig } from '../config/config';
 import { createDataSource } from './data-source';
-import { startEmbedded, type EmbeddedHandle } from './embedded';
+import {
+  answers,
+  DataDirInUseError,
+  embeddedUrl,
+  liveOwner,
+  startEmbedded,
+  type EmbeddedHandle,
+  type EmbeddedState,
+} from './embedded';
 import { runSeed } from './seed/seed';
 import { resolveJwtSecret } from '../auth/jwt-secret';
 import { join } from 'node:path';
+import { checkPgVersion } from './pg-version';
+
+export { UnsupportedVersionError } from './pg-version';
 
 export interface PreparedDatabase {
   url: string;
   engine: 'embedded' | 'external';
   jwtSecret: string;
   embedded: EmbeddedHandle | null;
+}
+
+export interface PrepareOptions {
+  /**
+   * console: start (or refuse) the embedded server and supervise it. cli: use the running
+   * console's embedded server when there is one (never stop it), else start one for the run.
+   */
+  role?: 'console' | 'cli';
+  onEmbeddedState?: (state: EmbeddedState) => void;
+}
+
+/**
+ * The running console's embedded server on this data directory, for a command run beside it;
+ * null when no process holds it. Throws DataDirInUseError when one does but cannot be used.
+ */
+export async function runningEmbedded(
+  dataDir: string,
+): Promise<{ url: string; pid: number; port: number } | null> {
+  const owner = await liveOwner(dataDir);
+  if (!owner) return null;
+  if (owner.role !== 'console') {
+    throw new DataDirInUseError(
+      `${dataDir} is in use by another command (pid ${owner.pid}); run this again when it has finished`,
+    );
+  }
+  if (!(await answers(owner.port))) {
+    throw new DataDirInUseError(
+      `${dataDir} belongs to the running console (pid ${owner.pid}), whose PostgreSQL on 127.0.0.1:${owner.port} is not answering right now (starting or recovering); try again in a moment — this command never stops the console's database`,
+    );
+  }
+  return { url: embeddedUrl(owner.port), pid: owner.pid, port: owner.port };
 }
 
 /**
@@ -20,14 +62,28 @@ export async function prepareDatabase(
   config: AppConfig,
   log: (msg: string) => void,
   pgLog: (line: string) => void = () => undefined,
+  options: PrepareOptions = {},
 ): Promise<PreparedDatabase> {
+  const role = options.role ?? 'console';
   let embedded: EmbeddedHandle | null = null;
   let url = config.databaseUrl;
+  if (url === null && role === 'cli') {
+    const running = await runningEmbedded(config.dataDir);
+    if (running) {
+      // The console migrated and seeded it; this command only borrows a connection.
+      log(
+        `Database: the running console's embedded PostgreSQL on 127.0.0.1:${running.port} (console pid ${running.pid}), data in ${config.dataDir}/pg`,
+      );
+      return { url: running.url, engine: 'embedded', jwtSecret: '', embedded: null };
+    }
+  }
   if (url === null) {
     embedded = await startEmbedded({
       dataDir: join(config.dataDir),
       port: config.embeddedPgPort,
       onLog: pgLog,
+      role,
+      onState: options.onEmbeddedState,
     });
     url = embedded.url;
     log(
@@ -39,6 +95,11 @@ export async function prepareDatabase(
   const ds = createDataSource(url, 2);
   try {
     await ds.initialize();
+    const [{ v }] = await ds.query<[{ v: number }]>(
+      `SELECT current_setting('server_version_num')::int AS v`,
+    );
+    const major = checkPgVersion(v, log);
+    log(`Database: PostgreSQL ${major} (server_version_num ${v})`);
     const ran = await ds.runMigrations({ transaction: 'each' });
     if (ran.length > 0) log(`Migrations applied: ${ran.map((m) => m.name).join(', ')}`);
     const admin =

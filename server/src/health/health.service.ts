@@ -15,6 +15,9 @@ export class HealthService {
     private readonly timers: Timers,
   ) {}
 
+  /** The database status last seen, and since when (transitions are seen by checks). */
+  private last: { status: HealthDto['database']['status']; since: Date } | null = null;
+
   async check(): Promise<HealthDto> {
     const t0 = performance.now();
     let up = true;
@@ -26,15 +29,24 @@ export class HealthService {
     } catch {
       up = false;
     }
+    const embedded = this.runtime.embeddedState?.();
+    const status = up ? 'up' : embedded?.status === 'restarting' ? 'recovering' : 'down';
+    if (this.last?.status !== status) {
+      // The supervisor knows when its server died or came back; a check only sees it later.
+      const seen = embedded && status !== 'down' ? embedded.since : new Date();
+      this.last = { status, since: this.last ? seen : this.runtime.startedAt };
+    }
     const live = this.runtime.liveStatus?.() ?? 'disabled';
     return {
       status: up && this.timers.status() === 'up' ? 'ok' : 'degraded',
       live: { adapter: live },
       timers: { status: this.timers.status() },
       database: {
-        status: up ? 'up' : 'down',
+        status,
         engine: this.runtime.engine,
         latencyMs: up ? Math.round((performance.now() - t0) * 10) / 10 : null,
+        since: this.last.since.toISOString(),
+        restarts: embedded?.restarts ?? 0,
       },
       version: VERSION,
       uptimeS: Math.round((Date.now() - this.runtime.startedAt.getTime()) / 1000),

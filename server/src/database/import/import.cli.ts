@@ -143,12 +143,18 @@ async function importAreas(
   });
 }
 
-/** DATABASE_URL, or the embedded server under DATA_DIR (migrated and seeded like `npm start`). */
+/**
+ * DATABASE_URL; or the running console's embedded server under DATA_DIR; or, with no console
+ * running, an embedded server started for this run (migrated and seeded like `npm start`).
+ */
 async function withDatabase(io: CliIo, fn: (ds: DataSource) => Promise<number>): Promise<number> {
   let stopEmbedded: (() => Promise<void>) | undefined;
   let ds: DataSource | undefined;
   try {
-    const db = await prepareDatabase(loadConfig(io.env), (msg) => io.err(msg));
+    // Beside a running console: its embedded server is used, never stopped.
+    const db = await prepareDatabase(loadConfig(io.env), (msg) => io.err(msg), undefined, {
+      role: 'cli',
+    });
     stopEmbedded = db.embedded ? () => db.embedded?.stop() ?? Promise.resolve() : undefined;
     ds = createDataSource(db.url, 2);
     await ds.initialize();

@@ -18,6 +18,7 @@ import {
   LAYER_GROUPS,
   type LayerVisibility,
 } from '../layers/layerGroups';
+import { addBasemap, fetchBasemap } from '../layers/basemap';
 import { buildMapStyle } from '../layers/mapStyle';
 import { SOURCE_IDS, type SourceId } from '../layers/sources';
 import type { PointState } from '../../dispatch/utils/pointState';
@@ -227,6 +228,19 @@ export function DistrictMap({
       map.removeFeatureState(target, 'selected');
     };
   }, [map, data, selection]);
+
+  // The intranet basemap when the server has TILE_URL; without it nothing leaves the origin.
+  useEffect(() => {
+    if (!map) return;
+    const controller = new AbortController();
+    fetchBasemap(controller.signal).then(
+      (basemap) => {
+        if (basemap && !controller.signal.aborted) addBasemap(map, basemap);
+      },
+      () => undefined, // The built-in basemap stays: the console works without tiles.
+    );
+    return () => controller.abort();
+  }, [map]);
 
   // Declared last so that on unmount its cleanup (map.remove) runs after the effects above.
   useEffect(() => {

@@ -1,0 +1,25 @@
+import { Controller, Get, Inject, Module } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { ClientConfigDto } from '@sanfang/shared';
+import { Public } from '../auth/decorators';
+import { APP_CONFIG, type AppConfig } from './config';
+
+@ApiTags('config')
+@Controller('client-config')
+export class ClientConfigController {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  /** Public: the sign-in page already shows the map. Nothing secret is in it. */
+  @Public()
+  @Get()
+  get(): ClientConfigDto {
+    return {
+      basemap: this.config.tileUrl
+        ? { tileUrl: this.config.tileUrl, attribution: this.config.tileAttribution }
+        : null,
+    };
+  }
+}
+
+@Module({ controllers: [ClientConfigController] })
+export class ClientConfigModule {}
