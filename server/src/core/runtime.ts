@@ -1,3 +1,5 @@
+import type { Drain } from './drain';
+
 /** Facts about this process decided before Nest boots (which database, which key). */
 export interface Runtime {
   databaseUrl: string;
@@ -6,5 +8,7 @@ export interface Runtime {
   startedAt: Date;
   /** Set once the live adapter exists: Redis adapter state for /api/health. */
   liveStatus?: () => 'up' | 'down' | 'disabled';
+  /** Set by configureApp: request accounting for a clean restart (core/drain.ts). */
+  drain?: Drain;
 }
 export const RUNTIME = Symbol('RUNTIME');
