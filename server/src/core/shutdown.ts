@@ -44,9 +44,13 @@ export async function shutdown(
   let answered = true;
   if (drain) {
     answered = await drain.whenIdle(drainDeadline);
+    log.info(`${opts.signal}: requests answered after ${Date.now() - t0} ms`);
     const closed = await drain.whenClosed(server, drainDeadline);
     answered = (await drain.whenIdle(drainDeadline)) && answered;
-    if (!closed) server.closeAllConnections();
+    if (!closed) {
+      log.warn('connections still open at the drain deadline: closing them');
+      server.closeAllConnections();
+    }
     if (!answered)
       log.warn(`${drain.requestsInFlight} requests still in flight at the drain deadline`);
   }

@@ -20,7 +20,10 @@ const ENV = {
   ACK_DEADLINE_S: '6',
   ESCALATION_STEP_S: '2',
   ONSITE_DEADLINE_S: '3600',
-  SHUTDOWN_TIMEOUT_S: '20',
+  // Below the test helper's 15 s SIGKILL: a stuck drain shows as exit code 1, not a kill.
+  SHUTDOWN_TIMEOUT_S: '12',
+  // DRILL_LOG_LEVEL=info shows each instance's request log and drain steps on failure.
+  LOG_LEVEL: process.env.DRILL_LOG_LEVEL ?? 'warn',
 };
 
 const NGINX_FAIL_TIMEOUT_MS = 10_000;
@@ -59,6 +62,7 @@ run('fault: rolling restart (SIGTERM) of two instances behind nginx under steady
     // Every live client goes through nginx (sticky on the client address: all on one instance).
     const all = clients(url, duty, CLIENTS, start);
     const answers = new Map<number, number>();
+    const stopped: ServerProcess[] = [];
     let written = 0;
     let stop = false;
     // Why each live connection ended: a draining instance closes them at the transport
@@ -110,6 +114,7 @@ run('fault: rolling restart (SIGTERM) of two instances behind nginx under steady
         if (i > 0) await sleep(NGINX_FAIL_TIMEOUT_MS + 1_000);
         else await sleep(1_000);
         const old = servers[i]!;
+        stopped.push(old);
         const t0 = Date.now();
         await old.kill('SIGTERM');
         stops.push({ ms: Date.now() - t0, code: old.child.exitCode });
@@ -195,6 +200,8 @@ run('fault: rolling restart (SIGTERM) of two instances behind nginx under steady
         .split('\n')
         .filter((l) => !l.includes('socket.io'));
       console.log(`nginx error log (without socket.io lines):\n${errors.slice(-40).join('\n')}`);
+      for (const s of stopped)
+        console.log(`stopped instance's output:\n${s.output().slice(-3000)}`);
       throw e;
     } finally {
       stop = true;
