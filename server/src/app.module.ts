@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module';
 import type { AppConfig } from './config/config';
 import { ClientConfigModule } from './config/client-config.controller';
+import { redactRequest, SECRET_HEADERS } from './common/log-redact';
 import { CoreModule } from './core/core.module';
 import type { Runtime } from './core/runtime';
 import { dataSourceOptions } from './database/data-source';
@@ -30,7 +31,10 @@ export class AppModule {
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.logLevel,
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            // Link tokens (ack, shelter manager) in paths and query strings, and credential
+            // headers, never reach a log line (src/common/log-redact.ts).
+            serializers: { req: redactRequest },
+            redact: SECRET_HEADERS.map((h) => `req.headers["${h}"]`),
             autoLogging: { ignore: (req) => req.url === '/api/health' || req.url === '/metrics' },
           },
         }),

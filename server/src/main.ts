@@ -4,6 +4,7 @@ import { createApp, resolveClientDist } from './bootstrap';
 import { ConfigError, loadConfig } from './config/config';
 import { DataDirInUseError } from './database/embedded';
 import { prepareDatabase, UnsupportedVersionError } from './database/prepare';
+import { shutdown } from './core/shutdown';
 import { DEMO_FEED_TOKEN, DEMO_PASSWORD, DEMO_USERS } from './database/seed/seed';
 
 async function bootstrap(): Promise<void> {
@@ -64,13 +65,25 @@ async function bootstrap(): Promise<void> {
   }
   console.log(lines.join('\n'));
 
-  const stop = async (): Promise<void> => {
-    await app.close();
-    await db.embedded?.stop();
-    process.exit(0);
+  // Clean restarts: drain, stop the timers and the database, exit (core/shutdown.ts).
+  const stop = (signal: string): void => {
+    void shutdown(app, {
+      timeoutS: config.shutdownTimeoutS,
+      log,
+      signal,
+      after: async () => {
+        await db.embedded?.stop();
+      },
+    }).then(
+      (code) => process.exit(code),
+      (e: unknown) => {
+        log.error(`shutdown failed: ${String(e)}`);
+        process.exit(1);
+      },
+    );
   };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
 }
 
 void bootstrap();

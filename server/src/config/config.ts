@@ -44,6 +44,8 @@ const schema = z.object({
   TRUST_PROXY: bool.default(false),
   /** Packets queued for one socket before it is cut off (it resumes from the log). */
   LIVE_MAX_BUFFERED_PACKETS: z.coerce.number().int().min(10).default(2000),
+  /** SIGTERM: how long draining may take before the process exits anyway (exit code 1). */
+  SHUTDOWN_TIMEOUT_S: z.coerce.number().int().min(1).max(600).default(25),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -70,6 +72,7 @@ export interface AppConfig {
   tileAttribution: string | null;
   trustProxy: boolean;
   liveMaxBufferedPackets: number;
+  shutdownTimeoutS: number;
 }
 
 export class ConfigError extends Error {}
@@ -117,6 +120,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     tileAttribution: e.TILE_ATTRIBUTION ?? null,
     trustProxy: e.TRUST_PROXY,
     liveMaxBufferedPackets: e.LIVE_MAX_BUFFERED_PACKETS,
+    shutdownTimeoutS: e.SHUTDOWN_TIMEOUT_S,
   };
 }
 

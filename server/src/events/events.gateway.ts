@@ -88,6 +88,24 @@ export class EventsGateway implements OnGatewayInit, OnGatewayConnection, OnModu
     if (this.timer) clearInterval(this.timer);
   }
 
+  /**
+   * SIGTERM: refuse new live connections here and close the open ones at the transport.
+   * Clients take that as a lost connection (socket.io reason "transport close") and
+   * reconnect by themselves, through the proxy to another instance, resuming from their
+   * lastSeq; a handshake that still reaches this one is refused and retried. Returns how
+   * many were told.
+   */
+  closeForRestart(): number {
+    const engine = this.server.engine as unknown as {
+      opts: { allowRequest?: (req: unknown, cb: (err: string, ok: boolean) => void) => void };
+      clients: Record<string, { close(): void }>;
+    };
+    engine.opts.allowRequest = (_req, cb) => cb('This instance is shutting down', false);
+    const open = Object.values(engine.clients);
+    for (const c of open) c.close();
+    return open.length;
+  }
+
   async handleConnection(socket: LiveSocket): Promise<void> {
     const user = socket.data.user;
     // Unknown events from a client are refused and the socket closed; nothing else is affected.
