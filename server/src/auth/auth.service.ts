@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto';
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { createHash, createSecretKey, type KeyObject } from 'node:crypto';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { LoginRequest, LoginResponse, UserDto } from '@sanfang/shared';
 import { ApiException } from '../common/api-exception';
+import { APP_CONFIG, type AppConfig } from '../config/config';
 import { loginFailures } from '../metrics/metrics';
 import type { AuthUser, FeedCaller, JwtClaims } from './auth.types';
 import type { User } from './entities/user.entity';
@@ -22,11 +23,31 @@ export const FEED_TOKEN_TTL_MS = 5_000;
 @Injectable()
 export class AuthService {
   private readonly feedTokens = new Map<string, { caller: FeedCaller; until: number }>();
+  private readonly previousKey: KeyObject | null;
 
   constructor(
     private readonly users: UsersRepository,
     private readonly jwt: JwtService,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.previousKey = config.jwtSecretPrevious
+      ? createSecretKey(Buffer.from(config.jwtSecretPrevious))
+      : null;
+  }
+
+  /** Signature and expiry; during a rotation a token signed with the previous key also counts. */
+  private async claimsOf(token: string): Promise<JwtClaims> {
+    try {
+      return await this.jwt.verifyAsync<JwtClaims>(token);
+    } catch (e) {
+      if (!this.previousKey) throw e;
+      // jsonwebtoken takes a KeyObject (as the module's own key is); the typings list only
+      // string | Buffer here.
+      return this.jwt.verifyAsync<JwtClaims>(token, {
+        secret: this.previousKey as unknown as Buffer,
+      });
+    }
+  }
 
   async login(req: LoginRequest): Promise<LoginResponse> {
     const user = await this.users.findByUsername(req.username);
@@ -50,7 +71,7 @@ export class AuthService {
   async verifyBearer(token: string): Promise<AuthUser> {
     let claims: JwtClaims;
     try {
-      claims = await this.jwt.verifyAsync<JwtClaims>(token);
+      claims = await this.claimsOf(token);
     } catch {
       throw invalidToken();
     }

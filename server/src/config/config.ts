@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DISPOSABLE_FLAG, DISPOSABLE_VALUE, readSecret, SECRET_MIN_LENGTH } from './secrets';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -17,7 +18,6 @@ const schema = z.object({
     .string()
     .regex(/^rediss?:\/\//, 'must be a redis:// URL')
     .optional(),
-  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   JWT_TTL_S: z.coerce
     .number()
     .int()
@@ -48,7 +48,14 @@ export interface AppConfig {
   dataDir: string;
   embeddedPgPort: number;
   redisUrl: string | null;
+  /** Null: generate and keep in app_settings (embedded or disposable databases only). */
   jwtSecret: string | null;
+  /** The key before a rotation: still accepted when verifying, never used to sign. */
+  jwtSecretPrevious: string | null;
+  ackTokenSecret: string | null;
+  ackTokenSecretPrevious: string | null;
+  /** SANFANG_DISPOSABLE_DEMO says this DATABASE_URL holds nothing real. */
+  disposable: boolean;
   jwtTtlS: number;
   adminUsername: string | null;
   adminPassword: string | null;
@@ -70,16 +77,47 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     Object.entries(source).filter(([, v]) => v !== undefined && v !== ''),
   );
   const parsed = schema.safeParse(cleaned);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  const problems: string[] = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+  const secrets = {
+    jwt: readSecret(cleaned, 'JWT_SECRET', problems),
+    jwtPrevious: readSecret(cleaned, 'JWT_SECRET_PREVIOUS', problems),
+    ack: readSecret(cleaned, 'ACK_TOKEN_SECRET', problems),
+    ackPrevious: readSecret(cleaned, 'ACK_TOKEN_SECRET_PREVIOUS', problems),
+  };
+  const flag = cleaned[DISPOSABLE_FLAG];
+  if (flag !== undefined && flag !== DISPOSABLE_VALUE) {
+    problems.push(`  ${DISPOSABLE_FLAG}: the only accepted value is ${DISPOSABLE_VALUE}`);
+  }
+  if (!parsed.success || problems.length > 0) {
+    throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   }
   const e = parsed.data;
   const external = e.DATABASE_URL !== undefined;
-  if (external && e.JWT_SECRET === undefined && e.NODE_ENV === 'production') {
-    throw new ConfigError(
-      'Invalid configuration:\n  JWT_SECRET: required with DATABASE_URL in production',
-    );
+  const disposable = flag === DISPOSABLE_VALUE;
+  // A real database never gets the demo users (password "demo") nor keys stored beside the
+  // data they protect (anyone with a backup could mint sessions and ack links).
+  if (external && !disposable) {
+    const refusals: string[] = [];
+    if (e.SEED === 'demo') {
+      refusals.push(
+        `  SEED: demo creates the users duty, commander, admin and every contact with the password "demo" and the feed token "demo-feed"; refused with DATABASE_URL. Only if this database is a disposable demo, set ${DISPOSABLE_FLAG}=${DISPOSABLE_VALUE}`,
+      );
+    }
+    for (const [name, value] of [
+      ['JWT_SECRET', secrets.jwt],
+      ['ACK_TOKEN_SECRET', secrets.ack],
+    ] as const) {
+      if (value === null) {
+        refusals.push(
+          `  ${name}: required with DATABASE_URL (or ${name}_FILE, a file holding it); at least ${SECRET_MIN_LENGTH} characters, e.g. \`openssl rand -base64 48\``,
+        );
+      }
+    }
+    if (refusals.length > 0) {
+      throw new ConfigError(`Invalid configuration:\n${refusals.join('\n')}`);
+    }
   }
   if ((e.ADMIN_USERNAME === undefined) !== (e.ADMIN_PASSWORD === undefined)) {
     throw new ConfigError(
@@ -94,7 +132,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: e.DATA_DIR,
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     redisUrl: e.REDIS_URL ?? null,
-    jwtSecret: e.JWT_SECRET ?? null,
+    jwtSecret: secrets.jwt,
+    jwtSecretPrevious: secrets.jwtPrevious,
+    ackTokenSecret: secrets.ack,
+    ackTokenSecretPrevious: secrets.ackPrevious,
+    disposable,
     jwtTtlS: e.JWT_TTL_S,
     adminUsername: e.ADMIN_USERNAME ?? null,
     adminPassword: e.ADMIN_PASSWORD ?? null,

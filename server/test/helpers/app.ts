@@ -8,7 +8,7 @@ import { configureApp } from '../../src/app.setup';
 import { type AppConfig, loadConfig } from '../../src/config/config';
 import { createDataSource } from '../../src/database/data-source';
 import { createTestDatabase, type TestDatabase } from './db';
-import { resolveJwtSecret } from '../../src/auth/jwt-secret';
+import { DISPOSABLE_FLAG, DISPOSABLE_VALUE, resolveStoredSecret } from '../../src/config/secrets';
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -30,12 +30,14 @@ export async function createTestApp(
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
+    // Each test database is a throwaway clone: generated keys and the demo seed are fine.
+    [DISPOSABLE_FLAG]: DISPOSABLE_VALUE,
     ...env,
     DATABASE_URL: db.url,
   });
   const ds = createDataSource(db.url, 1);
   await ds.initialize();
-  const jwtSecret = await resolveJwtSecret(ds, config.jwtSecret);
+  const jwtSecret = await resolveStoredSecret(ds, 'jwt_secret', config.jwtSecret);
   await ds.destroy();
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.forRoot(config, {

@@ -7,7 +7,8 @@ import type {
   SuggestionDto,
 } from '@sanfang/shared';
 import { Client } from 'pg';
-import { AckTokens, resolveAckSecret } from '../../src/dispatch/ack-token';
+import { resolveStoredSecret } from '../../src/config/secrets';
+import { AckTokens } from '../../src/dispatch/ack-token';
 import { EscalationService } from '../../src/dispatch/escalation.service';
 import { EventLog } from '../../src/events/event-log.service';
 import { Reactors } from '../../src/events/reactors.service';
@@ -54,7 +55,7 @@ describe('responses and dispatch (e2e)', () => {
     await pg.connect();
     const ds = createDataSource(h.db.url, 1);
     await ds.initialize();
-    tokens = new AckTokens(await resolveAckSecret(ds, null));
+    tokens = new AckTokens(await resolveStoredSecret(ds, 'ack_token_secret', null));
     await ds.destroy();
   });
   afterAll(async () => {
