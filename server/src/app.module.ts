@@ -18,6 +18,7 @@ import { NoticesModule } from './notices/notices.module';
 import { ResourcesModule } from './resources/resources.module';
 import { TimersModule } from './timers/timers.module';
 import { ResponsesModule } from './responses/responses.module';
+import { UsersModule } from './users/users.module';
 import { WarningsModule } from './warnings/warnings.module';
 
 @Module({})
@@ -56,6 +57,7 @@ export class AppModule {
         MetricsModule,
         ResponsesModule,
         WarningsModule,
+        UsersModule,
         ...staticFiles,
       ],
     };

@@ -47,6 +47,11 @@ export const ERROR_CODES = {
   CAP_INVALID_VALUE: 'A CAP element has a value outside its type or enumeration',
   CAP_INVALID_REFERENCE: 'A reference is malformed, circular or post-dated',
   CAP_INVALID_GEOMETRY: 'A polygon or circle breaks CAP rules (lat,lon order, closure, range)',
+  USER_EXISTS: 'A user with this username exists (deleted users keep their name)',
+  USER_SELF_LOCKOUT:
+    'An administrator cannot disable, delete or change the role of their own account',
+  USER_CONTACT_ROLE: "A contact's account follows the contact data; its role cannot change",
+  ACK_LINK_TOO_OLD: 'The acknowledgement link is older than links may be',
   FEED_FETCH_FAILED: 'A pull feed or CAP link could not be fetched',
 } as const;
 

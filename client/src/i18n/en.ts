@@ -79,6 +79,7 @@ export const en: Messages = {
       'resource.retired': 'Resource retired',
       'resources.settings_changed': 'Resource settings changed',
       'resources.imported': 'Data imported',
+      'user.changed': 'Account changed',
     },
   },
   live: {
@@ -154,6 +155,10 @@ export const en: Messages = {
     CAP_INVALID_REFERENCE: 'A CAP reference is malformed, circular or post-dated',
     CAP_INVALID_GEOMETRY: 'A CAP polygon or circle is invalid (lat,lon order, closure, range)',
     FEED_FETCH_FAILED: 'A pull feed could not be fetched',
+    USER_EXISTS: 'A user with this username exists (deleted users keep their name)',
+    USER_SELF_LOCKOUT: 'An administrator cannot disable, delete or change the role of their own account',
+    USER_CONTACT_ROLE: "A contact's account follows the contact data; its role cannot change",
+    ACK_LINK_TOO_OLD: 'This acknowledgement link is too old',
     NETWORK_ERROR: 'Cannot reach the server; check the network',
     BAD_RESPONSE: 'The server sent a response that cannot be read',
   },

@@ -99,6 +99,7 @@ export const zhCN = {
       'resource.retired': '停用资源',
       'resources.settings_changed': '资源设置修改',
       'resources.imported': '导入数据',
+      'user.changed': '账号变更',
     } satisfies Record<EventType, string>,
   },
   live: {
@@ -172,6 +173,10 @@ export const zhCN = {
     CAP_INVALID_REFERENCE: 'CAP 引用格式错误、循环或晚于本消息',
     CAP_INVALID_GEOMETRY: 'CAP 多边形或圆形不合法（纬度,经度顺序、闭合、范围）',
     FEED_FETCH_FAILED: '无法获取订阅源',
+    USER_EXISTS: '该用户名已存在（已删除的用户仍占用其用户名）',
+    USER_SELF_LOCKOUT: '管理员不能停用、删除自己的账号或更改自己的角色',
+    USER_CONTACT_ROLE: '联系人账号随联系人资料而定，角色不能更改',
+    ACK_LINK_TOO_OLD: '该叫应链接已超过有效期',
     NETWORK_ERROR: '无法连接服务器，请检查网络',
     BAD_RESPONSE: '服务器返回了无法识别的响应',
   } satisfies Record<ErrorCode | ClientErrorCode, string>,

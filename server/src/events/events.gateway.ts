@@ -5,6 +5,7 @@ import { handshakeSchema, SOCKET_PATH, type ServerToClient } from '@sanfang/shar
 import type { Socket } from 'socket.io';
 import type { AuthUser } from '../auth/auth.types';
 import { AuthService } from '../auth/auth.service';
+import { LiveSessions, sessionRoom, userRoom } from '../auth/live-sessions';
 import { EventsPublisher, type LiveServer, toEnvelope } from './events.publisher';
 import { EventsRepository } from './events.repository';
 import { LIVE } from './live.config';
@@ -57,12 +58,14 @@ export class EventsGateway implements OnGatewayInit, OnGatewayConnection, OnModu
     private readonly auth: AuthService,
     private readonly repo: EventsRepository,
     private readonly publisher: EventsPublisher,
+    private readonly sessions: LiveSessions,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   afterInit(server: LiveServer): void {
     this.server = server;
     this.publisher.attach(server);
+    this.sessions.attach(server);
     setLiveConnectionCounter(() => server.of('/').sockets.size);
     server.use((socket, next) => {
       this.authenticate(socket as LiveSocket).then(
@@ -100,7 +103,12 @@ export class EventsGateway implements OnGatewayInit, OnGatewayConnection, OnModu
     });
     // Join before replaying: an event committed meanwhile arrives live or in the replay
     // (or both); the client's sequencer drops the duplicate.
-    await socket.join(roomsOf(user));
+    // The user's and the token's own rooms: ending a session closes exactly its sockets.
+    await socket.join([
+      ...roomsOf(user),
+      userRoom(user.id),
+      ...(user.session ? [sessionRoom(user.session.jti)] : []),
+    ]);
     try {
       const lastSeq =
         socket.data.lastSeq === undefined

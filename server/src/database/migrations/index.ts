@@ -8,6 +8,7 @@ import { Incidents1795926321726 } from './1795926321726-Incidents';
 import { Warnings1795928597753 } from './1795928597753-Warnings';
 import { EventsTypeIndex1795929336126 } from './1795929336126-EventsTypeIndex';
 import { LineageReadFunction1795930000000 } from './1795930000000-LineageReadFunction';
+import { UserAdmin1796599368906 } from './1796599368906-UserAdmin';
 
 /** Every committed migration, oldest first. Never edit one that has been merged. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   Warnings1795928597753,
   EventsTypeIndex1795929336126,
   LineageReadFunction1795930000000,
+  UserAdmin1796599368906,
 ];

@@ -23,6 +23,7 @@ const GROUP_BY_PREFIX: Readonly<Record<string, EventGroup>> = {
   resource: 'resource',
   resources: 'resource',
   dutylog: 'notice',
+  user: 'notice',
 };
 
 export function groupOf(type: EventType): EventGroup {
@@ -114,5 +115,7 @@ export function detailOf(e: EventEnvelope): string {
       return e.payload.by;
     case 'resources.imported':
       return `${e.payload.kind} +${e.payload.inserted} ~${e.payload.updated}`;
+    case 'user.changed':
+      return `${e.payload.username} · ${e.payload.action}`;
   }
 }
