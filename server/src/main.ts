@@ -10,6 +10,7 @@ import { configureApp } from './app.setup';
 import { ConfigError, loadConfig } from './config/config';
 import { prepareDatabase } from './database/prepare';
 import { DEMO_FEED_TOKEN, DEMO_PASSWORD, DEMO_USERS } from './database/seed/seed';
+import { startMetricsServer } from './metrics/metrics-server';
 
 async function bootstrap(): Promise<void> {
   let config;
@@ -46,9 +47,13 @@ async function bootstrap(): Promise<void> {
   app.useLogger(app.get(Logger));
   await configureApp(app, config);
   await app.listen(config.port, config.host);
+  const metrics = config.metricsPort
+    ? await startMetricsServer(config.metricsHost, config.metricsPort)
+    : null;
 
   const url = `http://localhost:${config.port}`;
   const lines = [`Sanfang console: ${url}  (API docs ${url}/api/docs)`];
+  if (metrics) lines.push(`Metrics: http://${config.metricsHost}:${config.metricsPort}/metrics`);
   if (!config.clientDist)
     lines.push('Client not built: run `npm run build` to serve the console UI.');
   if (config.seed === 'demo') {
@@ -59,6 +64,7 @@ async function bootstrap(): Promise<void> {
   console.log(lines.join('\n'));
 
   const stop = async (): Promise<void> => {
+    metrics?.close();
     await app.close();
     await db.embedded?.stop();
     process.exit(0);

@@ -35,7 +35,29 @@ const schema = z.object({
   TRUST_PROXY: bool.default(false),
   /** Packets queued for one socket before it is cut off (it resumes from the log). */
   LIVE_MAX_BUFFERED_PACKETS: z.coerce.number().int().min(10).default(2000),
+  /** Prometheus on its own listener (loopback unless METRICS_HOST says otherwise). */
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  METRICS_HOST: z.string().default('127.0.0.1'),
+  /** Or on the application port, for scrapers that send this bearer token. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Browser origins besides the console's own that may open the live socket, comma-separated. */
+  ALLOWED_ORIGINS: z
+    .string()
+    .regex(
+      /^https?:\/\/[^\s,/]+(,\s*https?:\/\/[^\s,/]+)*$/,
+      'must be origins like https://duty.example.org, comma-separated',
+    )
+    .optional(),
 });
+
+/** Every variable loadConfig reads (the secrets are read beside the schema, with *_FILE). */
+export const CONFIG_VARIABLES: readonly string[] = [
+  ...Object.keys(schema.shape),
+  ...['JWT_SECRET', 'JWT_SECRET_PREVIOUS', 'ACK_TOKEN_SECRET', 'ACK_TOKEN_SECRET_PREVIOUS'].flatMap(
+    (n) => [n, `${n}_FILE`],
+  ),
+  DISPOSABLE_FLAG,
+];
 
 export type Env = z.infer<typeof schema>;
 
@@ -67,6 +89,11 @@ export interface AppConfig {
   tileUrl: string | null;
   trustProxy: boolean;
   liveMaxBufferedPackets: number;
+  metricsPort: number | null;
+  metricsHost: string;
+  metricsToken: string | null;
+  /** Origins allowed to open the live socket besides the console's own (the Host). */
+  allowedOrigins: string[];
 }
 
 export class ConfigError extends Error {}
@@ -148,6 +175,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     tileUrl: e.TILE_URL ?? null,
     trustProxy: e.TRUST_PROXY,
     liveMaxBufferedPackets: e.LIVE_MAX_BUFFERED_PACKETS,
+    metricsPort: e.METRICS_PORT ?? null,
+    metricsHost: e.METRICS_HOST,
+    metricsToken: e.METRICS_TOKEN ?? null,
+    allowedOrigins: e.ALLOWED_ORIGINS?.split(',').map((o) => o.trim()) ?? [],
   };
 }
 

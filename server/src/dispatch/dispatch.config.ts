@@ -37,6 +37,9 @@ const schema = z.object({
   PUBLIC_BASE_URL: z.string().url().default('http://localhost:8080'),
 });
 
+/** Every variable loadDispatchConfig reads. */
+export const DISPATCH_VARIABLES: readonly string[] = Object.keys(schema.shape);
+
 export interface DispatchConfig {
   thresholdLevel: ResponseLevel;
   ackDeadlineS: Record<ContactRole, number>;

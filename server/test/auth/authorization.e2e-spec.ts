@@ -97,6 +97,7 @@ const TABLE: Record<string, Caller[]> = {
   'GET /api/resources/settings': CONSOLE,
   'PATCH /api/resources/settings': ADMIN,
   'GET /api/health': ANYONE,
+  // 404 for everyone unless METRICS_TOKEN is set (then that token, not a session, is checked).
   'GET /metrics': ANYONE,
   'POST /api/responses': COMMANDER,
   'GET /api/responses': CONSOLE,
