@@ -66,6 +66,41 @@ describe('live events (socket.io)', () => {
       expect(e.data?.code).toBe('AUTH_TOKEN_INVALID');
     });
 
+    it("refuses a browser page from another site (Origin), accepts the console's own", async () => {
+      const open = (origin: string, url = base) =>
+        new Promise<'connected' | 'refused'>((resolve) => {
+          const s = io(url, {
+            path: SOCKET_PATH,
+            transports: ['websocket'],
+            reconnection: false,
+            extraHeaders: { origin },
+            auth: { token: dutyToken },
+          });
+          s.on('connect', () => {
+            s.disconnect();
+            resolve('connected');
+          });
+          s.on('connect_error', () => {
+            s.disconnect();
+            resolve('refused');
+          });
+        });
+      expect(await open('https://evil.example')).toBe('refused');
+      expect(await open('null')).toBe('refused');
+      expect(await open(base)).toBe('connected');
+      const other = await createTestApp(
+        { ALLOWED_ORIGINS: 'https://duty.example.org' },
+        { db: t.db },
+      );
+      try {
+        const url = await other.listen();
+        expect(await open('https://duty.example.org', url)).toBe('connected');
+        expect(await open('https://evil.example', url)).toBe('refused');
+      } finally {
+        await other.app.close();
+      }
+    });
+
     it('refuses a malformed lastSeq', async () => {
       const e = await refusal({ token: dutyToken, lastSeq: 'abc' });
       expect(e.data).toMatchObject({
