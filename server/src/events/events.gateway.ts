@@ -10,7 +10,7 @@ import { EventsPublisher, type LiveServer, toEnvelope } from './events.publisher
 import { EventsRepository } from './events.repository';
 import { LIVE } from './live.config';
 import { liveSlowClientsCut, setLiveConnectionCounter } from '../metrics/metrics';
-import { roomsOf, viewerOf } from './rooms';
+import { ROOM_CONTACTS, roomsOf, viewerOf } from './rooms';
 
 type LiveSocket = Socket<
   Record<string, never>,
@@ -112,7 +112,7 @@ export class EventsGateway implements OnGatewayInit, OnGatewayConnection, OnModu
     try {
       const lastSeq =
         socket.data.lastSeq === undefined
-          ? await this.repo.head()
+          ? await this.repo.headFor(viewerOf(user))
           : await this.replay(socket, socket.data.lastSeq);
       socket.emit('resumed', { lastSeq });
     } catch (e) {
@@ -178,7 +178,7 @@ export class EventsGateway implements OnGatewayInit, OnGatewayConnection, OnModu
     }
     if (head !== this.lastBeacon.seq || due) {
       this.lastBeacon = { seq: head, at: now };
-      this.server.local.emit('head', { seq: head });
+      this.server.local.except(ROOM_CONTACTS).emit('head', { seq: head });
     }
   }
 }
