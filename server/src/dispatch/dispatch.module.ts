@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AuthModule } from '../auth/auth.module';
-import { AckRateLimitGuard } from './ack-rate-limit.guard';
+import { AckRateLimitGuard, SharedCounters } from './ack-rate-limit.guard';
 import { AckService } from './ack.service';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { resolveStoredSecret } from '../config/secrets';
@@ -54,6 +54,7 @@ import { WebhookChannel } from './notify/webhook.channel';
     EscalationService,
     AckService,
     AckRateLimitGuard,
+    SharedCounters,
     NotificationsRepository,
     Outbox,
   ],

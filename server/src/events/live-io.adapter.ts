@@ -65,6 +65,12 @@ export class LiveIoAdapter extends IoAdapter {
     return server;
   }
 
+  /** On app.close(): the adapter's Redis clients go too, or they keep the process alive. */
+  override async dispose(): Promise<void> {
+    await super.dispose();
+    await this.disconnectRedis();
+  }
+
   async disconnectRedis(): Promise<void> {
     await Promise.all([
       this.pub?.quit().catch(() => undefined),
