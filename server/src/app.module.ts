@@ -19,6 +19,7 @@ import { NoticesModule } from './notices/notices.module';
 import { ResourcesModule } from './resources/resources.module';
 import { TimersModule } from './timers/timers.module';
 import { ResponsesModule } from './responses/responses.module';
+import { UsersModule } from './users/users.module';
 import { WarningsModule } from './warnings/warnings.module';
 
 @Module({})
@@ -53,6 +54,7 @@ export class AppModule {
         ResponsesModule,
         WarningsModule,
         ClientConfigModule,
+        UsersModule,
       ],
     };
   }

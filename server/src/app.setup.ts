@@ -61,7 +61,7 @@ export async function configureApp(
       .build(),
   );
   SwaggerModule.setup('api/docs', app, doc);
-  const live = new LiveIoAdapter(app, config.redisUrl);
+  const live = new LiveIoAdapter(app, config.redisUrl, config.allowedOrigins);
   await live.connect();
   app.useWebSocketAdapter(live);
   app.get<Runtime>(RUNTIME).liveStatus = () => live.status();

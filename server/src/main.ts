@@ -6,6 +6,7 @@ import { DataDirInUseError } from './database/embedded';
 import { prepareDatabase, UnsupportedVersionError } from './database/prepare';
 import { shutdown } from './core/shutdown';
 import { DEMO_FEED_TOKEN, DEMO_PASSWORD, DEMO_USERS } from './database/seed/seed';
+import { startMetricsServer } from './metrics/metrics-server';
 
 async function bootstrap(): Promise<void> {
   let config;
@@ -53,9 +54,13 @@ async function bootstrap(): Promise<void> {
     ...(embedded ? { embeddedState: () => embedded.state() } : {}),
   });
   await app.listen(config.port, config.host);
+  const metrics = config.metricsPort
+    ? await startMetricsServer(config.metricsHost, config.metricsPort)
+    : null;
 
   const url = `http://localhost:${config.port}`;
   const lines = [`Sanfang console: ${url}  (API docs ${url}/api/docs)`];
+  if (metrics) lines.push(`Metrics: http://${config.metricsHost}:${config.metricsPort}/metrics`);
   if (!config.clientDist)
     lines.push('Client not built: run `npm run build` to serve the console UI.');
   if (config.seed === 'demo') {
@@ -72,6 +77,7 @@ async function bootstrap(): Promise<void> {
       log,
       signal,
       after: async () => {
+        metrics?.close();
         await db.embedded?.stop();
       },
     }).then(
