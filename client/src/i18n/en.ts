@@ -637,6 +637,11 @@ export const en: Messages = {
       teams: 'Rescue teams',
       subdistricts: 'Subdistrict boundaries',
     },
+    suggestionFailures: {
+      no_active_response: 'no active response to end or change',
+      no_level: 'the suggestion names no level',
+      already_at_level: 'the response is already at this level and area',
+    },
     userChanged: '{{username}} · {{action}}',
     userActions: {
       created: 'created',

@@ -18,6 +18,7 @@ import type {
   ShelterStatus,
   TeamKind,
   TeamStatus,
+  SuggestionFailure,
   UserChangeAction,
   WarningState,
 } from '@sanfang/shared';
@@ -640,6 +641,11 @@ export const zhCN = {
       teams: '救援队伍',
       subdistricts: '街道边界',
     } satisfies Record<ResourcesImportedPayload['kind'], string>,
+    suggestionFailures: {
+      no_active_response: '没有可结束或调整的在启响应',
+      no_level: '建议未给出响应级别',
+      already_at_level: '响应已处于该级别和范围',
+    } satisfies Record<SuggestionFailure, string>,
     userChanged: '{{username}} · {{action}}',
     userActions: {
       created: '已创建',

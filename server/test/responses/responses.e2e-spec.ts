@@ -577,11 +577,13 @@ describe('responses and dispatch (e2e)', () => {
         level: 'IV',
         autoApply: true,
       });
-      await h.waitFor(
+      const [decided] = await h.waitFor(
         'response.suggestion_decided',
         1,
         (e) => (e.payload as { suggestionId: string }).suggestionId === bad,
       );
+      // The console translates the reason from its code; the note stays for integrators.
+      expect(decided!.payload).toMatchObject({ status: 'failed', failure: 'no_active_response' });
       const s = (
         (await h.http.get('/api/responses/suggestions').set(bearer(h.duty))).body as SuggestionDto[]
       ).find((x) => x.id === bad)!;

@@ -58,8 +58,13 @@ export function detailOf(e: EventEnvelope, t: TFunction): string {
       return `${t(`eventDetails.capConfigWhat.${e.payload.what}`)} ${e.payload.name} · ${t(`eventDetails.configActions.${e.payload.action}`)}`;
     case 'response.suggested':
       return suggestionText(t, e.payload);
-    case 'response.suggestion_decided':
-      return `${t(`eventDetails.suggestionStatuses.${e.payload.status}`)} · ${e.payload.by}${e.payload.note ? ` · ${e.payload.note}` : ''}`;
+    case 'response.suggestion_decided': {
+      // A failure is shown by its code; the English note stays for integrators.
+      const note = e.payload.failure
+        ? t(`eventDetails.suggestionFailures.${e.payload.failure}`)
+        : e.payload.note;
+      return `${t(`eventDetails.suggestionStatuses.${e.payload.status}`)} · ${e.payload.by}${note ? ` · ${note}` : ''}`;
+    }
     case 'response.started':
     case 'response.level_changed':
     case 'response.ended':
