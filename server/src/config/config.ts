@@ -112,7 +112,18 @@ export interface AppConfig {
 export class ConfigError extends Error {}
 
 /** Validates the environment once at start-up; the message names every bad variable. */
-export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+export interface LoadOptions {
+  /**
+   * The console signs sessions and links, so a real database needs its keys from outside it.
+   * Tools (import, migrations) sign nothing and run without them.
+   */
+  requireSecrets?: boolean;
+}
+
+export function loadConfig(
+  source: NodeJS.ProcessEnv = process.env,
+  { requireSecrets = true }: LoadOptions = {},
+): AppConfig {
   const cleaned = Object.fromEntries(
     Object.entries(source).filter(([, v]) => v !== undefined && v !== ''),
   );
@@ -149,7 +160,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       ['JWT_SECRET', secrets.jwt],
       ['ACK_TOKEN_SECRET', secrets.ack],
     ] as const) {
-      if (value === null) {
+      if (value === null && requireSecrets) {
         refusals.push(
           `  ${name}: required with DATABASE_URL (or ${name}_FILE, a file holding it); at least ${SECRET_MIN_LENGTH} characters, e.g. \`openssl rand -base64 48\``,
         );

@@ -48,7 +48,7 @@ export async function runMigrate(argv: string[], io: MigrateIo): Promise<number>
 
   let embedded: EmbeddedHandle | null = null;
   try {
-    const config = loadConfig(io.env);
+    const config = loadConfig(io.env, { requireSecrets: false });
     let url = config.databaseUrl;
     if (url !== null) {
       io.err(`Database: external PostgreSQL at ${redact(url)}`);

@@ -107,7 +107,9 @@ export async function prepareDatabase(
         ? { username: config.adminUsername, password: config.adminPassword }
         : undefined;
     await runSeed(ds, config.seed, admin);
-    const jwtSecret = await resolveStoredSecret(ds, 'jwt_secret', config.jwtSecret);
+    // A command run beside the console signs nothing: it neither needs nor stores a key.
+    const jwtSecret =
+      role === 'cli' ? '' : await resolveStoredSecret(ds, 'jwt_secret', config.jwtSecret);
     return { url, engine: embedded ? 'embedded' : 'external', jwtSecret, embedded };
   } catch (e) {
     await embedded?.stop().catch(() => undefined);

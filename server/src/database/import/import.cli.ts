@@ -152,9 +152,14 @@ async function withDatabase(io: CliIo, fn: (ds: DataSource) => Promise<number>):
   let ds: DataSource | undefined;
   try {
     // Beside a running console: its embedded server is used, never stopped.
-    const db = await prepareDatabase(loadConfig(io.env), (msg) => io.err(msg), undefined, {
-      role: 'cli',
-    });
+    const db = await prepareDatabase(
+      loadConfig(io.env, { requireSecrets: false }),
+      (msg) => io.err(msg),
+      undefined,
+      {
+        role: 'cli',
+      },
+    );
     stopEmbedded = db.embedded ? () => db.embedded?.stop() ?? Promise.resolve() : undefined;
     ds = createDataSource(db.url, 2);
     await ds.initialize();
