@@ -5,11 +5,11 @@ import type { DataSource, EntityManager } from 'typeorm';
 import {
   type CommittedEvent,
   type EventScope,
-  type DeferredWrite,
   type EventTx,
   NoEventError,
   type PendingEvent,
 } from './event-log';
+import type { DeferredWrite } from '../core/db/set-writes';
 import { EventsPublisher } from './events.publisher';
 import { EventsRepository, type SqlClient } from './events.repository';
 

@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { EventType } from '@sanfang/shared';
 import { escapeLiteral } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
-import { asCtes, runTogether } from '../database/set-writes';
-import type { CommittedEvent, DeferredWrite, PendingEvent } from './event-log';
+import { asCtes, runTogether, type DeferredWrite } from '../core/db/set-writes';
+import type { CommittedEvent, PendingEvent } from './event-log';
 
 /** Who is reading: decides which rows of the log they may see. */
 export type Viewer =

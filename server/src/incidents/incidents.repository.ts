@@ -10,8 +10,8 @@ import {
 } from '@sanfang/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
-import { AppSetting } from '../database/app-setting.entity';
-import { fromJsonRow } from '../database/json-rows';
+import { AppSetting } from '../core/settings/app-setting.entity';
+import { fromJsonRow } from '../core/db/json-rows';
 import { inlineParams } from '../events/events.repository';
 import { Subdistrict } from '../geo/entities/subdistrict.entity';
 import { DutyRule } from './entities/duty-rule.entity';

@@ -1,6 +1,6 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Public } from '../auth/decorators';
+import { Public } from '../common/public.decorator';
 import { registry } from './metrics';
 
 /** Prometheus scrape endpoint; nginx restricts it to internal networks. */

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ResponseSuggestion } from '@sanfang/shared';
 import type { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
-import { fromJsonRow, toJsonRow } from '../database/json-rows';
-import { insertRows } from '../database/set-writes';
+import { fromJsonRow, toJsonRow } from '../core/db/json-rows';
+import { insertRows } from '../core/db/set-writes';
 import { inlineParams } from '../events/events.repository';
 import type { EventTx } from '../events/event-log';
 import type { Timers } from '../timers/timers.service';

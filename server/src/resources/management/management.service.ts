@@ -21,7 +21,7 @@ import { Shelter } from '../../geo/entities/shelter.entity';
 import { StockItem } from '../../geo/entities/stock-item.entity';
 import { Warehouse } from '../../geo/entities/warehouse.entity';
 import { badRequest, conflict } from '../common/resource-errors';
-import { readResourceSettings } from '../settings/resource-settings';
+import { readResourceSettings } from '../../core/settings/resource-settings';
 import { SheltersService } from '../shelters/shelters.service';
 import { resourceChange } from './resource-snapshots';
 

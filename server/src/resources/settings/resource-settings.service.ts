@@ -4,7 +4,7 @@ import type { ResourceSettings, UpdateResourceSettings } from '@sanfang/shared';
 import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../../auth/auth.types';
 import { EventLog } from '../../events/event-log.service';
-import { readResourceSettings, writeResourceSettings } from './resource-settings';
+import { readResourceSettings, writeResourceSettings } from '../../core/settings/resource-settings';
 
 @Injectable()
 export class ResourceSettingsService {

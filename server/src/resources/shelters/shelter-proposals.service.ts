@@ -14,7 +14,7 @@ import { EventLog } from '../../events/event-log.service';
 import { Reactors } from '../../events/reactors.service';
 import { ShelterProposal } from '../entities/shelter-proposal.entity';
 import { conflict } from '../common/resource-errors';
-import { readResourceSettings } from '../settings/resource-settings';
+import { readResourceSettings } from '../../core/settings/resource-settings';
 import { SheltersService } from './shelters.service';
 
 interface NamedShelter {

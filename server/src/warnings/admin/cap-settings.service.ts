@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { capSettingsSchema, type CapSettings } from '@sanfang/shared';
 import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../../auth/auth.types';
-import { AppSetting } from '../../database/app-setting.entity';
+import { AppSetting } from '../../core/settings/app-setting.entity';
 import { EventLog } from '../../events/event-log.service';
 
 const KEY = 'cap.settings';
