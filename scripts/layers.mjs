@@ -36,7 +36,7 @@ function walk(dir, out = []) {
 
 const top = (file) => {
   const rel = relative(root, file).split(sep);
-  return rel.length > 1 ? rel[0] : null;
+  return rel.length > 1 && rel[0] !== '..' ? rel[0] : null; // outside src (tests): not a floor
 };
 
 export function importGraph() {
