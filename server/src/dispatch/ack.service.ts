@@ -11,7 +11,7 @@ import { DEADLINE_QUEUE, DispatchService, payloadOf, scopeOf } from './dispatch.
 import { DISPATCH_CONFIG, type DispatchConfig } from './dispatch.config';
 import { DispatchRepository, type DispatchRow } from './dispatch.repository';
 import { ACK_TOKENS } from './dispatch.tokens';
-import { distanceM } from './geo-distance';
+import { distanceM } from '../geo/distance';
 
 const invalid = (): ApiException =>
   new ApiException(HttpStatus.UNAUTHORIZED, 'ACK_TOKEN_INVALID', undefined, 'token');

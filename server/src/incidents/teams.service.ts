@@ -8,7 +8,7 @@ import { EventLog } from '../events/event-log.service';
 import { RescueTeam } from '../geo/entities/rescue-team.entity';
 import { IncidentAssignment } from './entities/incident-assignment.entity';
 import type { Incident } from './entities/incident.entity';
-import { distanceM } from './geo-distance';
+import { distanceM } from '../geo/distance';
 import { IncidentsRepository } from './incidents.repository';
 import { scopeOf } from './incidents.mapper';
 import { positionOf } from './team-position';

@@ -12,6 +12,7 @@ import { SheltersService } from './shelters/shelters.service';
 import { StockController } from './stock/stock.controller';
 import { StockRepository } from './stock/stock.repository';
 import { StockService } from './stock/stock.service';
+import { GeoModule } from '../geo/geo.module';
 import { CoverageReactor } from './teams/coverage.reactor';
 import { TeamsController } from './teams/teams.controller';
 import { TeamsRepository } from './teams/teams.repository';
@@ -19,6 +20,7 @@ import { TeamsService } from './teams/teams.service';
 
 /** Shelters, rescue teams and warehouses as live status (the write side; reads are in geo). */
 @Module({
+  imports: [GeoModule],
   controllers: [
     SheltersController,
     ShelterLinkController,

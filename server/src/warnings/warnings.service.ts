@@ -69,7 +69,7 @@ export class WarningsService implements OnModuleInit {
   }
 
   async get(id: string): Promise<WarningDetailDto> {
-    const w = /^[0-9a-f-]{36}$/i.test(id) ? await this.repo.warning(id) : null;
+    const w = await this.repo.warning(id);
     if (!w) throw notFound('Warning');
     const chain = await this.repo.chain(id);
     return {

@@ -29,7 +29,7 @@ describe(withDriverTransaction.name, () => {
       const inside = await tx.manager.query<{ c: number }[]>('SELECT count(*)::int AS c FROM t');
       return {
         begun: tx.begun,
-        inside: inside[0].c,
+        inside: inside[0]?.c,
         active: tx.manager.queryRunner?.isTransactionActive,
       };
     });

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { SubdistrictCheck } from '../../geo/subdistrict-check';
 import type {
   CreateShelter,
   CreateStockItem,
@@ -20,7 +21,7 @@ import { RescueTeam } from '../../geo/entities/rescue-team.entity';
 import { Shelter } from '../../geo/entities/shelter.entity';
 import { StockItem } from '../../geo/entities/stock-item.entity';
 import { Warehouse } from '../../geo/entities/warehouse.entity';
-import { badRequest, conflict } from '../common/resource-errors';
+import { conflict } from '../common/resource-errors';
 import { readResourceSettings } from '../../core/settings/resource-settings';
 import { SheltersService } from '../shelters/shelters.service';
 import { resourceChange } from './resource-snapshots';
@@ -34,6 +35,7 @@ export class ManagementService {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly events: EventLog,
     private readonly shelters: SheltersService,
+    private readonly subdistricts: SubdistrictCheck,
   ) {}
 
   createShelter(user: AuthUser, b: CreateShelter): Promise<ResourceChangePayload> {
@@ -179,10 +181,8 @@ export class ManagementService {
     return p;
   }
 
-  private async checkSubdistrict(m: EntityManager, code: string): Promise<void> {
-    const rows = await m.query<unknown[]>(`SELECT 1 FROM subdistricts WHERE code = $1`, [code]);
-    if (rows.length === 0)
-      throw badRequest(`Unknown subdistrict code: ${code}`, 'body.subdistrictCode');
+  private checkSubdistrict(m: EntityManager, code: string): Promise<void> {
+    return this.subdistricts.assertKnown([code], 'body.subdistrictCode', m);
   }
 
   private async live<T extends Shelter | RescueTeam | Warehouse>(

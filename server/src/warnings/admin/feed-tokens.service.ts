@@ -52,7 +52,7 @@ export class FeedTokensService {
     checkCertificates(pems);
     const dto = await this.events.write(user.username, async (tx) => {
       const repo = tx.manager.getRepository(FeedToken);
-      const row = /^[0-9a-f-]{36}$/i.test(id) ? await repo.findOne({ where: { id } }) : null;
+      const row = await repo.findOne({ where: { id } });
       if (!row) throw notFound('Feed token');
       row.trustedCertificates = pems;
       await repo.save(row);
@@ -71,7 +71,7 @@ export class FeedTokensService {
   async revoke(user: AuthUser, id: string): Promise<FeedTokenDto> {
     const dto = await this.events.write(user.username, async (tx) => {
       const repo = tx.manager.getRepository(FeedToken);
-      const row = /^[0-9a-f-]{36}$/i.test(id) ? await repo.findOne({ where: { id } }) : null;
+      const row = await repo.findOne({ where: { id } });
       if (!row) throw notFound('Feed token');
       row.revokedAt ??= new Date();
       await repo.save(row);

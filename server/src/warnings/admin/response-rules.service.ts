@@ -48,7 +48,7 @@ export class ResponseRulesService {
   remove(user: AuthUser, id: string): Promise<ResponseRuleDto> {
     return this.events.write(user.username, async (tx) => {
       const repo = tx.manager.getRepository(ResponseRule);
-      const row = /^[0-9a-f-]{36}$/i.test(id) ? await repo.findOne({ where: { id } }) : null;
+      const row = await repo.findOne({ where: { id } });
       if (!row) throw notFound('Response rule');
       await repo.delete({ id });
       tx.emit('cap.config_changed', {

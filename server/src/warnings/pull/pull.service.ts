@@ -37,8 +37,6 @@ export interface PollSummary {
   error: string | null;
 }
 
-const isUuid = (id: string): boolean => /^[0-9a-f-]{36}$/i.test(id);
-
 const toDto = (f: PullFeed): PullFeedDto => ({
   id: f.id,
   name: f.name,
@@ -166,7 +164,7 @@ export class PullService implements OnModuleInit {
   }
 
   private async feed(id: string): Promise<PullFeed> {
-    const f = isUuid(id) ? await this.ds.getRepository(PullFeed).findOne({ where: { id } }) : null;
+    const f = await this.ds.getRepository(PullFeed).findOne({ where: { id } });
     if (!f) throw notFound('Pull feed');
     return f;
   }
