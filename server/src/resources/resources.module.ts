@@ -5,6 +5,7 @@ import { ResourceSettingsController } from './settings/resource-settings.control
 import { ResourceSettingsService } from './settings/resource-settings.service';
 import { ShelterLinkController } from './shelters/shelter-link.controller';
 import { ShelterLinksService } from './shelters/shelter-links.service';
+import { ShelterProposalsRepository } from './shelters/shelter-proposals.repository';
 import { ShelterProposalsService } from './shelters/shelter-proposals.service';
 import { SheltersController } from './shelters/shelters.controller';
 import { SheltersRepository } from './shelters/shelters.repository';
@@ -34,6 +35,7 @@ import { TeamsService } from './teams/teams.service';
     SheltersService,
     ShelterLinksService,
     ShelterProposalsService,
+    ShelterProposalsRepository,
     TeamsRepository,
     TeamsService,
     CoverageReactor,
