@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ManagementController } from './management/management.controller';
+import { ManagementRepository } from './management/management.repository';
 import { ManagementService } from './management/management.service';
 import { ResourceSettingsController } from './settings/resource-settings.controller';
 import { ResourceSettingsService } from './settings/resource-settings.service';
@@ -42,6 +43,7 @@ import { TeamsService } from './teams/teams.service';
     StockRepository,
     StockService,
     ManagementService,
+    ManagementRepository,
     ResourceSettingsService,
   ],
 })
