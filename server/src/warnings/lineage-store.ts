@@ -13,9 +13,6 @@ import { ResponseSuggestionRow } from './entities/suggestion.entity';
 import { Warning } from './entities/warning.entity';
 import { type SuggestionContext, suggestionRow } from './suggestions.service';
 
-/** Lineage of every CAP message is decided under this one lock (ingest batches, expiry). */
-export const LINEAGE_LOCK_SQL = `SELECT pg_advisory_xact_lock(6, 0)`;
-
 type Ref = CapRef | StoredRef;
 const keyOf = (r: Ref): string =>
   `${r.sender}\u0000${r.identifier}\u0000${typeof r.sent === 'string' ? r.sent : r.sent.toISOString()}`;

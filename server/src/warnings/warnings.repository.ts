@@ -7,8 +7,10 @@ import { CapMessage, type StoredRef } from './entities/cap-message.entity';
 import { ResponseRule } from './entities/response-rule.entity';
 import { ResponseSuggestionRow } from './entities/suggestion.entity';
 import { Warning } from './entities/warning.entity';
-import { LINEAGE_LOCK_SQL } from './lineage-store';
 import type { SubdistrictShape } from './meaning/areas';
+
+/** Lineage of every CAP message is decided under this one lock (ingest batches, expiry). */
+export const LINEAGE_LOCK_SQL = `SELECT pg_advisory_xact_lock(6, 0)`;
 
 export const storedRef = (r: CapRef): StoredRef => ({
   sender: r.sender,
