@@ -18,7 +18,7 @@ export const FLOORS = [
   ['auth'],
   ['events'],
   ['timers', 'geo'],
-  ['incidents', 'dispatch', 'notices', 'resources', 'health'],
+  ['incidents', 'dispatch', 'notices', 'resources', 'health', 'users'],
   ['duty-log', 'duty-report', 'responses', 'warnings'],
   ['database'],
 ];

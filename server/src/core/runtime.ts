@@ -1,3 +1,5 @@
+import type { Drain } from './drain';
+
 /** What the process that started the embedded server knows about it (for /api/health). */
 export interface EmbeddedState {
   /** running: answering; restarting: it died and is being started again; failed: gave up. */
@@ -16,5 +18,7 @@ export interface Runtime {
   liveStatus?: () => 'up' | 'down' | 'disabled';
   /** The supervised embedded server's state; absent with DATABASE_URL. */
   embeddedState?: () => EmbeddedState;
+  /** Set by configureApp: request accounting for a clean restart (core/drain.ts). */
+  drain?: Drain;
 }
 export const RUNTIME = Symbol('RUNTIME');
