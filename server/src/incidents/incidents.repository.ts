@@ -342,6 +342,10 @@ export class IncidentsRepository {
   async insertAssignment(m: EntityManager, a: Omit<IncidentAssignment, 'id'>): Promise<void> {
     await m.getRepository(IncidentAssignment).insert(a);
   }
+
+  async saveIncident(m: EntityManager, i: Incident): Promise<void> {
+    await m.save(i);
+  }
 }
 
 /** A rescue team row as the driver returns it. */

@@ -216,7 +216,7 @@ export class IntakeService {
       insertRows(tx.manager.connection.getMetadata(IncidentReport), [report]),
     ]);
     target.reportCount += 1;
-    await tx.manager.save(target);
+    await this.repo.saveIncident(tx.manager, target);
     tx.emit(
       'incident.report_merged',
       { incidentId: target.id, reportId: report.id, source, externalId },
