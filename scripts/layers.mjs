@@ -29,7 +29,8 @@ function walk(dir, out = []) {
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);
     if (statSync(p).isDirectory()) walk(p, out);
-    else if (name.endsWith('.ts')) out.push(p);
+    // Specs are tests, not structure: they may compose features from any floor.
+    else if (name.endsWith('.ts') && !name.endsWith('.spec.ts')) out.push(p);
   }
   return out;
 }

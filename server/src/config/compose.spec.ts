@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
-import { loadDispatchConfig, DISPATCH_VARIABLES } from './dispatch/dispatch.config';
-import { CONFIG_VARIABLES, loadConfig } from './config/config';
+import { loadDispatchConfig, DISPATCH_VARIABLES } from '../dispatch/dispatch.config';
+import { CONFIG_VARIABLES, loadConfig } from './config';
 
 interface ComposeService {
   '<<'?: ComposeService;
