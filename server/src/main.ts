@@ -4,7 +4,7 @@ import { createApp, resolveClientDist } from './bootstrap';
 import { ConfigError, loadConfig } from './config/config';
 import { DataDirInUseError } from './database/embedded';
 import { prepareDatabase, UnsupportedVersionError } from './database/prepare';
-import { shutdown } from './core/shutdown';
+import { shutdown } from './shutdown';
 import { DEMO_FEED_TOKEN, DEMO_PASSWORD, DEMO_USERS } from './database/seed/seed';
 import { startMetricsServer } from './metrics/metrics-server';
 

@@ -1,15 +1,10 @@
 import { type CanActivate, type ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
+import { bearerToken } from '../common/bearer-token';
 import { Reflector } from '@nestjs/core';
 import type { Role } from '@sanfang/shared';
 import { ApiException } from '../common/api-exception';
 import { AuthService } from './auth.service';
 import { type AuthedRequest, FEED_KEY, IS_PUBLIC, ROLES_KEY } from './decorators';
-
-export function bearerToken(header: string | undefined): string | null {
-  if (!header) return null;
-  const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  return m?.[1] ?? null;
-}
 
 /**
  * Global guard: every route needs a user session unless marked @Public() or @FeedAuth();

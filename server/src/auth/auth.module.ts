@@ -10,7 +10,7 @@ import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { FeedToken } from './entities/feed-token.entity';
 import { User } from './entities/user.entity';
-import { JWT_KEY } from './jwt-key';
+import { JWT_KEY } from '../core/jwt-key';
 import { LiveSessions } from './live-sessions';
 import { UsersRepository } from './users.repository';
 

@@ -3,12 +3,11 @@ import type { Role } from '@sanfang/shared';
 import type { Request } from 'express';
 import type { AuthUser, FeedCaller } from './auth.types';
 
-export const IS_PUBLIC = 'sanfang:public';
+export { IS_PUBLIC, Public } from '../common/public.decorator';
+
 export const ROLES_KEY = 'sanfang:roles';
 export const FEED_KEY = 'sanfang:feed';
 
-/** No bearer token needed (login, health, the ack page's own token). */
-export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);
 /** Only these roles may call; checked after the token is verified. */
 export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator =>
   SetMetadata(ROLES_KEY, roles);

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Module } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { ClientConfigDto } from '@sanfang/shared';
-import { Public } from '../auth/decorators';
+import { Public } from '../common/public.decorator';
 import { APP_CONFIG, type AppConfig } from './config';
 
 @ApiTags('config')

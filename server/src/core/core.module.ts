@@ -1,5 +1,5 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
-import { JWT_KEY } from '../auth/jwt-key';
+import { JWT_KEY } from './jwt-key';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { CLOCK, systemClock } from './clock';
 import { RUNTIME, type Runtime } from './runtime';

@@ -1,5 +1,12 @@
-import type { EmbeddedState } from '../database/embedded';
 import type { Drain } from './drain';
+
+/** What the process that started the embedded server knows about it (for /api/health). */
+export interface EmbeddedState {
+  /** running: answering; restarting: it died and is being started again; failed: gave up. */
+  status: 'running' | 'restarting' | 'failed';
+  since: Date;
+  restarts: number;
+}
 
 /** Facts about this process decided before Nest boots (which database, which key). */
 export interface Runtime {

@@ -4,14 +4,9 @@ import { chmod, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/pro
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
+import type { EmbeddedState } from '../core/runtime';
 
-/** What the process that started the embedded server knows about it (for /api/health). */
-export interface EmbeddedState {
-  /** running: answering; restarting: it died and is being started again; failed: gave up. */
-  status: 'running' | 'restarting' | 'failed';
-  since: Date;
-  restarts: number;
-}
+export type { EmbeddedState };
 
 export interface EmbeddedHandle {
   url: string;

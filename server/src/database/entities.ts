@@ -9,7 +9,7 @@ import { StockItem } from '../geo/entities/stock-item.entity';
 import { Subdistrict } from '../geo/entities/subdistrict.entity';
 import { Warehouse } from '../geo/entities/warehouse.entity';
 import { WaterloggingPoint } from '../geo/entities/waterlogging-point.entity';
-import { AppSetting } from './app-setting.entity';
+import { AppSetting } from '../core/settings/app-setting.entity';
 import { Notice } from '../notices/entities/notice.entity';
 import { EventCounter } from '../events/entities/event-counter.entity';
 import { EventRecord } from '../events/entities/event-record.entity';

@@ -1,7 +1,7 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { AckRequest, AckViewDto, SmsInbound } from '@sanfang/shared';
 import { AuthService } from '../auth/auth.service';
-import { bearerToken } from '../auth/auth.guard';
+import { bearerToken } from '../common/bearer-token';
 import { ApiException } from '../common/api-exception';
 import { CLOCK, type Clock } from '../core/clock';
 import { EventLog } from '../events/event-log.service';
@@ -11,7 +11,7 @@ import { DEADLINE_QUEUE, DispatchService, payloadOf, scopeOf } from './dispatch.
 import { DISPATCH_CONFIG, type DispatchConfig } from './dispatch.config';
 import { DispatchRepository, type DispatchRow } from './dispatch.repository';
 import { ACK_TOKENS } from './dispatch.tokens';
-import { distanceM } from './geo-distance';
+import { distanceM } from '../geo/distance';
 
 const invalid = (): ApiException =>
   new ApiException(HttpStatus.UNAUTHORIZED, 'ACK_TOKEN_INVALID', undefined, 'token');

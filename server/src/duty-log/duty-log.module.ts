@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { DutyLogController } from './duty-log.controller';
+import { DutyLogRepository } from './duty-log.repository';
 import { DutyLogReactor } from './duty-log.reactor';
 import { DutyLogService } from './duty-log.service';
 
 /** 值班日志: the append-only duty log, fed by a reactor and by officers. */
 @Module({
   controllers: [DutyLogController],
-  providers: [DutyLogService, DutyLogReactor],
+  providers: [DutyLogRepository, DutyLogService, DutyLogReactor],
 })
 export class DutyLogModule {}

@@ -1,5 +1,4 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   DutyLogEntryDto,
   DutyLogEntryInput,
@@ -7,12 +6,12 @@ import type {
   DutyLogQuery,
   HandoverInput,
 } from '@sanfang/shared';
-import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth.types';
 import { ApiException } from '../common/api-exception';
 import { CLOCK, type Clock } from '../core/clock';
 import { EventLog } from '../events/event-log.service';
-import { DutyLogEntry } from './entities/duty-log-entry.entity';
+import { DutyLogRepository } from './duty-log.repository';
+import type { DutyLogEntry } from './entities/duty-log-entry.entity';
 
 const toDto = (e: DutyLogEntry): DutyLogEntryDto => ({
   id: Number(e.id),
@@ -28,34 +27,18 @@ const toDto = (e: DutyLogEntry): DutyLogEntryDto => ({
 @Injectable()
 export class DutyLogService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly repo: DutyLogRepository,
     private readonly events: EventLog,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async list(user: AuthUser, q: DutyLogQuery): Promise<DutyLogEntryDto[]> {
-    const qb = this.ds
-      .getRepository(DutyLogEntry)
-      .createQueryBuilder('d')
-      .orderBy('d.at', 'ASC')
-      .addOrderBy('d.id', 'ASC')
-      .limit(q.limit);
-    if (q.from) qb.andWhere('d.at >= :from', { from: q.from });
-    if (q.to) qb.andWhere('d.at < :to', { to: q.to });
-    // A subdistrict-bound reader sees district-wide lines and their own subdistrict's.
-    if (user.subdistrictCode)
-      qb.andWhere(`(d.subdistrict_codes = '{}' OR :sd = ANY (d.subdistrict_codes))`, {
-        sd: user.subdistrictCode,
-      });
-    return (await qb.getMany()).map(toDto);
+    return (await this.repo.list(user.subdistrictCode, q)).map(toDto);
   }
 
   async add(user: AuthUser, body: DutyLogEntryInput): Promise<DutyLogEntryDto> {
     if (body.correctsId !== undefined) {
-      const old = await this.ds
-        .getRepository(DutyLogEntry)
-        .findOneBy({ id: String(body.correctsId) });
-      if (!old)
+      if (!(await this.repo.exists(body.correctsId)))
         throw new ApiException(
           HttpStatus.BAD_REQUEST,
           'VALIDATION_FAILED',
@@ -85,19 +68,16 @@ export class DutyLogService {
     extra: unknown,
   ): Promise<DutyLogEntryDto> {
     return this.events.write(user.username, async (tx) => {
-      const repo = tx.manager.getRepository(DutyLogEntry);
-      const e = await repo.save(
-        repo.create({
-          at: this.clock.now(),
-          kind,
-          author: user.username,
-          text,
-          eventSeq: null,
-          correctsId: correctsId === null ? null : String(correctsId),
-          subdistrictCodes: user.subdistrictCode ? [user.subdistrictCode] : [],
-          extra,
-        }),
-      );
+      const e = await this.repo.insert(tx.manager, {
+        at: this.clock.now(),
+        kind,
+        author: user.username,
+        text,
+        eventSeq: null,
+        correctsId: correctsId === null ? null : String(correctsId),
+        subdistrictCodes: user.subdistrictCode ? [user.subdistrictCode] : [],
+        extra,
+      });
       tx.emit(
         'dutylog.entry_added',
         { entryId: Number(e.id), kind, author: e.author, text, correctsId },

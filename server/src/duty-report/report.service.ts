@@ -1,15 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { DutyReport, EventType, MonthlyReport } from '@sanfang/shared';
-import type { DataSource } from 'typeorm';
 import { CLOCK, type Clock } from '../core/clock';
 import { IncidentsRepository } from '../incidents/incidents.repository';
-import {
-  computeReport,
-  type ReportDuty,
-  type ReportEvent,
-  type ReportIncident,
-} from './report-compute';
+import { computeReport } from './report-compute';
+import { DutyReportRepository } from './report.repository';
 import { dayWindow, daysOf, monthWindow, type Window } from './report-window';
 
 const COUNTED: EventType[] = [
@@ -35,7 +29,7 @@ const COUNTED: EventType[] = [
 @Injectable()
 export class DutyReportService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly repo: DutyReportRepository,
     private readonly incidents: IncidentsRepository,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -54,13 +48,11 @@ export class DutyReportService {
     const days = await Promise.all(
       daysOf(month).map(async (date) => {
         const w = dayWindow(date, reportCutoff);
-        const rows = await this.ds.query<{ type: string; n: string }[]>(
-          `SELECT type, count(*) AS n FROM events
-            WHERE occurred_at >= $1 AND occurred_at < $2
-              AND type IN ('incident.reported', 'warning.issued', 'dispatch.created')
-            GROUP BY type`,
-          [w.from, w.to],
-        );
+        const rows = await this.repo.countsByType(w, [
+          'incident.reported',
+          'warning.issued',
+          'dispatch.created',
+        ]);
         const n = (t: string): number => Number(rows.find((r) => r.type === t)?.n ?? 0);
         return {
           date,
@@ -74,26 +66,12 @@ export class DutyReportService {
   }
 
   private async compute(title: string, w: Window): Promise<DutyReport> {
-    const events = await this.ds.query<ReportEvent[]>(
-      `SELECT type, payload FROM events WHERE occurred_at >= $1 AND occurred_at < $2
-          AND type = ANY ($3) ORDER BY seq`,
-      [w.from, w.to, COUNTED],
-    );
-    // Incidents opened in the window (their incident.reported event), as they stand now.
-    const incidents = await this.ds.query<ReportIncident[]>(
-      `SELECT i.id, i.type, i.grade, i.deaths FROM incidents i
-        WHERE i.id IN (SELECT (payload->>'incidentId')::uuid FROM events
-                        WHERE type = 'incident.reported' AND occurred_at >= $1 AND occurred_at < $2)`,
-      [w.from, w.to],
-    );
-    const now = this.clock.now();
-    const duties = await this.ds.query<ReportDuty[]>(
-      `SELECT d.incident_id AS "incidentId", d.target, d.status, d.on_time AS "onTime",
-              (d.due_at >= $1 AND d.due_at < $2 AND d.due_at <= $3) AS "dueInWindow"
-         FROM reporting_duties d
-        WHERE d.incident_id = ANY ($4::uuid[])
-           OR (d.due_at >= $1 AND d.due_at < $2)`,
-      [w.from, w.to, now, incidents.map((i) => i.id)],
+    const events = await this.repo.events(w, COUNTED);
+    const incidents = await this.repo.incidentsOpened(w);
+    const duties = await this.repo.duties(
+      w,
+      this.clock.now(),
+      incidents.map((i) => i.id),
     );
     const own = new Set(incidents.map((i) => i.id));
     return computeReport(

@@ -5,13 +5,18 @@ import type { DataSource, EntityManager } from 'typeorm';
 import {
   type CommittedEvent,
   type EventScope,
-  type DeferredWrite,
   type EventTx,
   NoEventError,
   type PendingEvent,
 } from './event-log';
+import {
+  markCommitted,
+  type SqlClient,
+  withDriverTransaction,
+} from '../core/db/driver-transaction';
+import type { DeferredWrite } from '../core/db/set-writes';
 import { EventsPublisher } from './events.publisher';
-import { EventsRepository, type SqlClient } from './events.repository';
+import { EventsRepository } from './events.repository';
 
 /**
  * The only way features change state: `write` runs their function in one transaction,
@@ -75,31 +80,9 @@ export class EventLog {
     if (opts.begin === undefined && !opts.commitWithEvents)
       return this.ds.transaction((manager) => this.run(manager, [], actor, fn, opts, null));
     // The hot path: BEGIN and COMMIT each ride with other statements, on the driver's client.
-    const qr = this.ds.createQueryRunner();
-    await qr.connect();
-    const client = (qr as unknown as { databaseConnection: SqlClient }).databaseConnection;
-    // What TypeORM's startTransaction would have recorded, so its commit/rollback work.
-    Object.assign(qr, { isTransactionActive: true, transactionDepth: 1 });
-    try {
-      const res = await client.query(`START TRANSACTION; ${opts.begin ?? ''}`);
-      const last = Array.isArray(res) ? (res as { rows: unknown[] }[]).at(-1) : res;
-      const begun = (last?.rows ?? []) as Record<string, unknown>[];
-      const out = await this.run(
-        qr.manager,
-        begun,
-        actor,
-        fn,
-        opts,
-        opts.commitWithEvents ? client : null,
-      );
-      if (qr.isTransactionActive) await qr.commitTransaction();
-      return out;
-    } catch (e) {
-      if (qr.isTransactionActive) await qr.rollbackTransaction().catch(() => undefined);
-      throw e;
-    } finally {
-      await qr.release();
-    }
+    return withDriverTransaction(this.ds, opts.begin ?? '', ({ manager, client, begun }) =>
+      this.run(manager, begun, actor, fn, opts, opts.commitWithEvents ? client : null),
+    );
   }
 
   /** The write itself; with `commitOn`, its events' insert also commits (and says so). */
@@ -135,7 +118,7 @@ export class EventLog {
       if (!opts.allowNoEvent) throw new NoEventError();
       if (commitOn) {
         await this.repo.runDeferredAndCommit(commitOn, deferred);
-        committedBy(manager);
+        markCommitted(manager);
       } else if (deferred.length) await this.repo.runDeferred(manager, deferred);
       return { result, events: [] };
     }
@@ -143,12 +126,7 @@ export class EventLog {
     if (!commitOn)
       return { result, events: await this.repo.append(manager, actor, pending, deferred) };
     const events = await this.repo.appendAndCommit(commitOn, actor, pending, deferred);
-    committedBy(manager);
+    markCommitted(manager);
     return { result, events };
   }
-}
-
-/** Tells TypeORM's query runner that a COMMIT we sent ourselves ended its transaction. */
-function committedBy(manager: EntityManager): void {
-  Object.assign(manager.queryRunner ?? {}, { isTransactionActive: false, transactionDepth: 0 });
 }

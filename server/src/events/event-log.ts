@@ -31,12 +31,6 @@ export interface EventTx {
   readonly begun: Record<string, unknown>[];
 }
 
-/** A statement deferred to travel with the events' insert. */
-export interface DeferredWrite {
-  sql: string;
-  params: unknown[];
-}
-
 /** A committed event with its visibility, as the publisher needs it. */
 export interface CommittedEvent {
   seq: number;

@@ -3,8 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { EventType } from '@sanfang/shared';
 import { escapeLiteral } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
-import { asCtes, runTogether } from '../database/set-writes';
-import type { CommittedEvent, DeferredWrite, PendingEvent } from './event-log';
+import type { SqlClient } from '../core/db/driver-transaction';
+import { asCtes, runTogether, type DeferredWrite } from '../core/db/set-writes';
+import type { CommittedEvent, PendingEvent } from './event-log';
 
 /** Who is reading: decides which rows of the log they may see. */
 export type Viewer =
@@ -52,13 +53,6 @@ const INSERT_CHUNK = 5000;
 interface AppendRow {
   seq: string;
   occurred_at: Date;
-}
-interface QueryRows {
-  rows: unknown[];
-}
-/** The driver's connection, for what TypeORM cannot send (several statements at once). */
-export interface SqlClient {
-  query(text: string, values?: unknown[]): Promise<QueryRows>;
 }
 
 /**
@@ -185,7 +179,7 @@ export class EventsRepository {
     }
     const st = appendStatement(actor, events, deferred);
     const res = await client.query(`${inlineParams(st.sql, st.params)}; COMMIT`);
-    const first = Array.isArray(res) ? (res as QueryRows[])[0] : res;
+    const first = Array.isArray(res) ? (res as { rows: unknown[] }[])[0] : res;
     return st.committed((first?.rows ?? []) as AppendRow[]);
   }
 

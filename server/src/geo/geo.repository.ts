@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { IsNull, type DataSource } from 'typeorm';
+import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { District } from './entities/district.entity';
 import { RescueTeam } from './entities/rescue-team.entity';
 import { Shelter } from './entities/shelter.entity';
@@ -47,5 +47,18 @@ export class GeoRepository {
       relations: { items: true },
       order: { code: 'ASC', items: { sku: 'ASC' } },
     });
+  }
+
+  /** Which of these codes name no subdistrict (in the caller's transaction when given). */
+  async unknownSubdistricts(
+    codes: string[],
+    m: EntityManager = this.ds.manager,
+  ): Promise<string[]> {
+    if (codes.length === 0) return [];
+    const rows = await m.query<{ code: string }[]>(
+      `SELECT c AS code FROM unnest($1::text[]) c WHERE NOT EXISTS (SELECT 1 FROM subdistricts s WHERE s.code = c)`,
+      [codes],
+    );
+    return rows.map((r) => r.code);
   }
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { CLOCK, type Clock } from '../core/clock';
-import { readResourceSettings } from '../resources/settings/resource-settings';
+import { readResourceSettings } from '../core/settings/resource-settings';
 import type {
   DistrictCollection,
   RescueTeamCollection,

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { DutyRuleDto, DutyRuleInput, IncidentSettings } from '@sanfang/shared';
 import type { AuthUser } from '../auth/auth.types';
 import { EventLog } from '../events/event-log.service';
-import { DutyRule } from './entities/duty-rule.entity';
 import { IncidentsRepository } from './incidents.repository';
 import { toRuleDto } from './incidents.mapper';
 
@@ -21,8 +20,7 @@ export class IncidentConfigService {
   /** Upserts one rule; duties already started keep the due times they were given. */
   async putRule(user: AuthUser, code: string, body: DutyRuleInput): Promise<DutyRuleDto> {
     return this.events.write(user.username, async (tx) => {
-      const repo = tx.manager.getRepository(DutyRule);
-      const saved = await repo.save(repo.create({ code, ...body }));
+      const saved = await this.repo.saveRule(tx.manager, { code, ...body });
       tx.emit('incident.config_changed', { what: 'duty_rule', code });
       return toRuleDto(saved);
     });

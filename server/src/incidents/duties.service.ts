@@ -133,9 +133,7 @@ export class DutiesService implements OnModuleInit {
     body: CompleteDuty,
   ): Promise<ReportingDutyDto> {
     return this.events.write(user.username, async (tx) => {
-      const d = await tx.manager
-        .getRepository(ReportingDuty)
-        .findOne({ where: { id: dutyId, incidentId }, lock: { mode: 'pessimistic_write' } });
+      const d = await this.repo.lockedDuty(tx.manager, dutyId, incidentId);
       if (!d) throw notFound('Reporting duty');
       if (d.status === 'done' || d.status === 'superseded')
         throw new ApiException(HttpStatus.CONFLICT, 'DUTY_ALREADY_DONE', `Duty is ${d.status}`);
@@ -147,7 +145,7 @@ export class DutiesService implements OnModuleInit {
       d.doneBy = user.username;
       d.note = body.note;
       d.onTime = isOnTime(now, d.dueAt);
-      await tx.manager.save(d);
+      await this.repo.saveDuty(tx.manager, d);
       await this.timers.cancel(tx.manager, DUTY_DUE_QUEUE, dueKey(d));
       await this.timers.cancel(tx.manager, DUTY_ESCALATE_QUEUE, escalateKey(d));
       tx.emit('incident.duty_done', toDutyPayload(d), scopeOf(i));
@@ -161,13 +159,7 @@ export class DutiesService implements OnModuleInit {
   }
 
   private pending(m: EntityManager, incidentId: string): Promise<ReportingDuty[]> {
-    return m.getRepository(ReportingDuty).find({
-      where: [
-        { incidentId, status: 'pending' },
-        { incidentId, status: 'overdue' },
-      ],
-      lock: { mode: 'pessimistic_write' },
-    });
+    return this.repo.undoneDuties(m, incidentId);
   }
 
   /**
@@ -209,15 +201,8 @@ export class DutiesService implements OnModuleInit {
   ): Promise<void> {
     const values: Partial<ReportingDuty> = dutyRow(i, r, seqNo, at, dueAt, '');
     delete values.id; // the database gives one, or none when the step already exists
-    const inserted = await tx.manager
-      .createQueryBuilder()
-      .insert()
-      .into(ReportingDuty)
-      .values(values)
-      .orIgnore() // the same step started twice (e.g. back to an earlier grade) stays one duty
-      .returning('id')
-      .execute();
-    const id = (inserted.raw as { id: string }[])[0]?.id;
+    // The same step started twice (e.g. back to an earlier grade) stays one duty.
+    const id = await this.repo.insertDutyStep(tx.manager, values);
     if (!id) return;
     const d = Object.assign(new ReportingDuty(), values, { id });
     const t = dueTimer(d);
@@ -227,7 +212,7 @@ export class DutiesService implements OnModuleInit {
 
   private async supersede(tx: EventTx, i: Incident, d: ReportingDuty): Promise<void> {
     d.status = 'superseded';
-    await tx.manager.save(d);
+    await this.repo.saveDuty(tx.manager, d);
     await this.timers.cancel(tx.manager, DUTY_DUE_QUEUE, dueKey(d));
     await this.timers.cancel(tx.manager, DUTY_ESCALATE_QUEUE, escalateKey(d));
     tx.emit('incident.duty_superseded', toDutyPayload(d), scopeOf(i));
@@ -245,7 +230,7 @@ export class DutiesService implements OnModuleInit {
         const now = this.clock.now();
         d.status = 'overdue';
         d.overdueAt = now;
-        await tx.manager.save(d);
+        await this.repo.saveDuty(tx.manager, d);
         await this.timers.schedule<DueData>(
           tx.manager,
           DUTY_ESCALATE_QUEUE,
@@ -269,7 +254,7 @@ export class DutiesService implements OnModuleInit {
         const i = await this.repo.get(tx.manager, d.incidentId);
         if (!i) return;
         d.escalatedAt = this.clock.now();
-        await tx.manager.save(d);
+        await this.repo.saveDuty(tx.manager, d);
         tx.emit('incident.duty_escalated', toDutyPayload(d), { subdistrictCodes: [] });
       },
       { allowNoEvent: true },
@@ -277,8 +262,6 @@ export class DutiesService implements OnModuleInit {
   }
 
   private locked(m: EntityManager, id: string): Promise<ReportingDuty | null> {
-    return m
-      .getRepository(ReportingDuty)
-      .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    return this.repo.lockedDuty(m, id);
   }
 }

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { UuidPipe } from '../common/uuid.pipe';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   changeStatusSchema,
@@ -28,8 +29,6 @@ import { DutiesService } from './duties.service';
 import { IncidentsService } from './incidents.service';
 import { IntakeService } from './intake.service';
 import { IncidentTeamsService } from './teams.service';
-
-const uuid = new ParseUUIDPipe({ version: '4' });
 
 /** The console's incident desk: everyone on the console reads; officers and commanders act. */
 @ApiTags('incidents')
@@ -61,7 +60,7 @@ export class IncidentsController {
   }
 
   @Get(':id')
-  get(@Param('id', uuid) id: string): Promise<IncidentDto> {
+  get(@Param('id', UuidPipe) id: string): Promise<IncidentDto> {
     return this.incidents.get(id);
   }
 
@@ -69,7 +68,7 @@ export class IncidentsController {
   @Roles('duty_officer', 'commander')
   edit(
     @CurrentUser() user: AuthUser,
-    @Param('id', uuid) id: string,
+    @Param('id', UuidPipe) id: string,
     @Body(new ZodPipe(editIncidentSchema)) body: EditIncident,
   ): Promise<IncidentDto> {
     return this.incidents.edit(user, id, body);
@@ -79,24 +78,24 @@ export class IncidentsController {
   @Roles('duty_officer', 'commander')
   status(
     @CurrentUser() user: AuthUser,
-    @Param('id', uuid) id: string,
+    @Param('id', UuidPipe) id: string,
     @Body(new ZodPipe(changeStatusSchema)) body: ChangeIncidentStatus,
   ): Promise<IncidentDto> {
     return this.incidents.changeStatus(user, id, body);
   }
 
   @Get(':id/versions')
-  versions(@Param('id', uuid) id: string): Promise<IncidentVersionDto[]> {
+  versions(@Param('id', UuidPipe) id: string): Promise<IncidentVersionDto[]> {
     return this.incidents.versions(id);
   }
 
   @Get(':id/reports')
-  reports(@Param('id', uuid) id: string): Promise<IncidentReportDto[]> {
+  reports(@Param('id', UuidPipe) id: string): Promise<IncidentReportDto[]> {
     return this.incidents.reports(id);
   }
 
   @Get(':id/duties')
-  dutyList(@Param('id', uuid) id: string): Promise<ReportingDutyDto[]> {
+  dutyList(@Param('id', UuidPipe) id: string): Promise<ReportingDutyDto[]> {
     return this.duties.list(id);
   }
 
@@ -104,8 +103,8 @@ export class IncidentsController {
   @Roles('duty_officer', 'commander')
   dutyDone(
     @CurrentUser() user: AuthUser,
-    @Param('id', uuid) id: string,
-    @Param('dutyId', uuid) dutyId: string,
+    @Param('id', UuidPipe) id: string,
+    @Param('dutyId', UuidPipe) dutyId: string,
     @Body(new ZodPipe(completeDutySchema)) body: CompleteDuty,
   ): Promise<ReportingDutyDto> {
     return this.duties.complete(user, id, dutyId, body);
@@ -113,7 +112,7 @@ export class IncidentsController {
 
   @Get(':id/teams')
   nearestTeams(
-    @Param('id', uuid) id: string,
+    @Param('id', UuidPipe) id: string,
     @Query(new ZodPipe(nearestTeamsQuerySchema, 'query')) q: NearestTeamsQuery,
   ): Promise<NearbyTeamDto[]> {
     return this.teams.nearest(id, q);
@@ -123,8 +122,8 @@ export class IncidentsController {
   @Roles('duty_officer', 'commander')
   assign(
     @CurrentUser() user: AuthUser,
-    @Param('id', uuid) id: string,
-    @Param('teamId', uuid) teamId: string,
+    @Param('id', UuidPipe) id: string,
+    @Param('teamId', UuidPipe) teamId: string,
   ): Promise<NearbyTeamDto> {
     return this.teams.assign(user, id, teamId);
   }

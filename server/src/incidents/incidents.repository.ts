@@ -7,19 +7,23 @@ import {
   incidentSettingsSchema,
   type IncidentType,
   type ListIncidentsQuery,
+  type TeamStatus,
 } from '@sanfang/shared';
-import type { DataSource, EntityManager } from 'typeorm';
+import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
-import { AppSetting } from '../database/app-setting.entity';
-import { fromJsonRow } from '../database/json-rows';
+import { AppSetting } from '../core/settings/app-setting.entity';
+import { fromJsonRow } from '../core/db/json-rows';
 import { inlineParams } from '../events/events.repository';
+import { RescueTeam } from '../geo/entities/rescue-team.entity';
 import { Subdistrict } from '../geo/entities/subdistrict.entity';
+import { WaterloggingPoint } from '../geo/entities/waterlogging-point.entity';
 import { DutyRule } from './entities/duty-rule.entity';
 import { IncidentAssignment } from './entities/incident-assignment.entity';
 import { IncidentReport } from './entities/incident-report.entity';
 import { IncidentVersion } from './entities/incident-version.entity';
 import { Incident } from './entities/incident.entity';
 import { ReportingDuty } from './entities/reporting-duty.entity';
+import { SensorState } from './entities/sensor-state.entity';
 import { toIncidentDto } from './incidents.mapper';
 
 export const SETTINGS_KEY = 'incidents.settings';
@@ -136,7 +140,7 @@ export class IncidentsRepository {
     return m.getRepository(IncidentReport).findOneBy({ source, externalId });
   }
 
-  get(m: EntityManager, id: string, lock = false): Promise<Incident | null> {
+  get(m: EntityManager = this.ds.manager, id: string, lock = false): Promise<Incident | null> {
     return m
       .getRepository(Incident)
       .findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' } } : {}) });
@@ -236,4 +240,123 @@ export class IncidentsRepository {
       .getRepository(IncidentAssignment)
       .find({ where: { incidentId }, order: { assignedAt: 'ASC' } });
   }
+
+  /** One duty, locked for update; with `incidentId`, only that incident's. */
+  lockedDuty(m: EntityManager, id: string, incidentId?: string): Promise<ReportingDuty | null> {
+    return m.getRepository(ReportingDuty).findOne({
+      where: incidentId === undefined ? { id } : { id, incidentId },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  /** An incident's undone (pending or overdue) duties, locked for update. */
+  undoneDuties(m: EntityManager, incidentId: string): Promise<ReportingDuty[]> {
+    return m.getRepository(ReportingDuty).find({
+      where: [
+        { incidentId, status: 'pending' },
+        { incidentId, status: 'overdue' },
+      ],
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  async saveDuty(m: EntityManager, d: ReportingDuty): Promise<void> {
+    await m.save(d);
+  }
+
+  /** Inserts a duty step unless it already exists (then null): the same step stays one duty. */
+  async insertDutyStep(m: EntityManager, values: Partial<ReportingDuty>): Promise<string | null> {
+    const inserted = await m
+      .createQueryBuilder()
+      .insert()
+      .into(ReportingDuty)
+      .values(values)
+      .orIgnore()
+      .returning('id')
+      .execute();
+    return (inserted.raw as { id: string }[])[0]?.id ?? null;
+  }
+
+  async saveRule(m: EntityManager, rule: Partial<DutyRule>): Promise<DutyRule> {
+    const repo = m.getRepository(DutyRule);
+    return repo.save(repo.create(rule));
+  }
+
+  /** A point's sensor state, created at zero if new, locked for update. */
+  async lockedSensorState(m: EntityManager, pointId: string): Promise<SensorState> {
+    const states = m.getRepository(SensorState);
+    await states
+      .createQueryBuilder()
+      .insert()
+      .values({ pointId, depthM: 0, measuredAt: new Date(0), alarm: false, incidentId: null })
+      .orIgnore()
+      .execute();
+    return states.findOneOrFail({ where: { pointId }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async saveSensorState(m: EntityManager, s: SensorState): Promise<void> {
+    await m.getRepository(SensorState).save(s);
+  }
+
+  /** The point's newest open incident, locked for update. */
+  openIncidentAt(m: EntityManager, pointId: string): Promise<Incident | null> {
+    return m.getRepository(Incident).findOne({
+      where: { pointId, status: In(['reported', 'verified', 'responding']) },
+      order: { createdAt: 'DESC' },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  /** Live waterlogging points by code or id. */
+  livePoints(codes: string[], ids: string[]): Promise<WaterloggingPoint[]> {
+    return this.ds.getRepository(WaterloggingPoint).find({
+      where: [
+        ...(codes.length ? [{ code: In(codes), retiredAt: IsNull() }] : []),
+        ...(ids.length ? [{ id: In(ids), retiredAt: IsNull() }] : []),
+      ],
+    });
+  }
+
+  liveTeams(): Promise<RescueTeam[]> {
+    return this.ds.getRepository(RescueTeam).find({ where: { retiredAt: IsNull() } });
+  }
+
+  team(m: EntityManager, id: string): Promise<RescueTeam | null> {
+    return m.getRepository(RescueTeam).findOneBy({ id });
+  }
+
+  /**
+   * Moves a live team from `from` to assigned; null when it was not in `from` (conditional,
+   * so of two officers assigning one team at once exactly one wins).
+   */
+  async takeTeam(m: EntityManager, id: string, from: TeamStatus): Promise<RawTeam | null> {
+    const rows = await m.query<[RawTeam[], number]>(
+      `UPDATE rescue_teams SET status = 'assigned', updated_at = now()
+        WHERE id = $1 AND status = $2 AND retired_at IS NULL
+        RETURNING id, code, name, kind, members, status, subdistrict_code, lon, lat`,
+      [id, from],
+    );
+    return rows[0][0] ?? null;
+  }
+
+  async insertAssignment(m: EntityManager, a: Omit<IncidentAssignment, 'id'>): Promise<void> {
+    await m.getRepository(IncidentAssignment).insert(a);
+  }
+
+  async saveIncident(m: EntityManager, i: Incident): Promise<void> {
+    await m.save(i);
+  }
+}
+
+/** A rescue team row as the driver returns it. */
+export interface RawTeam {
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+  members: number;
+  status: TeamStatus;
+  subdistrict_code: string;
+  lon: number;
+  lat: number;
 }

@@ -133,7 +133,7 @@ export class IncidentsService {
         { status: body.to, at: now.toISOString(), by: user.username },
       ];
       i.version += 1;
-      await tx.manager.save(i);
+      await this.repo.saveIncident(tx.manager, i);
       await this.repo.addVersion(
         tx.manager,
         i,
@@ -162,7 +162,7 @@ export class IncidentsService {
     const previous = i.grade;
     i.grade = gradeIncident(i, i.directLossCny);
     i.version += 1;
-    await tx.manager.save(i);
+    await this.repo.saveIncident(tx.manager, i);
     await this.repo.addVersion(tx.manager, i, by, reason, now);
     tx.emit('incident.updated', toIncidentPayload(i, previous), scopeOf(i));
     if (i.grade !== previous) {

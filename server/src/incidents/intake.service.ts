@@ -12,7 +12,7 @@ import { CLOCK, type Clock } from '../core/clock';
 import type { EventTx } from '../events/event-log';
 import { EventLog } from '../events/event-log.service';
 import { GroupCommit, type Outcome } from '../events/group-commit';
-import { insertRows, runTogether } from '../database/set-writes';
+import { insertRows, runTogether } from '../core/db/set-writes';
 import { type DueData, DutiesService } from './duties.service';
 import type { DutyRule } from './entities/duty-rule.entity';
 import { IncidentVersion } from './entities/incident-version.entity';
@@ -216,7 +216,7 @@ export class IntakeService {
       insertRows(tx.manager.connection.getMetadata(IncidentReport), [report]),
     ]);
     target.reportCount += 1;
-    await tx.manager.save(target);
+    await this.repo.saveIncident(tx.manager, target);
     tx.emit(
       'incident.report_merged',
       { incidentId: target.id, reportId: report.id, source, externalId },

@@ -1,12 +1,9 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { SensorFeed, SensorReading } from '@sanfang/shared';
-import { In, IsNull } from 'typeorm';
 import { ApiException } from '../common/api-exception';
 import type { EventTx } from '../events/event-log';
 import { EventLog } from '../events/event-log.service';
-import { WaterloggingPoint } from '../geo/entities/waterlogging-point.entity';
-import { Incident } from './entities/incident.entity';
-import { SensorState } from './entities/sensor-state.entity';
+import type { WaterloggingPoint } from '../geo/entities/waterlogging-point.entity';
 import { IncidentsRepository } from './incidents.repository';
 import { IncidentsService } from './incidents.service';
 import { IntakeService } from './intake.service';
@@ -19,8 +16,6 @@ export interface SensorResult {
   outcome: SensorOutcome;
   incidentId: string | null;
 }
-
-const OPEN = In(['reported', 'verified', 'responding']);
 
 /**
  * Ponding-depth readings. Raise at depth ≥ the point's alarm depth; clear only below
@@ -64,17 +59,7 @@ export class SensorsService {
     hysteresisM: number,
   ): Promise<SensorResult> {
     const at = new Date(r.measuredAt);
-    const states = tx.manager.getRepository(SensorState);
-    await states
-      .createQueryBuilder()
-      .insert()
-      .values({ pointId: p.id, depthM: 0, measuredAt: new Date(0), alarm: false, incidentId: null })
-      .orIgnore()
-      .execute();
-    const s = await states.findOneOrFail({
-      where: { pointId: p.id },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const s = await this.repo.lockedSensorState(tx.manager, p.id);
     const base = { pointCode: p.code, measuredAt: r.measuredAt };
     if (at.getTime() <= s.measuredAt.getTime())
       return { ...base, outcome: 'stale', incidentId: s.incidentId };
@@ -90,17 +75,13 @@ export class SensorsService {
       await this.clear(tx, p, s.incidentId, r.depthM);
       outcome = 'cleared';
     }
-    await states.save(s);
+    await this.repo.saveSensorState(tx.manager, s);
     return { ...base, outcome, incidentId: s.incidentId };
   }
 
   /** Opens a waterlogging incident for the point, or re-arms its open one. */
   private async raise(tx: EventTx, p: WaterloggingPoint, r: SensorReading): Promise<string> {
-    const open = await tx.manager.getRepository(Incident).findOne({
-      where: { pointId: p.id, status: OPEN },
-      order: { createdAt: 'DESC' },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const open = await this.repo.openIncidentAt(tx.manager, p.id);
     const text = `${p.name} 积水深度 ${r.depthM.toFixed(2)} m（阈值 ${p.alarmDepthM} m）`;
     let incidentId: string;
     if (open) {
@@ -177,15 +158,9 @@ export class SensorsService {
 
   /** Every reading names a known point, or the whole batch is refused (nothing stored). */
   private async resolvePoints(readings: SensorReading[]): Promise<WaterloggingPoint[]> {
-    const repo = this.repo.ds.getRepository(WaterloggingPoint);
     const codes = readings.flatMap((r) => (r.pointCode ? [r.pointCode] : []));
     const ids = readings.flatMap((r) => (r.pointId ? [r.pointId] : []));
-    const found = await repo.find({
-      where: [
-        ...(codes.length ? [{ code: In(codes), retiredAt: IsNull() }] : []),
-        ...(ids.length ? [{ id: In(ids), retiredAt: IsNull() }] : []),
-      ],
-    });
+    const found = await this.repo.livePoints(codes, ids);
     return readings.map((r, n) => {
       const p = found.find((f) => (r.pointCode ? f.code === r.pointCode : f.id === r.pointId));
       if (!p)

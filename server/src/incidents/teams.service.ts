@@ -1,14 +1,11 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { NearbyTeamDto, NearestTeamsQuery, TeamStatus } from '@sanfang/shared';
-import { IsNull } from 'typeorm';
 import type { AuthUser } from '../auth/auth.types';
 import { ApiException, notFound } from '../common/api-exception';
 import { CLOCK, type Clock } from '../core/clock';
 import { EventLog } from '../events/event-log.service';
-import { RescueTeam } from '../geo/entities/rescue-team.entity';
-import { IncidentAssignment } from './entities/incident-assignment.entity';
 import type { Incident } from './entities/incident.entity';
-import { distanceM } from './geo-distance';
+import { distanceM } from '../geo/distance';
 import { IncidentsRepository } from './incidents.repository';
 import { scopeOf } from './incidents.mapper';
 import { positionOf } from './team-position';
@@ -27,9 +24,7 @@ export class IncidentTeamsService {
   /** Available teams nearest first; with all=true the busy ones follow, also by distance. */
   async nearest(incidentId: string, q: NearestTeamsQuery): Promise<NearbyTeamDto[]> {
     const i = await this.locatedIncident(incidentId);
-    const teams = await this.repo.ds
-      .getRepository(RescueTeam)
-      .find({ where: { retiredAt: IsNull() } });
+    const teams = await this.repo.liveTeams();
     return teams
       .filter((t) => q.all === 'true' || t.status === AVAILABLE)
       .map((t) => {
@@ -69,15 +64,9 @@ export class IncidentTeamsService {
           'INCIDENT_STATUS_INVALID',
           `Incident is ${i.status}; nothing to assign a team to`,
         );
-      const rows = await tx.manager.query<[RawTeam[], number]>(
-        `UPDATE rescue_teams SET status = 'assigned', updated_at = now()
-          WHERE id = $1 AND status = $2 AND retired_at IS NULL
-          RETURNING id, code, name, kind, members, status, subdistrict_code, lon, lat`,
-        [teamId, AVAILABLE],
-      );
-      const t = rows[0][0];
+      const t = await this.repo.takeTeam(tx.manager, teamId, AVAILABLE);
       if (!t) {
-        const exists = await tx.manager.getRepository(RescueTeam).findOneBy({ id: teamId });
+        const exists = await this.repo.team(tx.manager, teamId);
         if (!exists) throw notFound('Rescue team');
         throw new ApiException(
           HttpStatus.CONFLICT,
@@ -88,7 +77,7 @@ export class IncidentTeamsService {
       const pos = positionOf(t);
       const d =
         i.lon !== null && i.lat !== null ? Math.round(distanceM(pos, [i.lon, i.lat])) : null;
-      await tx.manager.getRepository(IncidentAssignment).insert({
+      await this.repo.insertAssignment(tx.manager, {
         incidentId,
         teamId,
         assignedAt: this.clock.now(),
@@ -127,7 +116,7 @@ export class IncidentTeamsService {
   }
 
   private async locatedIncident(id: string): Promise<Incident & { lon: number; lat: number }> {
-    const i = await this.repo.get(this.repo.ds.manager, id);
+    const i = await this.repo.get(undefined, id);
     if (!i) throw notFound('Incident');
     if (i.lon === null || i.lat === null)
       throw new ApiException(
@@ -137,16 +126,4 @@ export class IncidentTeamsService {
       );
     return i as Incident & { lon: number; lat: number };
   }
-}
-
-interface RawTeam {
-  id: string;
-  code: string;
-  name: string;
-  kind: string;
-  members: number;
-  status: TeamStatus;
-  subdistrict_code: string;
-  lon: number;
-  lat: number;
 }

@@ -1,9 +1,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Controller, Get, Header, Headers, HttpStatus, Inject } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { bearerToken } from '../auth/auth.guard';
-import { Public } from '../auth/decorators';
 import { ApiException } from '../common/api-exception';
+import { bearerToken } from '../common/bearer-token';
+import { Public } from '../common/public.decorator';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { registry } from './metrics';
 

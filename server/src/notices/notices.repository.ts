@@ -28,13 +28,4 @@ export class NoticesRepository {
     }
     return qb.getMany();
   }
-
-  async unknownSubdistricts(codes: string[]): Promise<string[]> {
-    if (codes.length === 0) return [];
-    const rows: { code: string }[] = await this.ds.query(
-      `SELECT c AS code FROM unnest($1::text[]) c WHERE NOT EXISTS (SELECT 1 FROM subdistricts s WHERE s.code = c)`,
-      [codes],
-    );
-    return rows.map((r) => r.code);
-  }
 }

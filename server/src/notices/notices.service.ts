@@ -3,6 +3,7 @@ import type { NoticeDto, PostNotice } from '@sanfang/shared';
 import type { AuthUser } from '../auth/auth.types';
 import { ApiException } from '../common/api-exception';
 import { EventLog } from '../events/event-log.service';
+import { SubdistrictCheck } from '../geo/subdistrict-check';
 import { NoticesRepository } from './notices.repository';
 import type { Notice } from './entities/notice.entity';
 
@@ -20,6 +21,7 @@ export class NoticesService {
   constructor(
     private readonly events: EventLog,
     private readonly repo: NoticesRepository,
+    private readonly subdistricts: SubdistrictCheck,
   ) {}
 
   async post(user: AuthUser, body: PostNotice): Promise<NoticeDto> {
@@ -33,15 +35,7 @@ export class NoticesService {
         'body.subdistrictCodes',
       );
     }
-    const unknown = await this.repo.unknownSubdistricts(codes);
-    if (unknown.length > 0) {
-      throw new ApiException(
-        HttpStatus.BAD_REQUEST,
-        'VALIDATION_FAILED',
-        `Unknown subdistrict code: ${unknown.join(', ')}`,
-        'body.subdistrictCodes',
-      );
-    }
+    await this.subdistricts.assertKnown(codes, 'body.subdistrictCodes');
     const notice = await this.events.write(user.username, async (tx) => {
       const n = await this.repo.insert(tx.manager, {
         text: body.text,

@@ -68,15 +68,6 @@ export class ResponsesRepository {
       .getMany();
   }
 
-  async unknownSubdistricts(codes: string[]): Promise<string[]> {
-    if (codes.length === 0) return [];
-    const rows: { code: string }[] = await this.ds.query(
-      `SELECT c AS code FROM unnest($1::text[]) c WHERE NOT EXISTS (SELECT 1 FROM subdistricts s WHERE s.code = c)`,
-      [codes],
-    );
-    return rows.map((r) => r.code);
-  }
-
   async districtCode(): Promise<string> {
     const rows: { code: string }[] = await this.ds.query(`SELECT code FROM districts LIMIT 1`);
     return rows[0]?.code ?? '440306';

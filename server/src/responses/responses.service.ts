@@ -18,6 +18,7 @@ import { EventLog } from '../events/event-log.service';
 import { DispatchService } from '../dispatch/dispatch.service';
 import { Outbox } from '../dispatch/notify/outbox.service';
 import type { ResponseRecord } from './entities/response.entity';
+import { SubdistrictCheck } from '../geo/subdistrict-check';
 import { ResponsesRepository } from './responses.repository';
 import { toResponseDto } from './responses.mappers';
 
@@ -46,6 +47,7 @@ export class ResponsesService {
     private readonly dispatch: DispatchService,
     private readonly outbox: Outbox,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly subdistricts: SubdistrictCheck,
   ) {}
 
   async start(actor: string, body: StartResponse): Promise<ResponseDto> {
@@ -279,15 +281,7 @@ export class ResponsesService {
     });
   }
 
-  private async checkCodes(codes: string[]): Promise<void> {
-    const unknown = await this.repo.unknownSubdistricts(codes);
-    if (unknown.length > 0) {
-      throw new ApiException(
-        HttpStatus.BAD_REQUEST,
-        'VALIDATION_FAILED',
-        `Unknown subdistrict code: ${unknown.join(', ')}`,
-        'body.subdistrictCodes',
-      );
-    }
+  private checkCodes(codes: string[]): Promise<void> {
+    return this.subdistricts.assertKnown(codes, 'body.subdistrictCodes');
   }
 }

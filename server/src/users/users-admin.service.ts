@@ -1,5 +1,4 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   AdminUserDto,
   CreateUser,
@@ -8,16 +7,16 @@ import type {
   UserChangeAction,
   UsersQuery,
 } from '@sanfang/shared';
-import { Brackets, type DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth.types';
-import { User } from '../auth/entities/user.entity';
+import type { User } from '../auth/entities/user.entity';
 import { LiveSessions } from '../auth/live-sessions';
 import { hashPassword } from '../auth/password';
 import { ApiException, notFound } from '../common/api-exception';
+import { isUuid } from '../common/uuid.pipe';
 import type { EventTx } from '../events/event-log';
 import { EventLog } from '../events/event-log.service';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UsersAdminRepository } from './users-admin.repository';
 
 export const toAdminUserDto = (u: User): AdminUserDto => ({
   id: u.id,
@@ -41,40 +40,27 @@ export class UsersAdminService {
   constructor(
     private readonly events: EventLog,
     private readonly live: LiveSessions,
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly repo: UsersAdminRepository,
   ) {}
 
   async list(q: UsersQuery): Promise<AdminUserDto[]> {
-    const qb = this.ds
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .where('u.deleted_at IS NULL')
-      .andWhere(q.kind === 'contact' ? `u.role = 'contact'` : `u.role <> 'contact'`)
-      .orderBy('u.username')
-      .limit(q.limit);
-    if (q.q) {
-      const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      qb.andWhere(
-        new Brackets((w) =>
-          w.where('u.username ILIKE :like', { like }).orWhere('u.display_name ILIKE :like'),
-        ),
-      );
-    }
-    return (await qb.getMany()).map(toAdminUserDto);
+    return (await this.repo.list(q)).map(toAdminUserDto);
   }
 
   async create(by: AuthUser, body: CreateUser): Promise<AdminUserDto> {
     const passwordHash = await hashPassword(body.password);
     return this.events.write(by.username, async (tx) => {
       await this.checkSubdistrict(tx.manager, body.subdistrictCode);
-      const rows: User[] = await tx.manager.query(
-        `INSERT INTO users (username, password_hash, display_name, role, subdistrict_code)
-         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (username) DO NOTHING RETURNING id`,
-        [body.username, passwordHash, body.displayName, body.role, body.subdistrictCode],
-      );
-      if (!rows[0])
+      const id = await this.repo.insert(tx.manager, {
+        username: body.username,
+        passwordHash,
+        displayName: body.displayName,
+        role: body.role,
+        subdistrictCode: body.subdistrictCode,
+      });
+      if (!id)
         throw new ApiException(HttpStatus.CONFLICT, 'USER_EXISTS', undefined, 'body.username');
-      const user = await this.load(tx.manager, rows[0].id);
+      const user = await this.load(tx.manager, id);
       this.emit(tx, 'created', user);
       return toAdminUserDto(user);
     });
@@ -106,7 +92,7 @@ export class UsersAdminService {
       // Rights taken away or changed (a subdistrict decides what one sees): every token ends.
       const ended = roleChange || disabling || moved;
       if (ended) user.sessionVersion += 1;
-      await tx.manager.getRepository(User).save(user);
+      await this.repo.save(tx.manager, user);
       if (roleChange) this.emit(tx, 'role_changed', user, fromRole);
       if (disabling) this.emit(tx, 'disabled', user);
       if (enabling) this.emit(tx, 'enabled', user);
@@ -123,7 +109,7 @@ export class UsersAdminService {
       const user = await this.load(tx.manager, id);
       user.passwordHash = passwordHash;
       user.sessionVersion += 1;
-      await tx.manager.getRepository(User).save(user);
+      await this.repo.save(tx.manager, user);
       this.emit(tx, 'password_reset', user);
     });
     this.live.endUser(id);
@@ -133,7 +119,7 @@ export class UsersAdminService {
     await this.events.write(by.username, async (tx) => {
       const user = await this.load(tx.manager, id);
       user.sessionVersion += 1;
-      await tx.manager.getRepository(User).save(user);
+      await this.repo.save(tx.manager, user);
       this.emit(tx, 'sessions_ended', user);
     });
     this.live.endUser(id);
@@ -147,7 +133,7 @@ export class UsersAdminService {
       user.deletedAt = new Date();
       user.disabled = true;
       user.sessionVersion += 1;
-      await tx.manager.getRepository(User).save(user);
+      await this.repo.save(tx.manager, user);
       this.emit(tx, 'deleted', user);
       return user;
     });
@@ -167,22 +153,14 @@ export class UsersAdminService {
 
   /** The row, locked for the change; a deleted user is gone as far as the API goes. */
   private async load(m: EntityManager, id: string): Promise<User> {
-    const user = UUID.test(id)
-      ? await m
-          .getRepository(User)
-          .createQueryBuilder('u')
-          .setLock('pessimistic_write')
-          .where('u.id = :id AND u.deleted_at IS NULL', { id })
-          .getOne()
-      : null;
+    const user = isUuid(id) ? await this.repo.locked(m, id) : null;
     if (!user) throw notFound('User');
     return user;
   }
 
   private async checkSubdistrict(m: EntityManager, code: string | null): Promise<void> {
     if (code === null) return;
-    const rows: unknown[] = await m.query(`SELECT 1 FROM subdistricts WHERE code = $1`, [code]);
-    if (rows.length === 0) {
+    if (!(await this.repo.subdistrictExists(m, code))) {
       throw new ApiException(
         HttpStatus.BAD_REQUEST,
         'VALIDATION_FAILED',

@@ -10,6 +10,7 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
+import { UuidPipe } from '../common/uuid.pipe';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   CONSOLE_ROLES,
@@ -59,7 +60,7 @@ export class FeedsController {
 
   @Get('messages/:id/cap.xml')
   @Public()
-  async message(@Param('id') id: string, @Res() res: Response): Promise<void> {
+  async message(@Param('id', UuidPipe) id: string, @Res() res: Response): Promise<void> {
     const m = await this.republish.message(id);
     // The bytes as received: sent as they are, not serialised.
     res.status(HttpStatus.OK).setHeader('Content-Type', m.contentType).end(m.body);

@@ -14,12 +14,12 @@ import type { CapAlert, CapArea, CapInfo } from './cap/cap-types';
 import { decodeXml, type DecodedXml } from './cap/decode';
 import { parseTrusted, verifySignature, type SignatureCheck } from './cap/signature';
 import type { CapMessage } from './entities/cap-message.entity';
-import { LINEAGE_LOCK_SQL, LineageStore } from './lineage-store';
+import { LineageStore } from './lineage-store';
 import { LineageService } from './lineage.service';
 import { matchAreas, type SubdistrictShape } from './meaning/areas';
 import { extractMeaning } from './meaning/hazard';
 import { effectiveState } from './warning-events';
-import { storedRef, WarningsRepository } from './warnings.repository';
+import { LINEAGE_LOCK_SQL, storedRef, WarningsRepository } from './warnings.repository';
 
 export interface IngestVia {
   source: 'push' | 'pull';

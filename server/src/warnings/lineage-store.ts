@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ResponseSuggestion } from '@sanfang/shared';
 import type { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
-import { fromJsonRow, toJsonRow } from '../database/json-rows';
-import { insertRows } from '../database/set-writes';
+import { fromJsonRow, toJsonRow } from '../core/db/json-rows';
+import { insertRows } from '../core/db/set-writes';
 import { inlineParams } from '../events/events.repository';
 import type { EventTx } from '../events/event-log';
 import type { Timers } from '../timers/timers.service';
@@ -12,9 +12,6 @@ import { ResponseRule } from './entities/response-rule.entity';
 import { ResponseSuggestionRow } from './entities/suggestion.entity';
 import { Warning } from './entities/warning.entity';
 import { type SuggestionContext, suggestionRow } from './suggestions.service';
-
-/** Lineage of every CAP message is decided under this one lock (ingest batches, expiry). */
-export const LINEAGE_LOCK_SQL = `SELECT pg_advisory_xact_lock(6, 0)`;
 
 type Ref = CapRef | StoredRef;
 const keyOf = (r: Ref): string =>

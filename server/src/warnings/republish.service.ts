@@ -31,7 +31,6 @@ export class RepublishService {
    * Public messages are published.
    */
   async message(id: string): Promise<{ body: Buffer; contentType: string }> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('CAP message');
     const m = await this.repo.messageWithRaw(id);
     if (!m || m.status !== 'Actual' || m.scope !== 'Public') throw notFound('CAP message');
     return {

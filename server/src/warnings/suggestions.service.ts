@@ -41,7 +41,7 @@ export class SuggestionsService {
       rules: () => this.repo.rules(tx.manager),
       live: () => this.repo.liveWarnings(tx.manager),
       record: async (s) => {
-        await tx.manager.getRepository(ResponseSuggestionRow).insert(suggestionRow(s));
+        await this.repo.insertSuggestion(tx.manager, suggestionRow(s));
       },
     };
   }

@@ -1,4 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
+import { UuidPipe } from '../common/uuid.pipe';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   CONSOLE_ROLES,
@@ -24,7 +25,7 @@ export class WarningsController {
   }
 
   @Get(':id')
-  get(@Param('id') id: string): Promise<WarningDetailDto> {
+  get(@Param('id', UuidPipe) id: string): Promise<WarningDetailDto> {
     return this.warnings.get(id);
   }
 }

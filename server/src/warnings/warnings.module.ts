@@ -6,12 +6,14 @@ import {
   ResponseRulesController,
 } from './admin/admin.controller';
 import { CapSettingsService } from './admin/cap-settings.service';
+import { FeedTokensRepository } from './admin/feed-tokens.repository';
 import { FeedTokensService } from './admin/feed-tokens.service';
 import { ResponseRulesService } from './admin/response-rules.service';
 import { FeedsController } from './feeds.controller';
 import { IngestService } from './ingest.service';
 import { LineageService } from './lineage.service';
 import { PullController } from './pull/pull.controller';
+import { PullRepository } from './pull/pull.repository';
 import { PullService } from './pull/pull.service';
 import { PushService } from './push.service';
 import { RepublishService } from './republish.service';
@@ -40,8 +42,10 @@ import { WarningsService } from './warnings.service';
     WarningsService,
     RepublishService,
     FeedTokensService,
+    FeedTokensRepository,
     ResponseRulesService,
     PullService,
+    PullRepository,
     CapSettingsService,
   ],
   exports: [IngestService],

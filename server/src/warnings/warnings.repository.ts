@@ -5,8 +5,12 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { CapRef } from './cap/cap-types';
 import { CapMessage, type StoredRef } from './entities/cap-message.entity';
 import { ResponseRule } from './entities/response-rule.entity';
+import { ResponseSuggestionRow } from './entities/suggestion.entity';
 import { Warning } from './entities/warning.entity';
 import type { SubdistrictShape } from './meaning/areas';
+
+/** Lineage of every CAP message is decided under this one lock (ingest batches, expiry). */
+export const LINEAGE_LOCK_SQL = `SELECT pg_advisory_xact_lock(6, 0)`;
 
 export const storedRef = (r: CapRef): StoredRef => ({
   sender: r.sender,
@@ -131,5 +135,40 @@ export class WarningsRepository {
         scope: true,
       },
     });
+  }
+
+  /** Lineage and suggestions are decided one transaction at a time (see LineageStore). */
+  async lockLineage(m: EntityManager): Promise<void> {
+    await m.query(LINEAGE_LOCK_SQL);
+  }
+
+  async insertSuggestion(m: EntityManager, row: ResponseSuggestionRow): Promise<void> {
+    await m.getRepository(ResponseSuggestionRow).insert(row);
+  }
+
+  rule(m: EntityManager, id: string): Promise<ResponseRule | null> {
+    return m.getRepository(ResponseRule).findOne({ where: { id } });
+  }
+
+  ruleFor(
+    m: EntityManager,
+    hazard: string,
+    colour: ResponseRule['colour'],
+  ): Promise<ResponseRule | null> {
+    return m.getRepository(ResponseRule).findOne({ where: { hazard, colour } });
+  }
+
+  /** Saves `body` over `existing` (or as a new row). */
+  saveRule(
+    m: EntityManager,
+    existing: ResponseRule | null,
+    body: Partial<ResponseRule>,
+  ): Promise<ResponseRule> {
+    const repo = m.getRepository(ResponseRule);
+    return repo.save(repo.merge(existing ?? repo.create(), body));
+  }
+
+  async deleteRule(m: EntityManager, id: string): Promise<void> {
+    await m.getRepository(ResponseRule).delete({ id });
   }
 }

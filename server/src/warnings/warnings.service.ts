@@ -12,7 +12,6 @@ import { EventLog } from '../events/event-log.service';
 import { Timers } from '../timers/timers.service';
 import type { CapMessage } from './entities/cap-message.entity';
 import type { Warning } from './entities/warning.entity';
-import { LINEAGE_LOCK_SQL } from './lineage-store';
 import { EXPIRE_QUEUE, type ExpireData } from './lineage.service';
 import { SuggestionsService } from './suggestions.service';
 import { effectiveState, emitWarning } from './warning-events';
@@ -41,8 +40,7 @@ export class WarningsService implements OnModuleInit {
   async expire(d: ExpireData): Promise<boolean> {
     try {
       await this.events.write('timer:warnings.expire', async (tx) => {
-        // Lineage and suggestions are decided one transaction at a time (see LineageStore).
-        await tx.manager.query(LINEAGE_LOCK_SQL);
+        await this.repo.lockLineage(tx.manager);
         const w = await this.repo.lockWarning(tx.manager, d.warningId);
         const now = this.clock.now();
         if (!w || w.currentMessageId !== d.messageId || w.state !== 'active') throw new NoOp();
@@ -69,7 +67,7 @@ export class WarningsService implements OnModuleInit {
   }
 
   async get(id: string): Promise<WarningDetailDto> {
-    const w = /^[0-9a-f-]{36}$/i.test(id) ? await this.repo.warning(id) : null;
+    const w = await this.repo.warning(id);
     if (!w) throw notFound('Warning');
     const chain = await this.repo.chain(id);
     return {

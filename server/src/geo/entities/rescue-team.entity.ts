@@ -1,14 +1,6 @@
-import {
-  JoinColumn,
-  ManyToOne,
-  Check,
-  Column,
-  Entity,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Check, Column, Entity, UpdateDateColumn } from 'typeorm';
 import type { TeamKind, TeamStatus } from '@sanfang/shared';
-import { Subdistrict } from './subdistrict.entity';
+import { PointFeature } from './point-feature';
 
 @Entity('rescue_teams')
 @Check('ck_teams_lonlat', 'lon BETWEEN -180 AND 180 AND lat BETWEEN -90 AND 90')
@@ -18,35 +10,12 @@ import { Subdistrict } from './subdistrict.entity';
   "status IN ('standby', 'assigned', 'en_route', 'on_scene', 'returning', 'off_duty')",
 )
 @Check('ck_teams_kind', "kind IN ('professional', 'comprehensive', 'social', 'militia')")
-export class RescueTeam {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ type: 'varchar', length: 32, unique: true })
-  code: string;
-
-  @Column({ type: 'text' })
-  name: string;
-
+export class RescueTeam extends PointFeature {
   @Column({ type: 'varchar', length: 16 })
   kind: TeamKind;
 
   @Column({ type: 'integer' })
   members: number;
-
-  @Column({ name: 'subdistrict_code', type: 'varchar', length: 12 })
-  subdistrictCode: string;
-
-  @ManyToOne(() => Subdistrict, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'subdistrict_code' })
-  subdistrict?: Subdistrict;
-
-  /** Base location; live positions arrive separately. */
-  @Column({ type: 'double precision' })
-  lon: number;
-
-  @Column({ type: 'double precision' })
-  lat: number;
 
   /** Last live fix (WGS84) and when it was taken; null until a first fix arrives. */
   @Column({ name: 'pos_lon', type: 'double precision', nullable: true })

@@ -1,14 +1,6 @@
-import {
-  JoinColumn,
-  ManyToOne,
-  Check,
-  Column,
-  Entity,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Check, Column, Entity, UpdateDateColumn } from 'typeorm';
 import type { ShelterStatus } from '@sanfang/shared';
-import { Subdistrict } from './subdistrict.entity';
+import { PointFeature } from './point-feature';
 
 @Entity('shelters')
 @Check('ck_shelters_lonlat', 'lon BETWEEN -180 AND 180 AND lat BETWEEN -90 AND 90')
@@ -16,29 +8,7 @@ import { Subdistrict } from './subdistrict.entity';
 @Check('ck_shelters_period_counts', 'occupancy_day >= 0 AND occupancy_night >= 0')
 @Check('ck_shelters_alarm', "alarm_level IN ('none', 'near_full', 'full')")
 @Check('ck_shelters_status', "status IN ('open', 'closed')")
-export class Shelter {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ type: 'varchar', length: 32, unique: true })
-  code: string;
-
-  @Column({ type: 'text' })
-  name: string;
-
-  @Column({ name: 'subdistrict_code', type: 'varchar', length: 12 })
-  subdistrictCode: string;
-
-  @ManyToOne(() => Subdistrict, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'subdistrict_code' })
-  subdistrict?: Subdistrict;
-
-  @Column({ type: 'double precision' })
-  lon: number;
-
-  @Column({ type: 'double precision' })
-  lat: number;
-
+export class Shelter extends PointFeature {
   @Column({ type: 'text', default: '' })
   address: string;
 

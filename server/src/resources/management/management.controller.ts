@@ -22,7 +22,7 @@ import {
 import type { AuthUser } from '../../auth/auth.types';
 import { CurrentUser, Roles } from '../../auth/decorators';
 import { ZodPipe } from '../../common/zod.pipe';
-import { IdParamPipe } from '../common/id-param.pipe';
+import { UuidPipe } from '../../common/uuid.pipe';
 import { ManagementService } from './management.service';
 
 type Change = Promise<ResourceChangePayload>;
@@ -46,14 +46,14 @@ export class ManagementController {
   @Patch('shelters/:id')
   updateShelter(
     @CurrentUser() u: AuthUser,
-    @Param('id', IdParamPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @Body(new ZodPipe(updateShelterSchema)) b: UpdateShelter,
   ): Change {
     return this.m.updateShelter(u, id, b);
   }
 
   @Delete('shelters/:id')
-  retireShelter(@CurrentUser() u: AuthUser, @Param('id', IdParamPipe) id: string): Change {
+  retireShelter(@CurrentUser() u: AuthUser, @Param('id', UuidPipe) id: string): Change {
     return this.m.retireShelter(u, id);
   }
 
@@ -68,14 +68,14 @@ export class ManagementController {
   @Patch('rescue-teams/:id')
   updateTeam(
     @CurrentUser() u: AuthUser,
-    @Param('id', IdParamPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @Body(new ZodPipe(updateTeamSchema)) b: UpdateTeam,
   ): Change {
     return this.m.updateTeam(u, id, b);
   }
 
   @Delete('rescue-teams/:id')
-  retireTeam(@CurrentUser() u: AuthUser, @Param('id', IdParamPipe) id: string): Change {
+  retireTeam(@CurrentUser() u: AuthUser, @Param('id', UuidPipe) id: string): Change {
     return this.m.retireTeam(u, id);
   }
 
@@ -90,21 +90,21 @@ export class ManagementController {
   @Patch('warehouses/:id')
   updateWarehouse(
     @CurrentUser() u: AuthUser,
-    @Param('id', IdParamPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @Body(new ZodPipe(updateWarehouseSchema)) b: UpdateWarehouse,
   ): Change {
     return this.m.updateWarehouse(u, id, b);
   }
 
   @Delete('warehouses/:id')
-  retireWarehouse(@CurrentUser() u: AuthUser, @Param('id', IdParamPipe) id: string): Change {
+  retireWarehouse(@CurrentUser() u: AuthUser, @Param('id', UuidPipe) id: string): Change {
     return this.m.retireWarehouse(u, id);
   }
 
   @Post('warehouses/:id/items')
   addItem(
     @CurrentUser() u: AuthUser,
-    @Param('id', IdParamPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @Body(new ZodPipe(createStockItemSchema)) b: CreateStockItem,
   ): Change {
     return this.m.addItem(u, id, b);
@@ -113,7 +113,7 @@ export class ManagementController {
   @Patch('warehouses/:id/items/:sku')
   updateItem(
     @CurrentUser() u: AuthUser,
-    @Param('id', IdParamPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @Param('sku') sku: string,
     @Body(new ZodPipe(updateStockItemSchema)) b: UpdateStockItem,
   ): Change {

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { SubdistrictCheck } from '../../geo/subdistrict-check';
 import type {
   CreateShelter,
   CreateStockItem,
@@ -18,11 +19,11 @@ import type { EventTx } from '../../events/event-log';
 import { EventLog } from '../../events/event-log.service';
 import { RescueTeam } from '../../geo/entities/rescue-team.entity';
 import { Shelter } from '../../geo/entities/shelter.entity';
-import { StockItem } from '../../geo/entities/stock-item.entity';
 import { Warehouse } from '../../geo/entities/warehouse.entity';
-import { badRequest, conflict } from '../common/resource-errors';
-import { readResourceSettings } from '../settings/resource-settings';
+import { conflict } from '../common/resource-errors';
+import { readResourceSettings } from '../../core/settings/resource-settings';
 import { SheltersService } from '../shelters/shelters.service';
+import { ManagementRepository, type ManagedResource } from './management.repository';
 import { resourceChange } from './resource-snapshots';
 
 const BUSY_TEAM = ['assigned', 'en_route', 'on_scene', 'returning'];
@@ -34,12 +35,14 @@ export class ManagementService {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly events: EventLog,
     private readonly shelters: SheltersService,
+    private readonly subdistricts: SubdistrictCheck,
+    private readonly repo: ManagementRepository,
   ) {}
 
   createShelter(user: AuthUser, b: CreateShelter): Promise<ResourceChangePayload> {
     return this.write(user, async (tx) => {
       await this.checkSubdistrict(tx.manager, b.subdistrictCode);
-      const s = await tx.manager.save(tx.manager.create(Shelter, { ...b, status: 'closed' }));
+      const s = await this.repo.insert(tx.manager, Shelter, { ...b, status: 'closed' });
       return this.emit(
         tx,
         'resource.created',
@@ -52,7 +55,7 @@ export class ManagementService {
     return this.write(user, async (tx) => {
       const s = await this.live(tx.manager, Shelter, id, 'Shelter');
       if (b.subdistrictCode) await this.checkSubdistrict(tx.manager, b.subdistrictCode);
-      await tx.manager.update(Shelter, { id }, b);
+      await this.repo.update(tx.manager, Shelter, id, b);
       const next = await this.reload(tx.manager, Shelter, s.id);
       // A new capacity can raise or clear the fill alarm.
       await this.shelters.evaluateAlarm(tx, next);
@@ -64,7 +67,7 @@ export class ManagementService {
     return this.write(user, async (tx) => {
       const s = await this.live(tx.manager, Shelter, id, 'Shelter');
       if (s.status === 'open') throw conflict('Close the shelter before retiring it');
-      await tx.manager.update(Shelter, { id }, { retiredAt: this.clock.now() });
+      await this.repo.update(tx.manager, Shelter, id, { retiredAt: this.clock.now() });
       return this.emit(
         tx,
         'resource.retired',
@@ -76,7 +79,7 @@ export class ManagementService {
   createTeam(user: AuthUser, b: CreateTeam): Promise<ResourceChangePayload> {
     return this.write(user, async (tx) => {
       await this.checkSubdistrict(tx.manager, b.subdistrictCode);
-      const t = await tx.manager.save(tx.manager.create(RescueTeam, { ...b, status: 'standby' }));
+      const t = await this.repo.insert(tx.manager, RescueTeam, { ...b, status: 'standby' });
       return this.emit(tx, 'resource.created', await this.teamChange(tx.manager, t.id));
     });
   }
@@ -85,7 +88,7 @@ export class ManagementService {
     return this.write(user, async (tx) => {
       await this.live(tx.manager, RescueTeam, id, 'Rescue team');
       if (b.subdistrictCode) await this.checkSubdistrict(tx.manager, b.subdistrictCode);
-      await tx.manager.update(RescueTeam, { id }, b);
+      await this.repo.update(tx.manager, RescueTeam, id, b);
       return this.emit(tx, 'resource.updated', await this.teamChange(tx.manager, id));
     });
   }
@@ -93,12 +96,7 @@ export class ManagementService {
   retireTeam(user: AuthUser, id: string): Promise<ResourceChangePayload> {
     return this.write(user, async (tx) => {
       // Conditional: a team that is out on a job cannot be retired under it.
-      const rows = await tx.manager.query<[unknown[], number]>(
-        `UPDATE rescue_teams SET retired_at = $2 WHERE id = $1 AND retired_at IS NULL
-            AND status <> ALL ($3::text[]) RETURNING id`,
-        [id, this.clock.now(), BUSY_TEAM],
-      );
-      if (rows[0].length === 0) {
+      if (!(await this.repo.retireIdleTeam(tx.manager, id, this.clock.now(), BUSY_TEAM))) {
         const t = await this.live(tx.manager, RescueTeam, id, 'Rescue team');
         throw conflict(`The team is ${t.status}; stand it down before retiring it`);
       }
@@ -109,7 +107,7 @@ export class ManagementService {
   createWarehouse(user: AuthUser, b: CreateWarehouse): Promise<ResourceChangePayload> {
     return this.write(user, async (tx) => {
       await this.checkSubdistrict(tx.manager, b.subdistrictCode);
-      const w = await tx.manager.save(tx.manager.create(Warehouse, b));
+      const w = await this.repo.insert(tx.manager, Warehouse, b);
       return this.emit(tx, 'resource.created', await this.warehouseChange(tx.manager, w.id));
     });
   }
@@ -118,7 +116,7 @@ export class ManagementService {
     return this.write(user, async (tx) => {
       await this.live(tx.manager, Warehouse, id, 'Warehouse');
       if (b.subdistrictCode) await this.checkSubdistrict(tx.manager, b.subdistrictCode);
-      await tx.manager.update(Warehouse, { id }, b);
+      await this.repo.update(tx.manager, Warehouse, id, b);
       return this.emit(tx, 'resource.updated', await this.warehouseChange(tx.manager, id));
     });
   }
@@ -126,7 +124,7 @@ export class ManagementService {
   retireWarehouse(user: AuthUser, id: string): Promise<ResourceChangePayload> {
     return this.write(user, async (tx) => {
       await this.live(tx.manager, Warehouse, id, 'Warehouse');
-      await tx.manager.update(Warehouse, { id }, { retiredAt: this.clock.now() });
+      await this.repo.update(tx.manager, Warehouse, id, { retiredAt: this.clock.now() });
       return this.emit(tx, 'resource.retired', await this.warehouseChange(tx.manager, id));
     });
   }
@@ -135,7 +133,7 @@ export class ManagementService {
   addItem(user: AuthUser, warehouseId: string, b: CreateStockItem): Promise<ResourceChangePayload> {
     return this.write(user, async (tx) => {
       await this.live(tx.manager, Warehouse, warehouseId, 'Warehouse');
-      await tx.manager.save(tx.manager.create(StockItem, { ...b, warehouseId }));
+      await this.repo.addItem(tx.manager, { ...b, warehouseId });
       return this.emit(tx, 'resource.updated', await this.warehouseChange(tx.manager, warehouseId));
     });
   }
@@ -149,8 +147,8 @@ export class ManagementService {
   ): Promise<ResourceChangePayload> {
     return this.write(user, async (tx) => {
       await this.live(tx.manager, Warehouse, warehouseId, 'Warehouse');
-      const r = await tx.manager.update(StockItem, { warehouseId, sku }, b);
-      if (!r.affected) throw notFound(`Stock item ${sku}`);
+      if (!(await this.repo.updateItem(tx.manager, warehouseId, sku, b)))
+        throw notFound(`Stock item ${sku}`);
       return this.emit(tx, 'resource.updated', await this.warehouseChange(tx.manager, warehouseId));
     });
   }
@@ -179,19 +177,17 @@ export class ManagementService {
     return p;
   }
 
-  private async checkSubdistrict(m: EntityManager, code: string): Promise<void> {
-    const rows = await m.query<unknown[]>(`SELECT 1 FROM subdistricts WHERE code = $1`, [code]);
-    if (rows.length === 0)
-      throw badRequest(`Unknown subdistrict code: ${code}`, 'body.subdistrictCode');
+  private checkSubdistrict(m: EntityManager, code: string): Promise<void> {
+    return this.subdistricts.assertKnown([code], 'body.subdistrictCode', m);
   }
 
-  private async live<T extends Shelter | RescueTeam | Warehouse>(
+  private async live<T extends ManagedResource>(
     m: EntityManager,
     entity: new () => T,
     id: string,
     what: string,
   ): Promise<T> {
-    const row = await m.getRepository(entity).findOne({ where: { id } as never });
+    const row = await this.repo.find(m, entity, id);
     if (!row || row.retiredAt) throw notFound(what);
     return row;
   }
@@ -201,7 +197,7 @@ export class ManagementService {
     entity: new () => T,
     id: string,
   ): Promise<T> {
-    return m.getRepository(entity).findOneOrFail({ where: { id } as never });
+    return this.repo.get(m, entity, id);
   }
 
   private async teamChange(m: EntityManager, id: string): Promise<ResourceChangePayload> {
@@ -211,11 +207,7 @@ export class ManagementService {
   }
 
   private async warehouseChange(m: EntityManager, id: string): Promise<ResourceChangePayload> {
-    const w = await m.getRepository(Warehouse).findOneOrFail({
-      where: { id },
-      relations: { items: true },
-      order: { items: { sku: 'ASC' } },
-    });
+    const w = await this.repo.warehouseWithItems(m, id);
     return resourceChange.warehouse(w);
   }
 }

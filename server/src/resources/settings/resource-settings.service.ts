@@ -4,7 +4,11 @@ import type { ResourceSettings, UpdateResourceSettings } from '@sanfang/shared';
 import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../../auth/auth.types';
 import { EventLog } from '../../events/event-log.service';
-import { readResourceSettings, writeResourceSettings } from './resource-settings';
+import {
+  lockResourceSettings,
+  readResourceSettings,
+  writeResourceSettings,
+} from '../../core/settings/resource-settings';
 
 @Injectable()
 export class ResourceSettingsService {
@@ -19,8 +23,7 @@ export class ResourceSettingsService {
 
   update(user: AuthUser, patch: UpdateResourceSettings): Promise<ResourceSettings> {
     return this.events.write(user.username, async (tx) => {
-      // Serialise concurrent edits so one patch never drops another's field.
-      await tx.manager.query(`SELECT pg_advisory_xact_lock(hashtext('resources.settings'))`);
+      await lockResourceSettings(tx.manager);
       const next = { ...(await readResourceSettings(tx.manager)), ...patch };
       await writeResourceSettings(tx.manager, next);
       tx.emit('resources.settings_changed', { settings: next, by: user.username });

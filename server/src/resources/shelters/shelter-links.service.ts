@@ -9,7 +9,7 @@ import type {
 } from '@sanfang/shared';
 import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../../auth/auth.types';
-import { JWT_KEY } from '../../auth/jwt-key';
+import { JWT_KEY } from '../../core/jwt-key';
 import { ApiException, notFound } from '../../common/api-exception';
 import { CLOCK, type Clock } from '../../core/clock';
 import { EventLog } from '../../events/event-log.service';

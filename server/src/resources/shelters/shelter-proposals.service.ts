@@ -1,5 +1,4 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   levelRank,
   type ResponseEventPayload,
@@ -7,22 +6,15 @@ import {
   type ShelterProposalDto,
   type ShelterProposalStatus,
 } from '@sanfang/shared';
-import type { DataSource } from 'typeorm';
 import { notFound } from '../../common/api-exception';
 import type { CommittedEvent, EventTx } from '../../events/event-log';
 import { EventLog } from '../../events/event-log.service';
 import { Reactors } from '../../events/reactors.service';
-import { ShelterProposal } from '../entities/shelter-proposal.entity';
+import type { ShelterProposal } from '../entities/shelter-proposal.entity';
 import { conflict } from '../common/resource-errors';
-import { readResourceSettings } from '../settings/resource-settings';
+import { readResourceSettings } from '../../core/settings/resource-settings';
+import { ShelterProposalsRepository } from './shelter-proposals.repository';
 import { SheltersService } from './shelters.service';
-
-interface NamedShelter {
-  id: string;
-  code: string;
-  name: string;
-  subdistrict_code: string;
-}
 
 /**
  * A typhoon response at or above the configured level proposes opening the closed shelters
@@ -31,7 +23,7 @@ interface NamedShelter {
 @Injectable()
 export class ShelterProposalsService implements OnModuleInit {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly repo: ShelterProposalsRepository,
     private readonly events: EventLog,
     private readonly reactors: Reactors,
     private readonly shelters: SheltersService,
@@ -51,25 +43,14 @@ export class ShelterProposalsService implements OnModuleInit {
     const { typhoonShelterLevel } = await readResourceSettings(tx.manager);
     if (levelRank(r.level) < levelRank(typhoonShelterLevel)) return;
     // One proposal per response: a later raise does not repeat it.
-    const existing = await tx.manager.count(ShelterProposal, {
-      where: { responseId: r.responseId },
-    });
-    if (existing > 0) return;
-    const named = await tx.manager.query<NamedShelter[]>(
-      `SELECT id, code, name, subdistrict_code FROM shelters
-        WHERE 'typhoon' = ANY (plan_hazards) AND status = 'closed' AND retired_at IS NULL
-          AND (cardinality($1::text[]) = 0 OR subdistrict_code = ANY ($1::text[]))
-        ORDER BY subdistrict_code, code`,
-      [r.subdistrictCodes],
-    );
+    if (await this.repo.existsFor(tx.manager, r.responseId)) return;
+    const named = await this.repo.closedTyphoonShelters(tx.manager, r.subdistrictCodes);
     if (named.length === 0) return;
-    const p = await tx.manager.save(
-      tx.manager.create(ShelterProposal, {
-        responseId: r.responseId,
-        level: r.level,
-        shelterIds: named.map((s) => s.id),
-      }),
-    );
+    const p = await this.repo.insert(tx.manager, {
+      responseId: r.responseId,
+      level: r.level,
+      shelterIds: named.map((s) => s.id),
+    });
     tx.emit(
       'shelter.opening_proposed',
       {
@@ -88,11 +69,7 @@ export class ShelterProposalsService implements OnModuleInit {
   }
 
   async list(status: ShelterProposalStatus | undefined): Promise<ShelterProposalDto[]> {
-    const rows = await this.ds.getRepository(ShelterProposal).find({
-      where: status ? { status } : {},
-      order: { createdAt: 'DESC' },
-      take: 100,
-    });
+    const rows = await this.repo.list(status);
     return Promise.all(rows.map((p) => this.toDto(p)));
   }
 
@@ -110,16 +87,9 @@ export class ShelterProposalsService implements OnModuleInit {
     to: 'accepted' | 'dismissed',
   ): Promise<ShelterProposalDecisionPayload> {
     return this.events.write(by, async (tx) => {
-      const rows = await tx.manager.query<
-        [{ response_id: string; shelter_ids: string[] }[], number]
-      >(
-        `UPDATE shelter_proposals SET status = $2, decided_by = $3, decided_at = now()
-          WHERE id = $1 AND status = 'pending' RETURNING response_id, shelter_ids`,
-        [id, to, by],
-      );
-      const p = rows[0][0];
+      const p = await this.repo.decide(tx.manager, id, to, by);
       if (!p) {
-        const found = await tx.manager.findOne(ShelterProposal, { where: { id } });
+        const found = await this.repo.find(tx.manager, id);
         throw found ? conflict(`The proposal is already ${found.status}`) : notFound('Proposal');
       }
       const opened: string[] = [];
@@ -140,10 +110,7 @@ export class ShelterProposalsService implements OnModuleInit {
   }
 
   private async toDto(p: ShelterProposal): Promise<ShelterProposalDto> {
-    const shelters = await this.ds.query<NamedShelter[]>(
-      `SELECT id, code, name, subdistrict_code FROM shelters WHERE id = ANY ($1::uuid[]) ORDER BY code`,
-      [p.shelterIds],
-    );
+    const shelters = await this.repo.shelters(p.shelterIds);
     return {
       proposalId: p.id,
       responseId: p.responseId,

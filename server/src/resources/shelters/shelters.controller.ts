@@ -18,7 +18,7 @@ import { z } from 'zod';
 import type { AuthUser } from '../../auth/auth.types';
 import { CurrentUser, Roles } from '../../auth/decorators';
 import { ZodPipe } from '../../common/zod.pipe';
-import { IdParamPipe } from '../common/id-param.pipe';
+import { UuidPipe } from '../../common/uuid.pipe';
 import { ShelterLinksService } from './shelter-links.service';
 import { ShelterProposalsService } from './shelter-proposals.service';
 import { SheltersService } from './shelters.service';
@@ -45,7 +45,7 @@ export class SheltersController {
   @Post('shelters/:id/open')
   @Roles('duty_officer', 'commander')
   open(
-    @Param('id', IdParamPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @CurrentUser() user: AuthUser,
     @Body(new ZodPipe(shelterStatusChangeSchema)) body: ShelterStatusChange,
   ): Promise<ShelterEventPayload> {
@@ -55,7 +55,7 @@ export class SheltersController {
   @Post('shelters/:id/close')
   @Roles('duty_officer', 'commander')
   close(
-    @Param('id', IdParamPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @CurrentUser() user: AuthUser,
     @Body(new ZodPipe(shelterStatusChangeSchema)) body: ShelterStatusChange,
   ): Promise<ShelterEventPayload> {
@@ -66,7 +66,7 @@ export class SheltersController {
   @Post('shelters/:id/occupancy')
   @Roles('duty_officer', 'commander')
   occupancy(
-    @Param('id', IdParamPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @CurrentUser() user: AuthUser,
     @Body(new ZodPipe(occupancyUpdateSchema)) body: OccupancyUpdate,
   ): Promise<ShelterEventPayload> {
@@ -76,7 +76,7 @@ export class SheltersController {
   @Post('shelters/:id/manager-link')
   @Roles('duty_officer', 'admin')
   managerLink(
-    @Param('id', IdParamPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @CurrentUser() user: AuthUser,
     @Body(new ZodPipe(shelterLinkRequestSchema)) body: ShelterLinkRequest,
   ): Promise<ShelterLinkDto> {
@@ -94,7 +94,7 @@ export class SheltersController {
   @Post('shelter-proposals/:id/accept')
   @Roles('duty_officer', 'commander')
   accept(
-    @Param('id', IdParamPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @CurrentUser() user: AuthUser,
   ): Promise<ShelterProposalDecisionPayload> {
     return this.proposals.accept(id, user.username);
@@ -103,7 +103,7 @@ export class SheltersController {
   @Post('shelter-proposals/:id/dismiss')
   @Roles('duty_officer', 'commander')
   dismiss(
-    @Param('id', IdParamPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @CurrentUser() user: AuthUser,
   ): Promise<ShelterProposalDecisionPayload> {
     return this.proposals.dismiss(id, user.username);

@@ -13,7 +13,7 @@ import type { EventTx } from '../../events/event-log';
 import { EventLog } from '../../events/event-log.service';
 import type { Shelter } from '../../geo/entities/shelter.entity';
 import { conflict } from '../common/resource-errors';
-import { readResourceSettings } from '../settings/resource-settings';
+import { readResourceSettings } from '../../core/settings/resource-settings';
 import { periodAt, shelterAlarmLevel } from './shelter-alarm';
 import { shelterPayload } from './shelter-events';
 import { SheltersRepository } from './shelters.repository';

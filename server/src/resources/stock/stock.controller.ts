@@ -13,7 +13,7 @@ import { z } from 'zod';
 import type { AuthUser } from '../../auth/auth.types';
 import { CurrentUser, Roles } from '../../auth/decorators';
 import { ZodPipe } from '../../common/zod.pipe';
-import { IdParamPipe } from '../common/id-param.pipe';
+import { UuidPipe } from '../../common/uuid.pipe';
 import { StockService } from './stock.service';
 
 const movementsQuery = z.object({ sku: z.string().trim().min(1).max(32).optional() });
@@ -27,7 +27,7 @@ export class StockController {
   @Post('warehouses/:id/movements')
   @Roles('duty_officer', 'commander', 'admin')
   move(
-    @Param('id', IdParamPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @CurrentUser() user: AuthUser,
     @Body(new ZodPipe(stockMovementSchema)) body: StockMovementRequest,
   ): Promise<StockMovementDto> {
@@ -37,7 +37,7 @@ export class StockController {
   @Get('warehouses/:id/movements')
   @Roles(...CONSOLE_ROLES)
   movements(
-    @Param('id', IdParamPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @Query(new ZodPipe(movementsQuery, 'query')) q: z.infer<typeof movementsQuery>,
   ): Promise<StockMovementDto[]> {
     return this.stock.movements(id, q.sku);

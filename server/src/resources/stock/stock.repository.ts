@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { StockMovementDto, StockMovementKind, StockNearestRow } from '@sanfang/shared';
 import type { EntityManager } from 'typeorm';
-import { haversineSql } from '../common/distance';
+import { haversineSql } from '../../geo/distance';
 import { StockMovement } from '../entities/stock-movement.entity';
 
 export interface AppliedMovement {

@@ -15,7 +15,7 @@ import {
 import type { AuthUser, FeedCaller } from '../../auth/auth.types';
 import { CurrentFeed, CurrentUser, FeedAuth, Roles } from '../../auth/decorators';
 import { ZodPipe } from '../../common/zod.pipe';
-import { IdParamPipe } from '../common/id-param.pipe';
+import { UuidPipe } from '../../common/uuid.pipe';
 import { CoverageReactor } from './coverage.reactor';
 import { TeamsService } from './teams.service';
 
@@ -31,7 +31,7 @@ export class TeamsController {
   @Post('rescue-teams/:id/status')
   @Roles('duty_officer', 'commander')
   status(
-    @Param('id', IdParamPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @CurrentUser() user: AuthUser,
     @Body(new ZodPipe(teamStatusChangeSchema)) body: TeamStatusChange,
   ): Promise<TeamStatusPayload> {
@@ -42,7 +42,7 @@ export class TeamsController {
   @Post('rescue-teams/:id/position')
   @Roles('duty_officer', 'commander')
   position(
-    @Param('id', IdParamPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @CurrentUser() user: AuthUser,
     @Body(new ZodPipe(teamPositionSchema)) body: TeamPosition,
   ): Promise<TeamPositionBatchResult> {

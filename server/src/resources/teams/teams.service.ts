@@ -16,7 +16,7 @@ import type { EventTx } from '../../events/event-log';
 import { EventLog } from '../../events/event-log.service';
 import { Timers } from '../../timers/timers.service';
 import { badRequest } from '../common/resource-errors';
-import { readResourceSettings } from '../settings/resource-settings';
+import { readResourceSettings } from '../../core/settings/resource-settings';
 import { type StoredFix, TeamsRepository } from './teams.repository';
 
 const STALE_QUEUE = 'resources.team-position-stale';

@@ -1,4 +1,5 @@
 import { Body, Controller, Delete, Get, Param, Post, Put } from '@nestjs/common';
+import { UuidPipe } from '../../common/uuid.pipe';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   CONSOLE_ROLES,
@@ -42,7 +43,7 @@ export class FeedTokensController {
   }
 
   @Delete(':id')
-  revoke(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<FeedTokenDto> {
+  revoke(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string): Promise<FeedTokenDto> {
     return this.tokens.revoke(user, id);
   }
 
@@ -50,7 +51,7 @@ export class FeedTokensController {
   @Put(':id/certificates')
   certificates(
     @CurrentUser() user: AuthUser,
-    @Param('id') id: string,
+    @Param('id', UuidPipe) id: string,
     @Body(new ZodPipe(trustedCertificatesSchema)) body: TrustedCertificatesInput,
   ): Promise<FeedTokenDto> {
     return this.tokens.setCertificates(user, id, body.certificates);
@@ -104,7 +105,10 @@ export class ResponseRulesController {
 
   @Delete(':id')
   @Roles('admin')
-  remove(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<ResponseRuleDto> {
+  remove(
+    @CurrentUser() user: AuthUser,
+    @Param('id', UuidPipe) id: string,
+  ): Promise<ResponseRuleDto> {
     return this.rules.remove(user, id);
   }
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { capSettingsSchema, type CapSettings } from '@sanfang/shared';
 import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../../auth/auth.types';
-import { AppSetting } from '../../database/app-setting.entity';
+import { readSetting, writeSetting } from '../../core/settings/app-settings';
 import { EventLog } from '../../events/event-log.service';
 
 const KEY = 'cap.settings';
@@ -22,8 +22,8 @@ export class CapSettingsService {
 
   async get(): Promise<CapSettings> {
     if (this.cached && this.cached.until > Date.now()) return this.cached.value;
-    const row = await this.ds.getRepository(AppSetting).findOne({ where: { key: KEY } });
-    const parsed = capSettingsSchema.safeParse(row ? JSON.parse(row.value) : {});
+    const raw = await readSetting(this.ds.manager, KEY);
+    const parsed = capSettingsSchema.safeParse(raw === null ? {} : JSON.parse(raw));
     const value = parsed.success ? parsed.data : capSettingsSchema.parse({});
     this.cached = { value, until: Date.now() + CACHE_MS };
     return value;
@@ -31,7 +31,7 @@ export class CapSettingsService {
 
   async put(user: AuthUser, body: CapSettings): Promise<CapSettings> {
     const saved = await this.events.write(user.username, async (tx) => {
-      await tx.manager.getRepository(AppSetting).save({ key: KEY, value: JSON.stringify(body) });
+      await writeSetting(tx.manager, KEY, JSON.stringify(body));
       tx.emit('cap.config_changed', {
         what: 'cap_settings',
         action: 'updated',

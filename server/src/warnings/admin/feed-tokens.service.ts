@@ -1,14 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import type { CreatedFeedTokenDto, CreateFeedToken, FeedTokenDto } from '@sanfang/shared';
 import { AuthService, sha256Hex } from '../../auth/auth.service';
 import type { AuthUser } from '../../auth/auth.types';
-import { FeedToken } from '../../auth/entities/feed-token.entity';
+import type { FeedToken } from '../../auth/entities/feed-token.entity';
 import { notFound } from '../../common/api-exception';
 import { EventLog } from '../../events/event-log.service';
 import { certificateLabels, checkCertificates } from '../cap/signature';
+import { FeedTokensRepository } from './feed-tokens.repository';
 
 const toDto = (t: FeedToken): FeedTokenDto => ({
   id: t.id,
@@ -23,15 +22,17 @@ const toDto = (t: FeedToken): FeedTokenDto => ({
 export class FeedTokensService {
   constructor(
     private readonly events: EventLog,
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly repo: FeedTokensRepository,
     private readonly auth: AuthService,
   ) {}
 
   create(user: AuthUser, body: CreateFeedToken): Promise<CreatedFeedTokenDto> {
     const token = `sft_${randomBytes(24).toString('base64url')}`;
     return this.events.write(user.username, async (tx) => {
-      const repo = tx.manager.getRepository(FeedToken);
-      const row = await repo.save(repo.create({ name: body.name, tokenSha256: sha256Hex(token) }));
+      const row = await this.repo.create(tx.manager, {
+        name: body.name,
+        tokenSha256: sha256Hex(token),
+      });
       tx.emit('cap.config_changed', {
         what: 'feed_token',
         action: 'created',
@@ -43,19 +44,17 @@ export class FeedTokensService {
   }
 
   async list(): Promise<FeedTokenDto[]> {
-    const rows = await this.ds.getRepository(FeedToken).find({ order: { createdAt: 'ASC' } });
-    return rows.map(toDto);
+    return (await this.repo.list()).map(toDto);
   }
 
   /** Replaces the token's trusted certificates; its next message is checked against them. */
   async setCertificates(user: AuthUser, id: string, pems: string[]): Promise<FeedTokenDto> {
     checkCertificates(pems);
     const dto = await this.events.write(user.username, async (tx) => {
-      const repo = tx.manager.getRepository(FeedToken);
-      const row = /^[0-9a-f-]{36}$/i.test(id) ? await repo.findOne({ where: { id } }) : null;
+      const row = await this.repo.find(tx.manager, id);
       if (!row) throw notFound('Feed token');
       row.trustedCertificates = pems;
-      await repo.save(row);
+      await this.repo.save(tx.manager, row);
       tx.emit('cap.config_changed', {
         what: 'feed_token',
         action: 'updated',
@@ -70,11 +69,10 @@ export class FeedTokensService {
 
   async revoke(user: AuthUser, id: string): Promise<FeedTokenDto> {
     const dto = await this.events.write(user.username, async (tx) => {
-      const repo = tx.manager.getRepository(FeedToken);
-      const row = /^[0-9a-f-]{36}$/i.test(id) ? await repo.findOne({ where: { id } }) : null;
+      const row = await this.repo.find(tx.manager, id);
       if (!row) throw notFound('Feed token');
       row.revokedAt ??= new Date();
-      await repo.save(row);
+      await this.repo.save(tx.manager, row);
       tx.emit('cap.config_changed', {
         what: 'feed_token',
         action: 'revoked',

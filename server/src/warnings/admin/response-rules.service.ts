@@ -3,7 +3,7 @@ import type { ResponseRuleDto, ResponseRuleInput } from '@sanfang/shared';
 import type { AuthUser } from '../../auth/auth.types';
 import { notFound } from '../../common/api-exception';
 import { EventLog } from '../../events/event-log.service';
-import { ResponseRule } from '../entities/response-rule.entity';
+import type { ResponseRule } from '../entities/response-rule.entity';
 import { WarningsRepository } from '../warnings.repository';
 
 const toDto = (r: ResponseRule): ResponseRuleDto => ({
@@ -32,9 +32,8 @@ export class ResponseRulesService {
   /** Creates or replaces the row for (hazard, colour). */
   put(user: AuthUser, body: ResponseRuleInput): Promise<ResponseRuleDto> {
     return this.events.write(user.username, async (tx) => {
-      const repo = tx.manager.getRepository(ResponseRule);
-      const existing = await repo.findOne({ where: { hazard: body.hazard, colour: body.colour } });
-      const row = await repo.save(repo.merge(existing ?? repo.create(), body));
+      const existing = await this.repo.ruleFor(tx.manager, body.hazard, body.colour);
+      const row = await this.repo.saveRule(tx.manager, existing, body);
       tx.emit('cap.config_changed', {
         what: 'response_rule',
         action: existing ? 'updated' : 'created',
@@ -47,10 +46,9 @@ export class ResponseRulesService {
 
   remove(user: AuthUser, id: string): Promise<ResponseRuleDto> {
     return this.events.write(user.username, async (tx) => {
-      const repo = tx.manager.getRepository(ResponseRule);
-      const row = /^[0-9a-f-]{36}$/i.test(id) ? await repo.findOne({ where: { id } }) : null;
+      const row = await this.repo.rule(tx.manager, id);
       if (!row) throw notFound('Response rule');
-      await repo.delete({ id });
+      await this.repo.deleteRule(tx.manager, id);
       tx.emit('cap.config_changed', {
         what: 'response_rule',
         action: 'deleted',

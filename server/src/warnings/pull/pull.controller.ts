@@ -1,4 +1,5 @@
 import { Body, Controller, Delete, Get, Param, Post, Put } from '@nestjs/common';
+import { UuidPipe } from '../../common/uuid.pipe';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   pullFeedSchema,
@@ -34,25 +35,25 @@ export class PullController {
   @Put(':id')
   update(
     @CurrentUser() user: AuthUser,
-    @Param('id') id: string,
+    @Param('id', UuidPipe) id: string,
     @Body(new ZodPipe(pullFeedSchema)) body: PullFeedInput,
   ): Promise<PullFeedDto> {
     return this.pull.update(user, id, body);
   }
 
   @Delete(':id')
-  remove(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<PullFeedDto> {
+  remove(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string): Promise<PullFeedDto> {
     return this.pull.remove(user, id);
   }
 
   /** Entries seen, with quarantine reasons. */
   @Get(':id/entries')
-  entries(@Param('id') id: string): Promise<PullEntryDto[]> {
+  entries(@Param('id', UuidPipe) id: string): Promise<PullEntryDto[]> {
     return this.pull.entries(id);
   }
 
   @Post(':id/poll')
-  poll(@Param('id') id: string): Promise<PollSummary> {
+  poll(@Param('id', UuidPipe) id: string): Promise<PollSummary> {
     return this.pull.pollNow(id);
   }
 }

@@ -6,22 +6,22 @@ import {
   Logger,
   type OnModuleInit,
 } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { PullEntryDto, PullFeedDto, PullFeedInput } from '@sanfang/shared';
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../../auth/auth.types';
 import { ApiException, notFound } from '../../common/api-exception';
 import { CLOCK, type Clock } from '../../core/clock';
 import { EventLog } from '../../events/event-log.service';
 import { Timers } from '../../timers/timers.service';
 import { CapError } from '../cap/cap-error';
-import { PullEntry } from '../entities/pull-entry.entity';
-import { PullFeed } from '../entities/pull-feed.entity';
+import type { PullEntry } from '../entities/pull-entry.entity';
+import type { PullFeed } from '../entities/pull-feed.entity';
 import { IngestService } from '../ingest.service';
 import { charsetOf } from '../cap/decode';
 import { certificateLabels, checkCertificates } from '../cap/signature';
 import { fetchText, hostAllowed } from './fetch';
 import { parseIndex } from './index-feed';
+import { PullRepository } from './pull.repository';
 
 export const PULL_QUEUE = 'warnings.pull';
 interface PullData {
@@ -36,8 +36,6 @@ export interface PollSummary {
   quarantined: number;
   error: string | null;
 }
-
-const isUuid = (id: string): boolean => /^[0-9a-f-]{36}$/i.test(id);
 
 const toDto = (f: PullFeed): PullFeedDto => ({
   id: f.id,
@@ -88,7 +86,7 @@ export class PullService implements OnModuleInit {
   private readonly log = new Logger('PullFeeds');
 
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly repo: PullRepository,
     private readonly events: EventLog,
     private readonly timers: Timers,
     private readonly ingest: IngestService,
@@ -102,22 +100,18 @@ export class PullService implements OnModuleInit {
   }
 
   async list(): Promise<PullFeedDto[]> {
-    return (await this.ds.getRepository(PullFeed).find({ order: { name: 'ASC' } })).map(toDto);
+    return (await this.repo.feeds()).map(toDto);
   }
 
   async entries(id: string): Promise<PullEntryDto[]> {
     await this.feed(id);
-    const rows = await this.ds
-      .getRepository(PullEntry)
-      .find({ where: { feedId: id }, order: { fetchedAt: 'DESC' }, take: 500 });
-    return rows.map(entryDto);
+    return (await this.repo.entries(id)).map(entryDto);
   }
 
   create(user: AuthUser, body: PullFeedInput): Promise<PullFeedDto> {
     this.checkHosts(body);
     return this.events.write(user.username, async (tx) => {
-      const repo = tx.manager.getRepository(PullFeed);
-      const f = await repo.save(repo.create({ ...body, nextPollAt: null }));
+      const f = await this.repo.createFeed(tx.manager, { ...body, nextPollAt: null });
       if (f.enabled) await this.scheduleAt(tx.manager, f, this.clock.now());
       tx.emit('cap.config_changed', {
         what: 'pull_feed',
@@ -133,12 +127,12 @@ export class PullService implements OnModuleInit {
     this.checkHosts(body);
     await this.feed(id);
     return this.events.write(user.username, async (tx) => {
-      const repo = tx.manager.getRepository(PullFeed);
-      const f = await repo.findOneByOrFail({ id });
+      const f = await this.repo.feed(id, tx.manager);
+      if (!f) throw notFound('Pull feed');
       Object.assign(f, body);
       f.nextPollAt = null;
       if (f.enabled) await this.scheduleAt(tx.manager, f, this.clock.now());
-      else await repo.save(f);
+      else await this.repo.saveFeed(tx.manager, f);
       tx.emit('cap.config_changed', {
         what: 'pull_feed',
         action: 'updated',
@@ -152,8 +146,7 @@ export class PullService implements OnModuleInit {
   async remove(user: AuthUser, id: string): Promise<PullFeedDto> {
     const f = await this.feed(id);
     return this.events.write(user.username, async (tx) => {
-      await tx.manager.getRepository(PullEntry).delete({ feedId: id });
-      await tx.manager.getRepository(PullFeed).delete({ id });
+      await this.repo.deleteFeed(tx.manager, id);
       tx.emit('cap.config_changed', { what: 'pull_feed', action: 'deleted', id, name: f.name });
       return toDto(f);
     });
@@ -166,7 +159,7 @@ export class PullService implements OnModuleInit {
   }
 
   private async feed(id: string): Promise<PullFeed> {
-    const f = isUuid(id) ? await this.ds.getRepository(PullFeed).findOne({ where: { id } }) : null;
+    const f = await this.repo.feed(id);
     if (!f) throw notFound('Pull feed');
     return f;
   }
@@ -183,28 +176,23 @@ export class PullService implements OnModuleInit {
     }
   }
 
-  private async scheduleAt(m: DataSource['manager'], f: PullFeed, at: Date): Promise<void> {
+  private async scheduleAt(m: EntityManager, f: PullFeed, at: Date): Promise<void> {
     f.nextPollAt = at;
-    await m.getRepository(PullFeed).save(f);
+    await this.repo.saveFeed(m, f);
     const data: PullData = { feedId: f.id, due: at.toISOString() };
     await this.timers.schedule(m, PULL_QUEUE, `${f.id}:${data.due}`, at, data);
   }
 
   /** A firing for any time but the feed's next poll is stale (re-scheduled, disabled). */
   private async onTimer(d: PullData): Promise<void> {
-    const f = await this.ds.getRepository(PullFeed).findOne({ where: { id: d.feedId } });
+    const f = await this.repo.feed(d.feedId);
     if (!f || !f.enabled || f.nextPollAt?.toISOString() !== d.due) return;
     try {
       await this.poll(f);
     } finally {
       // Poller bookkeeping (not domain state): the next firing of this feed.
-      await this.ds.transaction(async (m) => {
-        const cur = await m
-          .getRepository(PullFeed)
-          .createQueryBuilder('f')
-          .setLock('pessimistic_write')
-          .where('f.id = :id', { id: f.id })
-          .getOne();
+      await this.repo.transaction(async (m) => {
+        const cur = await this.repo.feedForUpdate(m, f.id);
         if (!cur || !cur.enabled || cur.nextPollAt?.toISOString() !== d.due) return;
         await this.scheduleAt(m, cur, new Date(this.clock.now().getTime() + cur.intervalS * 1000));
       });
@@ -219,7 +207,6 @@ export class PullService implements OnModuleInit {
       quarantined: 0,
       error: null,
     };
-    const repo = this.ds.getRepository(PullFeed);
     const now = this.clock.now();
     try {
       const index = await fetchText(f.url, f.allowedHosts, {
@@ -228,28 +215,28 @@ export class PullService implements OnModuleInit {
       });
       if (index.status === 304) {
         summary.notModified = true;
-        await repo.increment({ id: f.id }, 'notModified', 1);
+        await this.repo.countOn(f.id, 'notModified');
       } else {
         const entries = parseIndex(index.body, f.url);
         for (const e of entries) await this.entry(f, e.id, e.url, summary);
-        await repo.update({ id: f.id }, { etag: index.etag, lastModified: index.lastModified });
+        await this.repo.updateFeed(f.id, { etag: index.etag, lastModified: index.lastModified });
       }
-      await repo.update({ id: f.id }, { lastPollAt: now, lastSuccessAt: now });
+      await this.repo.updateFeed(f.id, { lastPollAt: now, lastSuccessAt: now });
     } catch (e) {
       summary.error = reasonOf(e);
       this.log.warn(`pull feed ${f.name}: ${summary.error}`);
-      await repo.update(
-        { id: f.id },
-        { lastPollAt: now, lastError: summary.error, lastErrorAt: now },
-      );
+      await this.repo.updateFeed(f.id, {
+        lastPollAt: now,
+        lastError: summary.error,
+        lastErrorAt: now,
+      });
     }
     return summary;
   }
 
   /** One entry, fetched once: later polls skip any URL already recorded for this feed. */
   private async entry(f: PullFeed, entryId: string, url: string, s: PollSummary): Promise<void> {
-    const entries = this.ds.getRepository(PullEntry);
-    if (await entries.exist({ where: { feedId: f.id, url } })) return;
+    if (await this.repo.entrySeen(f.id, url)) return;
     let row: Partial<PullEntry>;
     try {
       const cap = await fetchText(url, f.allowedHosts);
@@ -269,18 +256,10 @@ export class PullService implements OnModuleInit {
       row = { status: 'quarantined', reason: reasonOf(e), messageId: null };
       s.quarantined++;
     }
-    await entries
-      .createQueryBuilder()
-      .insert()
-      .values({ feedId: f.id, entryId: entryId.slice(0, 2000), url, ...row })
-      .orIgnore()
-      .execute();
-    await this.ds
-      .getRepository(PullFeed)
-      .increment(
-        { id: f.id },
-        row.status === 'quarantined' ? 'entriesQuarantined' : 'entriesIngested',
-        1,
-      );
+    await this.repo.recordEntry({ feedId: f.id, entryId: entryId.slice(0, 2000), url, ...row });
+    await this.repo.countOn(
+      f.id,
+      row.status === 'quarantined' ? 'entriesQuarantined' : 'entriesIngested',
+    );
   }
 }

@@ -37,3 +37,8 @@ export async function writeResourceSettings(m: EntityManager, s: ResourceSetting
     [KEY, JSON.stringify(s)],
   );
 }
+
+/** Serialises concurrent edits (in the caller's transaction) so one patch never drops another's field. */
+export async function lockResourceSettings(m: EntityManager): Promise<void> {
+  await m.query(`SELECT pg_advisory_xact_lock(hashtext('resources.settings'))`);
+}

@@ -1,8 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import type { Server as HttpServer } from 'node:http';
 import type { Logger } from 'pino';
-import { EventsGateway } from '../events/events.gateway';
-import { RUNTIME, type Runtime } from './runtime';
+import { EventsGateway } from './events/events.gateway';
+import { RUNTIME, type Runtime } from './core/runtime';
 
 /**
  * SIGTERM / SIGINT: drain, then stop, within `timeoutS` (SHUTDOWN_TIMEOUT_S).

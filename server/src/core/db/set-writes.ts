@@ -1,5 +1,4 @@
 import type { EntityManager, EntityMetadata } from 'typeorm';
-import type { DeferredWrite } from '../events/event-log';
 import { toJsonRow } from './json-rows';
 
 /**
@@ -50,4 +49,10 @@ export async function runTogether(
   if (writes.length === 0) return;
   const { ctes, params } = asCtes(writes, 0);
   await m.query(`WITH ${ctes.replace(/, $/, '')} SELECT 1`, params);
+}
+
+/** A statement deferred to travel with the events' insert. */
+export interface DeferredWrite {
+  sql: string;
+  params: unknown[];
 }
