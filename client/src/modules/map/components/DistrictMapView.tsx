@@ -4,7 +4,7 @@ import type { PointState } from '../../dispatch/utils/pointState';
 import { IncidentDetailsPanel } from '../../incidents/components/IncidentDetailsPanel';
 import type { ResponsesState } from '../../responses/state/applyResponseEvents';
 import { WarningDetailsPanel } from '../../warnings/components/WarningDetailsPanel';
-import type { ReferenceDataState } from '../hooks/useReferenceData';
+import type { ReferenceDataState } from '../state/referenceDataState';
 import type { KeyedFeature } from '../live/featureDiff';
 import {
   ALL_VISIBLE,
