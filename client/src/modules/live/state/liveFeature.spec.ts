@@ -1,17 +1,6 @@
-import type {
-  EventEnvelope,
-  IncidentDto,
-  IncidentEventPayload,
-  ResponseEventPayload,
-} from '@sanfang/shared';
-import { event, incident } from '../../../test/consoleFactories';
-import {
-  applyIncidentEvent,
-  emptyIncidents,
-  incidentsFromList,
-} from '../../incidents/state/applyIncidentEvents';
-import { applyResponseEvent, emptyResponses } from '../../responses/state/applyResponseEvents';
-import { LiveFeatureStore, replay, type LiveFeature } from './liveFeature';
+import type { EventEnvelope, ResponseEventPayload } from '@sanfang/shared';
+import { event } from '../../../test/consoleFactories';
+import { LiveFeatureStore, replay } from './liveFeature';
 
 /** A hand-driven promise: the test decides when a read lands. */
 function deferred<T>() {
@@ -38,6 +27,18 @@ function socket() {
 }
 
 /** Lets the settled reads' callbacks run (no timers: the reads here are settled by hand). */
+/** A toy feature's state: the ids of the running responses, in order. */
+type Running = { responses: ReadonlyMap<string, true> };
+const emptyResponses: Running = { responses: new Map() };
+const applyResponseEvent = (s: Running, e: EventEnvelope): Running => {
+  if (e.type === 'response.started')
+    return { responses: new Map(s.responses).set(e.payload.responseId, true) };
+  if (e.type !== 'response.ended') return s;
+  const responses = new Map(s.responses);
+  responses.delete(e.payload.responseId);
+  return { responses };
+};
+
 const flush = async () => {
   for (let i = 0; i < 5; i++) await Promise.resolve();
 };
@@ -69,23 +70,16 @@ const ended = (responseId: string) =>
     warningId: null,
   } satisfies ResponseEventPayload);
 
-const incidentEvent = (over: Partial<IncidentEventPayload>) =>
-  event('incident.updated', {
-    incidentId: 'i1',
-    type: 'waterlogging',
-    grade: 'general',
-    previousGrade: null,
-    status: 'reported',
-    title: '积水',
-    subdistrictCode: null,
-    casualties: { dead: 0, injured: 0, missing: 0 },
-    directLossCny: 0,
-    version: 2,
-    source: 'console',
-    ...over,
-  } as IncidentEventPayload);
-
 describe('a live feature (snapshot, buffered events, then live)', () => {
+  it('replays a list of events as their fold onto the snapshot', () => {
+    const events = [started('r1'), started('r2'), ended('r1')];
+    const reducer = { apply: applyResponseEvent };
+    expect(replay(reducer, emptyResponses, events)).toEqual(
+      events.reduce(applyResponseEvent, emptyResponses),
+    );
+    expect([...replay(reducer, emptyResponses, events).responses.keys()]).toEqual(['r2']);
+  });
+
   it('buffers events until the snapshot lands, replays them onto it, then applies live ones', async () => {
     const snapshot = deferred<typeof emptyResponses>();
     const store = new LiveFeatureStore({
@@ -107,39 +101,6 @@ describe('a live feature (snapshot, buffered events, then live)', () => {
     expect([...store.getSnapshot().state.responses.keys()]).toEqual(['r2']);
   });
 
-  it('is the fold of the events onto the snapshot, as an after-action replay computes it', async () => {
-    const snapshot = incidentsFromList([incident({ id: 'i1', status: 'reported' })]);
-    const events = [
-      incidentEvent({ title: '积水加深', version: 2 }),
-      event('incident.sensor_alarm', {
-        pointId: 'p1',
-        pointCode: 'WL-1',
-        state: 'raised',
-        depthM: 0.4,
-        alarmDepthM: 0.3,
-        incidentId: 'i1',
-      }),
-      incidentEvent({ title: '积水加深', status: 'responding', version: 3 }),
-    ];
-    const feature: LiveFeature<typeof snapshot> = {
-      empty: emptyIncidents,
-      apply: applyIncidentEvent,
-      load: () => Promise.resolve(snapshot),
-    };
-    const store = new LiveFeatureStore(feature);
-    const live = socket();
-    store.start(live.onEvents);
-    live.push(events[0]!);
-    await flush();
-    live.push(events[1]!, events[2]!);
-
-    const folded = events.reduce(applyIncidentEvent, snapshot);
-    expect(store.getSnapshot().state).toEqual(folded);
-    expect(replay(feature, snapshot, events)).toEqual(folded);
-    expect(folded.incidents.get('i1')).toMatchObject({ title: '积水加深', status: 'responding' });
-    expect([...folded.ponding]).toEqual(['p1']);
-  });
-
   it('replays the buffered events onto the empty state when the snapshot fails', async () => {
     const store = new LiveFeatureStore({
       empty: emptyResponses,
@@ -155,22 +116,23 @@ describe('a live feature (snapshot, buffered events, then live)', () => {
   });
 
   it('lets only the latest follow-up read per key land', async () => {
-    const reads: ReturnType<typeof deferred<IncidentDto>>[] = [];
-    const store = new LiveFeatureStore<typeof emptyIncidents>({
-      empty: emptyIncidents,
-      apply: applyIncidentEvent,
-      load: () => Promise.resolve(emptyIncidents),
-      followUp: (state, e) =>
-        e.type === 'incident.updated' && !state.incidents.has(e.payload.incidentId)
+    const reads: ReturnType<typeof deferred<string>>[] = [];
+    const titles = new Map<string, string>();
+    const store = new LiveFeatureStore<Running>({
+      empty: emptyResponses,
+      apply: applyResponseEvent,
+      load: () => Promise.resolve(emptyResponses),
+      followUp: (_state, e) =>
+        e.type === 'response.started'
           ? {
-              key: e.payload.incidentId,
+              key: e.payload.responseId,
               run: () => {
-                const read = deferred<IncidentDto>();
+                const read = deferred<string>();
                 reads.push(read);
-                return read.promise.then((i) => (s) => ({
-                  ...s,
-                  incidents: new Map(s.incidents).set(i.id, i),
-                }));
+                return read.promise.then((title) => (s) => {
+                  titles.set(e.payload.responseId, title);
+                  return { responses: new Map(s.responses) };
+                });
               },
             }
           : null,
@@ -178,14 +140,14 @@ describe('a live feature (snapshot, buffered events, then live)', () => {
     const live = socket();
     store.start(live.onEvents);
     await flush();
-    live.push(incidentEvent({ title: 'first' }));
-    live.push(incidentEvent({ title: 'second' }));
+    live.push(started('r1'));
+    live.push(started('r1'));
     expect(reads).toHaveLength(2);
-    reads[1]!.resolve(incident({ id: 'i1', title: 'second' }));
+    reads[1]!.resolve('second');
     await flush();
-    reads[0]!.resolve(incident({ id: 'i1', title: 'first' }));
+    reads[0]!.resolve('first');
     await flush();
-    expect(store.getSnapshot().state.incidents.get('i1')?.title).toBe('second');
+    expect(titles.get('r1')).toBe('second');
   });
 
   it('reloads on the events that ask for it and drops what was buffered for the old load', async () => {

@@ -21,7 +21,7 @@ import {
 import { addBasemap, fetchBasemap } from '../layers/basemap';
 import { buildMapStyle } from '../layers/mapStyle';
 import { SOURCE_IDS, type SourceId } from '../layers/sources';
-import type { PointState } from '../../dispatch/utils/pointState';
+import type { PointState } from '../../../vocabulary/pointStates';
 import type { KeyedFeature } from '../live/featureDiff';
 import { applyPointStates, FeatureSourceSync, restorePointStates } from '../live/sourceSync';
 import type { MapSelection } from '../state/selection';
