@@ -1,22 +1,8 @@
-import type { EventEnvelope, IncidentEventPayload } from '@sanfang/shared';
+import type { IncidentEventPayload } from '@sanfang/shared';
+import { liveSocket, settle } from '../../../test/liveSocket';
 import { event, incident } from '../../../test/consoleFactories';
 import { LiveFeatureStore, replay, type LiveFeature } from '../../live/state/liveFeature';
 import { applyIncidentEvent, emptyIncidents, incidentsFromList } from './applyIncidentEvents';
-
-const flush = async () => {
-  for (let i = 0; i < 5; i++) await Promise.resolve();
-};
-
-function socket() {
-  const listeners = new Set<(events: EventEnvelope[]) => void>();
-  return {
-    onEvents: (l: (events: EventEnvelope[]) => void) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    push: (...events: EventEnvelope[]) => listeners.forEach((l) => l(events)),
-  };
-}
 
 const incidentEvent = (over: Partial<IncidentEventPayload>) =>
   event('incident.updated', {
@@ -55,10 +41,10 @@ describe('incidents: one reducer for the live console and for replay', () => {
       load: () => Promise.resolve(snapshot),
     };
     const store = new LiveFeatureStore(feature);
-    const live = socket();
+    const live = liveSocket();
     store.start(live.onEvents);
     live.push(events[0]!);
-    await flush();
+    await settle();
     live.push(events[1]!, events[2]!);
 
     const folded = events.reduce(applyIncidentEvent, snapshot);

@@ -1,5 +1,6 @@
-import type { EventEnvelope, ResponseEventPayload } from '@sanfang/shared';
-import { event } from '../../../test/consoleFactories';
+import type { EventEnvelope } from '@sanfang/shared';
+import { liveSocket, settle } from '../../../test/liveSocket';
+import { event, responsePayload } from '../../../test/consoleFactories';
 import { LiveFeatureStore, replay } from './liveFeature';
 
 /** A hand-driven promise: the test decides when a read lands. */
@@ -13,20 +14,6 @@ function deferred<T>() {
   return { promise, resolve, reject };
 }
 
-/** A fake live connection: the test pushes event batches to whoever listens. */
-function socket() {
-  const listeners = new Set<(events: EventEnvelope[]) => void>();
-  return {
-    onEvents: (l: (events: EventEnvelope[]) => void) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    push: (...events: EventEnvelope[]) => listeners.forEach((l) => l(events)),
-    listening: () => listeners.size,
-  };
-}
-
-/** Lets the settled reads' callbacks run (no timers: the reads here are settled by hand). */
 /** A toy feature's state: the ids of the running responses, in order. */
 type Running = { responses: ReadonlyMap<string, true> };
 const emptyResponses: Running = { responses: new Map() };
@@ -39,36 +26,9 @@ const applyResponseEvent = (s: Running, e: EventEnvelope): Running => {
   return { responses };
 };
 
-const flush = async () => {
-  for (let i = 0; i < 5; i++) await Promise.resolve();
-};
-
-const started = (responseId: string, at = '2025-06-11T07:00:00Z') =>
-  event(
-    'response.started',
-    {
-      responseId,
-      hazard: 'flood',
-      level: 'IV',
-      previousLevel: null,
-      subdistrictCodes: [],
-      reason: '暴雨黄色预警',
-      preemptive: false,
-      warningId: null,
-    } satisfies ResponseEventPayload,
-    at,
-  );
+const started = (responseId: string) => event('response.started', responsePayload({ responseId }));
 const ended = (responseId: string) =>
-  event('response.ended', {
-    responseId,
-    hazard: 'flood',
-    level: 'IV',
-    previousLevel: null,
-    subdistrictCodes: [],
-    reason: '解除',
-    preemptive: false,
-    warningId: null,
-  } satisfies ResponseEventPayload);
+  event('response.ended', responsePayload({ responseId, reason: '解除' }));
 
 describe('a live feature (snapshot, buffered events, then live)', () => {
   it('replays a list of events as their fold onto the snapshot', () => {
@@ -87,13 +47,13 @@ describe('a live feature (snapshot, buffered events, then live)', () => {
       apply: applyResponseEvent,
       load: () => snapshot.promise,
     });
-    const live = socket();
+    const live = liveSocket();
     store.start(live.onEvents);
     live.push(started('r1'));
     expect(store.getSnapshot()).toMatchObject({ status: 'loading', state: emptyResponses });
 
     snapshot.resolve(emptyResponses);
-    await flush();
+    await settle();
     expect(store.getSnapshot().status).toBe('ready');
     expect([...store.getSnapshot().state.responses.keys()]).toEqual(['r1']);
 
@@ -107,10 +67,10 @@ describe('a live feature (snapshot, buffered events, then live)', () => {
       apply: applyResponseEvent,
       load: () => Promise.reject(new Error('503')),
     });
-    const live = socket();
+    const live = liveSocket();
     store.start(live.onEvents);
     live.push(started('r1'));
-    await flush();
+    await settle();
     expect(store.getSnapshot()).toMatchObject({ status: 'error', error: new Error('503') });
     expect([...store.getSnapshot().state.responses.keys()]).toEqual(['r1']);
   });
@@ -137,16 +97,16 @@ describe('a live feature (snapshot, buffered events, then live)', () => {
             }
           : null,
     });
-    const live = socket();
+    const live = liveSocket();
     store.start(live.onEvents);
-    await flush();
+    await settle();
     live.push(started('r1'));
     live.push(started('r1'));
     expect(reads).toHaveLength(2);
     reads[1]!.resolve('second');
-    await flush();
+    await settle();
     reads[0]!.resolve('first');
-    await flush();
+    await settle();
     expect(titles.get('r1')).toBe('second');
   });
 
@@ -161,13 +121,13 @@ describe('a live feature (snapshot, buffered events, then live)', () => {
       },
       reloadOn: (e) => e.type === 'resources.imported',
     });
-    const live = socket();
+    const live = liveSocket();
     store.start(live.onEvents);
-    await flush();
+    await settle();
     live.push(started('r1'));
     live.push(event('resources.imported', {} as never));
     expect(store.getSnapshot().status).toBe('loading');
-    await flush();
+    await settle();
     expect(loads).toBe(2);
     expect(store.getSnapshot()).toMatchObject({ status: 'ready', state: emptyResponses });
   });
@@ -183,13 +143,13 @@ describe('a live feature (snapshot, buffered events, then live)', () => {
         return snapshot.promise;
       },
     });
-    const live = socket();
+    const live = liveSocket();
     const stop = store.start(live.onEvents);
     stop();
     expect(live.listening()).toBe(0);
     expect(signal?.aborted).toBe(true);
     snapshot.resolve(emptyResponses);
-    await flush();
+    await settle();
     expect(store.getSnapshot().status).toBe('loading');
   });
 });
