@@ -26,6 +26,15 @@ export class AuthController {
     return this.auth.login(body);
   }
 
+  /** Ends this session (the token) at once; other devices stay signed in. */
+  @ApiBearerAuth()
+  @Roles(...CONSOLE_ROLES, 'contact')
+  @Post('logout')
+  @HttpCode(204)
+  logout(@CurrentUser() user: AuthUser): Promise<void> {
+    return this.auth.signOut(user);
+  }
+
   @ApiBearerAuth()
   @Roles(...CONSOLE_ROLES, 'contact')
   @Get('me')

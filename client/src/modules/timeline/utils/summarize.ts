@@ -17,6 +17,7 @@ const GROUP_BY_PREFIX: Readonly<Record<string, EventGroup>> = {
   resource: 'resource',
   resources: 'resource',
   dutylog: 'notice',
+  user: 'notice',
 };
 
 export function groupOf(type: EventType): EventGroup {
@@ -118,6 +119,11 @@ export function detailOf(e: EventEnvelope, t: TFunction): string {
         kind: t(`eventDetails.importKinds.${e.payload.kind}`),
         inserted: e.payload.inserted,
         updated: e.payload.updated,
+      });
+    case 'user.changed':
+      return t('eventDetails.userChanged', {
+        username: e.payload.username,
+        action: t(`eventDetails.userActions.${e.payload.action}`),
       });
   }
 }
