@@ -32,6 +32,7 @@ export const FLOORS = [
     'modules/incidents',
     'modules/resources',
     'modules/responses',
+    'modules/users',
   ],
   ['modules/timeline', 'modules/warnings'],
   // The composition root: the console page, the map's feature-panel switch; then App, main.
