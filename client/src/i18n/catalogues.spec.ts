@@ -1,5 +1,5 @@
 import { ERROR_CODES, ROLES } from '@sanfang/shared';
-import { CLIENT_ERROR_CODES } from '../modules/api/apiRequestError';
+import { CLIENT_ERROR_CODES } from '../vocabulary/clientErrorCodes';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 

@@ -22,10 +22,10 @@ import type {
   UserChangeAction,
   WarningState,
 } from '@sanfang/shared';
-import type { ClientErrorCode } from '../modules/api/apiRequestError';
-import type { ConnectionStatus } from '../modules/live/state/liveStore';
-import type { FeatureKind } from '../modules/map/layers/layerGroups';
-import type { EventGroup } from '../modules/timeline/utils/summarize';
+import type { ClientErrorCode } from '../vocabulary/clientErrorCodes';
+import type { ConnectionStatus } from '../vocabulary/connectionStatus';
+import type { EventGroup } from '../vocabulary/eventGroups';
+import type { FeatureKind } from '../vocabulary/featureKinds';
 import type { MessageTree } from './messageTree';
 
 // The source catalogue; `satisfies` makes a new role, code or status a compile error here.

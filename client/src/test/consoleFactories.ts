@@ -7,6 +7,7 @@ import type {
   NearbyTeamDto,
   ReportingDutyDto,
   ResponseDto,
+  ResponseEventPayload,
   SuggestionDto,
   WarningDto,
 } from '@sanfang/shared';
@@ -90,6 +91,21 @@ export function dispatch(overrides: Partial<DispatchDto> = {}): DispatchDto {
     arriveEscalationStep: 0,
     closedAt: null,
     ...overrides,
+  };
+}
+
+/** A response.* event's payload: a level IV flood response for the whole district. */
+export function responsePayload(over: Partial<ResponseEventPayload> = {}): ResponseEventPayload {
+  return {
+    responseId: 'r1',
+    hazard: 'flood',
+    level: 'IV',
+    previousLevel: null,
+    subdistrictCodes: [],
+    reason: '暴雨黄色预警',
+    preemptive: false,
+    warningId: null,
+    ...over,
   };
 }
 

@@ -1,8 +1,6 @@
 import type { ErrorCode } from '@sanfang/shared';
+import type { ClientErrorCode } from '../../vocabulary/clientErrorCodes';
 
-/** Failures that happen before a server error body exists; client-only, never sent by the API. */
-export const CLIENT_ERROR_CODES = ['NETWORK_ERROR', 'BAD_RESPONSE', 'CONTACT_USE_LINK'] as const;
-export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];
 export type RequestErrorCode = ErrorCode | ClientErrorCode;
 
 /** A failed API call: the server's `{code, message, path}` plus the HTTP status (0 = no response). */

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { loginRequestSchema } from '@sanfang/shared';
 import { errorMessageKey } from '../../api/errorMessageKey';
-import { LanguageSwitch } from '../../shell/components/LanguageSwitch';
+import { LanguageSwitch } from '../../../i18n/LanguageSwitch';
 import { useAuth } from '../state/useAuth';
 
 export function SignInPage() {

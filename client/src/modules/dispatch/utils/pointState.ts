@@ -1,16 +1,6 @@
 import type { DispatchDto } from '@sanfang/shared';
+import type { PointState } from '../../../vocabulary/pointStates';
 import { isOverdue } from './urgency';
-
-/** A waterlogging point's colour on the map, from its dispatches and its sensor. */
-export const POINT_STATES = [
-  'quiet',
-  'dispatched',
-  'acknowledged',
-  'on_site',
-  'overdue',
-  'ponding',
-] as const;
-export type PointState = (typeof POINT_STATES)[number];
 
 // Which state shows when a point has several: what needs the duty officer's eye first.
 const PRIORITY: Readonly<Record<PointState, number>> = {

@@ -1,60 +1,39 @@
-import type { EventEnvelope, IncidentDto } from '@sanfang/shared';
-import { useEffect, useState } from 'react';
+import type { IncidentDto } from '@sanfang/shared';
 import { apiRequest } from '../../api/http';
-import { useLiveStore } from '../../live/hooks/useLive';
+import { useLiveFeature } from '../../live/hooks/useLiveFeature';
+import type { LiveFeature } from '../../live/state/liveFeature';
 import {
   addIncident,
-  applyIncidentEvents,
+  applyIncidentEvent,
   emptyIncidents,
   incidentsFromList,
+  incidentToFetch,
   type IncidentsState,
 } from '../state/applyIncidentEvents';
 
-/** Open incidents and raised sensor alarms for the map: REST snapshot, then events. */
-export function useLiveIncidents(token: string): IncidentsState {
-  const live = useLiveStore();
-  const [value, setValue] = useState<IncidentsState>(emptyIncidents);
-
-  useEffect(() => {
-    let current: IncidentsState | null = null;
-    let pending: EventEnvelope[] = [];
-    const controller = new AbortController();
-    const publish = (state: IncidentsState) => {
-      current = state;
-      if (!controller.signal.aborted) setValue(state);
-    };
-    const fetchOne = (id: string) =>
-      apiRequest<IncidentDto>(`/api/incidents/${encodeURIComponent(id)}`, { token }).then(
-        (incident) => current && publish(addIncident(current, incident)),
-        () => undefined,
-      );
-    const apply = (base: IncidentsState, events: EventEnvelope[]) => {
-      const next = applyIncidentEvents(base, events);
-      if (next.state !== base || current === null) publish(next.state);
-      for (const id of next.fetch) void fetchOne(id);
-    };
+/** Open incidents and raised sensor alarms: the REST snapshot, then incident events. */
+export const incidentsFeature = (token: string): LiveFeature<IncidentsState> => ({
+  empty: emptyIncidents,
+  apply: applyIncidentEvent,
+  load: (signal) =>
     apiRequest<IncidentDto[]>('/api/incidents?open=true&limit=500', {
       token,
-      signal: controller.signal,
-    }).then(
-      (list) => {
-        const replay = pending;
-        pending = [];
-        apply(incidentsFromList(list), replay);
-      },
-      () => {
-        if (!controller.signal.aborted) apply(emptyIncidents, pending);
-      },
-    );
-    const off = live.onEvents((events) => {
-      if (current === null) pending.push(...events);
-      else apply(current, events);
-    });
-    return () => {
-      controller.abort();
-      off();
+      signal,
+    }).then(incidentsFromList),
+  followUp: (state, event) => {
+    const id = incidentToFetch(state, event);
+    if (!id) return null;
+    return {
+      key: id,
+      run: () =>
+        apiRequest<IncidentDto>(`/api/incidents/${encodeURIComponent(id)}`, { token }).then(
+          (incident) => (s: IncidentsState) => addIncident(s, incident),
+        ),
     };
-  }, [live, token]);
+  },
+});
 
-  return value;
+/** Open incidents and raised sensor alarms for the map. */
+export function useLiveIncidents(token: string): IncidentsState {
+  return useLiveFeature(() => incidentsFeature(token), token).state;
 }

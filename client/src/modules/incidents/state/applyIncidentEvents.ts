@@ -30,52 +30,41 @@ const TYPES = new Set<string>([
 ]);
 const isIncidentEvent = (e: EventEnvelope): e is IncidentEvent => TYPES.has(e.type);
 
-/**
- * Applies incident events; an incident not yet loaded (reported after the snapshot) has no
- * location in its event, so its id is returned to be fetched.
- */
-export function applyIncidentEvents(
-  state: IncidentsState,
-  events: readonly EventEnvelope[],
-): { state: IncidentsState; fetch: string[] } {
-  let incidents: Map<string, IncidentDto> | null = null;
-  let ponding: Set<string> | null = null;
-  const fetch = new Set<string>();
-  for (const e of events) {
-    if (e.type === 'incident.sensor_alarm') {
-      ponding ??= new Set(state.ponding);
-      if (e.payload.state === 'raised') ponding.add(e.payload.pointId);
-      else ponding.delete(e.payload.pointId);
-      continue;
-    }
-    if (!isIncidentEvent(e)) continue;
-    const p = e.payload;
-    incidents ??= new Map(state.incidents);
-    if (!isOpen(p.status)) {
-      incidents.delete(p.incidentId);
-      fetch.delete(p.incidentId);
-      continue;
-    }
-    const before = incidents.get(p.incidentId);
-    if (!before) {
-      fetch.add(p.incidentId);
-      continue;
-    }
-    incidents.set(p.incidentId, {
-      ...before,
-      grade: p.grade,
-      status: p.status,
-      title: p.title,
-      casualties: p.casualties,
-      directLossCny: p.directLossCny,
-      version: p.version,
-    });
+/** Applies one event (incident.* change the state; any other passes through): the reducer. */
+export function applyIncidentEvent(state: IncidentsState, e: EventEnvelope): IncidentsState {
+  if (e.type === 'incident.sensor_alarm') {
+    const ponding = new Set(state.ponding);
+    if (e.payload.state === 'raised') ponding.add(e.payload.pointId);
+    else ponding.delete(e.payload.pointId);
+    return { ...state, ponding };
   }
-  if (!incidents && !ponding) return { state, fetch: [] };
-  return {
-    state: { incidents: incidents ?? state.incidents, ponding: ponding ?? state.ponding },
-    fetch: [...fetch],
-  };
+  if (!isIncidentEvent(e)) return state;
+  const p = e.payload;
+  if (!isOpen(p.status)) {
+    if (!state.incidents.has(p.incidentId)) return state;
+    const incidents = new Map(state.incidents);
+    incidents.delete(p.incidentId);
+    return { ...state, incidents };
+  }
+  const before = state.incidents.get(p.incidentId);
+  // Reported after the snapshot: the event has no location; `incidentToFetch` names it.
+  if (!before) return state;
+  const incidents = new Map(state.incidents).set(p.incidentId, {
+    ...before,
+    grade: p.grade,
+    status: p.status,
+    title: p.title,
+    casualties: p.casualties,
+    directLossCny: p.directLossCny,
+    version: p.version,
+  });
+  return { ...state, incidents };
+}
+
+/** An open incident the state does not hold yet (its event carries no location): fetch it. */
+export function incidentToFetch(state: IncidentsState, e: EventEnvelope): string | null {
+  if (!isIncidentEvent(e) || !isOpen(e.payload.status)) return null;
+  return state.incidents.has(e.payload.incidentId) ? null : e.payload.incidentId;
 }
 
 export function addIncident(state: IncidentsState, incident: IncidentDto): IncidentsState {

@@ -1,6 +1,8 @@
 import type { EventEnvelope } from '@sanfang/shared';
 
-export type ConnectionStatus = 'connecting' | 'live' | 'catching_up' | 'offline' | 'refused';
+import type { ConnectionStatus } from '../../../vocabulary/connectionStatus';
+
+export type { ConnectionStatus };
 
 export interface LiveState {
   status: ConnectionStatus;

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { SubdistrictCollection } from '@sanfang/shared';
 import { useLanguage } from '../../../i18n/useLanguage';
-import type { PointState } from '../../dispatch/utils/pointState';
+import type { PointState } from '../../../vocabulary/pointStates';
 import type { SelectedFeature } from '../state/selection';
 import { subdistrictName } from '../utils/subdistrictName';
 import { DetailsPanel } from './DetailsPanel';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { INCIDENT_GRADES, SIGNAL_COLOURS } from '@sanfang/shared';
-import { POINT_STATES } from '../../dispatch/utils/pointState';
-import { SIGNAL_HEX } from '../../warnings/signal';
+import { POINT_STATES } from '../../../vocabulary/pointStates';
+import { SIGNAL_HEX } from '../../../vocabulary/signal';
 import { SHELTER_STATUSES_FOR_LEGEND, TEAM_KINDS_FOR_LEGEND } from '../layers/legend';
 import { LAYER_GROUPS, type LayerGroupId, type LayerVisibility } from '../layers/layerGroups';
 import { CLUSTER_STEPS, PALETTE } from '../layers/palette';

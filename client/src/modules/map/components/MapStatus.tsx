@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatTime } from '../../../utils/formatTime';
 import { errorMessageKey } from '../../api/errorMessageKey';
-import type { ReferenceDataState } from '../hooks/useReferenceData';
+import type { ReferenceDataState } from '../state/referenceDataState';
 
 interface MapStatusProps {
   state: ReferenceDataState;

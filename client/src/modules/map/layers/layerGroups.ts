@@ -1,6 +1,9 @@
 import { AREA_LAYER_IDS } from './areaLayers';
 import { POINT_LAYER_IDS } from './pointLayers';
 import { SOURCE_IDS, type SourceId } from './sources';
+import type { FeatureKind, ReferenceKind } from '../../../vocabulary/featureKinds';
+
+export type { FeatureKind, ReferenceKind };
 
 /** What the toggle panel switches; each group names the layers it shows or hides. */
 export const LAYER_GROUPS = [
@@ -37,11 +40,6 @@ export const ALL_VISIBLE: LayerVisibility = {
   rescueTeams: true,
   warehouses: true,
 };
-
-/** Reference points (loaded once, kept live by resource events) a user can click. */
-export type ReferenceKind = 'waterlogging' | 'shelter' | 'team' | 'warehouse';
-/** Everything a user can click for details: reference points, incidents, warning areas. */
-export type FeatureKind = ReferenceKind | 'incident' | 'warning';
 
 export const isReferenceKind = (kind: FeatureKind): kind is ReferenceKind =>
   kind !== 'incident' && kind !== 'warning';

@@ -5,7 +5,7 @@ import {
   GROUP_LAYER_IDS,
   LAYER_GROUPS,
 } from './layerGroups';
-import { POINT_STATES } from '../../dispatch/utils/pointState';
+import { POINT_STATES } from '../../../vocabulary/pointStates';
 import { buildMapStyle, MAP_LAYERS } from './mapStyle';
 import { waterloggingPointLayer } from './pointLayers';
 import { SOURCE_IDS } from './sources';

@@ -1,5 +1,5 @@
 import type { IncidentGrade, ShelterStatus, TeamKind } from '@sanfang/shared';
-import type { PointState } from '../../dispatch/utils/pointState';
+import type { PointState } from '../../../vocabulary/pointStates';
 
 // Colours live here so the map layers and the legend can never disagree.
 export const PALETTE = {

@@ -1,5 +1,5 @@
 import type { FeatureIdentifier } from 'maplibre-gl';
-import type { PointState } from '../../dispatch/utils/pointState';
+import type { PointState } from '../../../vocabulary/pointStates';
 import { applyPointStates, pointStateDiff, restorePointStates } from './sourceSync';
 
 const SOURCE = 'waterlogging-points';

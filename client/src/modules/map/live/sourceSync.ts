@@ -1,5 +1,5 @@
 import type { GeoJSONSource, GeoJSONSourceDiff, Map as MaplibreMap } from 'maplibre-gl';
-import type { PointState } from '../../dispatch/utils/pointState';
+import type { PointState } from '../../../vocabulary/pointStates';
 import { diffFeatures, keyed, type KeyedFeature } from './featureDiff';
 
 function apply(map: MaplibreMap, sourceId: string, diff: GeoJSONSourceDiff): void {

@@ -121,14 +121,19 @@ function applyOne<K extends EventType>(d: ReferenceData, e: { type: K; payload: 
   return h ? h(d, e.payload) : d;
 }
 
+/** Applies one event to the map's reference data (others pass through): the reducer. */
+export const applyResourceEvent = (data: ReferenceData, e: EventEnvelope): ReferenceData =>
+  applyOne(data, e);
+
 /**
  * Applies the resources events to the map's reference data, in seq order, so shelters,
  * teams and stock on the map are the live figures without a reload.
  */
 export function applyResourceEvents(data: ReferenceData, events: EventEnvelope[]): ReferenceData {
-  return events.reduce<ReferenceData>((d, e) => applyOne(d, e), data);
+  return events.reduce(applyResourceEvent, data);
 }
 
 /** An import changes many rows at once: the map reloads instead of patching. */
-export const needsReload = (events: EventEnvelope[]): boolean =>
-  events.some((e) => e.type === 'resources.imported');
+export const reloadsReferenceData = (e: EventEnvelope): boolean => e.type === 'resources.imported';
+
+export const needsReload = (events: EventEnvelope[]): boolean => events.some(reloadsReferenceData);

@@ -1,9 +1,8 @@
-import type { EventEnvelope } from '@sanfang/shared';
-import { useEffect, useState } from 'react';
-import { useLiveStore } from '../../live/hooks/useLive';
+import { useLiveFeature } from '../../live/hooks/useLiveFeature';
+import type { LiveFeature } from '../../live/state/liveFeature';
 import { fetchActiveResponses, fetchPendingSuggestions } from '../api/responsesApi';
 import {
-  applyResponseEvents,
+  applyResponseEvent,
   emptyResponses,
   responsesFromLists,
   type ResponsesState,
@@ -15,46 +14,17 @@ export interface LiveResponses {
   error: boolean;
 }
 
-/** Active responses and pending suggestions: REST snapshot, then events applied in place. */
+/** Active responses and pending suggestions: the REST snapshot, then events applied in place. */
+export const responsesFeature = (token: string): LiveFeature<ResponsesState> => ({
+  empty: emptyResponses,
+  apply: applyResponseEvent,
+  load: (signal) =>
+    Promise.all([fetchActiveResponses(token, signal), fetchPendingSuggestions(token, signal)]).then(
+      ([responses, suggestions]) => responsesFromLists(responses, suggestions),
+    ),
+});
+
 export function useLiveResponses(token: string): LiveResponses {
-  const live = useLiveStore();
-  const [value, setValue] = useState<LiveResponses>({
-    state: emptyResponses,
-    loaded: false,
-    error: false,
-  });
-
-  useEffect(() => {
-    let current: ResponsesState | null = null;
-    let pending: EventEnvelope[] = [];
-    const controller = new AbortController();
-    const publish = (state: ResponsesState, error = false) => {
-      current = state;
-      if (!controller.signal.aborted) setValue({ state, loaded: true, error });
-    };
-    Promise.all([
-      fetchActiveResponses(token, controller.signal),
-      fetchPendingSuggestions(token, controller.signal),
-    ]).then(
-      ([responses, suggestions]) => {
-        publish(applyResponseEvents(responsesFromLists(responses, suggestions), pending));
-        pending = [];
-      },
-      () => publish(applyResponseEvents(emptyResponses, pending), true),
-    );
-    const off = live.onEvents((events) => {
-      if (current === null) {
-        pending.push(...events);
-        return;
-      }
-      const next = applyResponseEvents(current, events);
-      if (next !== current) publish(next);
-    });
-    return () => {
-      controller.abort();
-      off();
-    };
-  }, [live, token]);
-
-  return value;
+  const { state, status } = useLiveFeature(() => responsesFeature(token), token);
+  return { state, loaded: status !== 'loading', error: status === 'error' };
 }

@@ -1,18 +1,7 @@
-import type { ResponseEventPayload } from '@sanfang/shared';
-import { event, response } from '../../../test/consoleFactories';
+import { event, response, responsePayload } from '../../../test/consoleFactories';
 import { activeResponses, applyResponseEvents, responsesFromLists } from './applyResponseEvents';
 
-const p = (over: Partial<ResponseEventPayload>): ResponseEventPayload => ({
-  responseId: 'r1',
-  hazard: 'flood',
-  level: 'IV',
-  previousLevel: null,
-  subdistrictCodes: [],
-  reason: '暴雨黄色预警',
-  preemptive: false,
-  warningId: null,
-  ...over,
-});
+const p = responsePayload;
 
 describe('applying response events', () => {
   it('starts, raises and ends a response, keeping the history', () => {

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { UserDto } from '@sanfang/shared';
 import { ConnectionIndicator } from '../../live/components/ConnectionIndicator';
 import { DutyClock } from './DutyClock';
-import { LanguageSwitch } from './LanguageSwitch';
+import { LanguageSwitch } from '../../../i18n/LanguageSwitch';
 
 interface AppHeaderProps {
   user: UserDto;

@@ -8,7 +8,7 @@ import { pointStates } from '../../dispatch/utils/pointState';
 import { useLiveIncidents } from '../../incidents/hooks/useLiveIncidents';
 import { incidentFeatures } from '../../incidents/state/applyIncidentEvents';
 import { LiveProvider } from '../../live/components/LiveProvider';
-import { DistrictMapView } from '../../map/components/DistrictMapView';
+import { DistrictMapView } from './DistrictMapView';
 import { useLiveReferenceData } from '../../resources/hooks/useLiveReferenceData';
 import { ResponsesPanel } from '../../responses/components/ResponsesPanel';
 import { useLiveResponses } from '../../responses/hooks/useLiveResponses';

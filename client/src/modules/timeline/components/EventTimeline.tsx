@@ -2,7 +2,8 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveState } from '../../live/hooks/useLive';
 import { formatTime } from '../../../utils/formatTime';
-import { detailOf, EVENT_GROUPS, groupOf, type EventGroup } from '../utils/summarize';
+import { EVENT_GROUPS, type EventGroup } from '../../../vocabulary/eventGroups';
+import { detailOf, groupOf } from '../utils/summarize';
 
 const SHOWN = 200;
 

@@ -3,17 +3,7 @@ import type { TFunction } from 'i18next';
 import { formatTime } from '../../../utils/formatTime';
 import { suggestionText } from '../../responses/utils/suggestionText';
 import { zhCN } from '../../../i18n/zh-CN';
-
-/** The timeline's filter groups: by the feature an event comes from. */
-export const EVENT_GROUPS = [
-  'notice',
-  'warning',
-  'response',
-  'dispatch',
-  'incident',
-  'resource',
-] as const;
-export type EventGroup = (typeof EVENT_GROUPS)[number];
+import type { EventGroup } from '../../../vocabulary/eventGroups';
 
 const GROUP_BY_PREFIX: Readonly<Record<string, EventGroup>> = {
   notice: 'notice',

@@ -7,7 +7,7 @@ import { formatDuration } from '../../../utils/formatDuration';
 import { formatTime } from '../../../utils/formatTime';
 import { subdistrictName } from '../../map/utils/subdistrictName';
 import { loadMuted, playChime, saveMuted } from '../chime';
-import { hazardIcon, NO_SIGNAL_HEX, SIGNAL_HEX } from '../signal';
+import { hazardIcon, NO_SIGNAL_HEX, SIGNAL_HEX } from '../../../vocabulary/signal';
 import type { WarningsState } from '../state/applyWarningEvents';
 import { bannerOrder, secondsLeft, warningsToAlert } from '../utils/warningAlerts';
 

@@ -11,7 +11,7 @@ import { SuggestionPrompt } from '../../responses/components/SuggestionPrompt';
 import { useAreaLabel } from '../../responses/hooks/useAreaLabel';
 import type { ResponsesState } from '../../responses/state/applyResponseEvents';
 import { useWarningDetail } from '../hooks/useWarningDetail';
-import { hazardIcon, NO_SIGNAL_HEX, SIGNAL_HEX } from '../signal';
+import { hazardIcon, NO_SIGNAL_HEX, SIGNAL_HEX } from '../../../vocabulary/signal';
 import { otherLanguages, pickText } from '../utils/pickText';
 import { secondsLeft } from '../utils/warningAlerts';
 import { WarningLineage } from './WarningLineage';

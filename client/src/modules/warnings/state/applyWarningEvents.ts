@@ -83,6 +83,23 @@ function fromPayload(
   };
 }
 
+/** Applies one event (warning.* change the state; any other passes through): the reducer. */
+export function applyWarningEvent(state: WarningsState, e: EventEnvelope): WarningsState {
+  if (!isWarningEvent(e)) return state;
+  const p = e.payload;
+  const byId = new Map(state.byId);
+  if (ending(e) || (p.state !== undefined && p.state !== 'active')) byId.delete(p.warningId);
+  else byId.set(p.warningId, fromPayload(p, e.occurredAt, byId.get(p.warningId)));
+  return { byId };
+}
+
+/** The warning whose full detail (areas, description) replaces the entry the event built. */
+export function warningDetailWanted(e: EventEnvelope): string | null {
+  if (!isWarningEvent(e)) return null;
+  const ended = ending(e) || (e.payload.state !== undefined && e.payload.state !== 'active');
+  return ended ? null : e.payload.warningId;
+}
+
 /**
  * Applies warning.* events in seq order. Returns the new state and the ids whose full detail
  * (areas, description) should be fetched to replace the provisional entry.
@@ -91,22 +108,14 @@ export function applyWarningEvents(
   state: WarningsState,
   events: readonly EventEnvelope[],
 ): { state: WarningsState; fetch: string[] } {
-  let byId: Map<string, WarningDto> | null = null;
   const fetch = new Set<string>();
   for (const e of events) {
     if (!isWarningEvent(e)) continue;
-    const p = e.payload;
-    byId ??= new Map(state.byId);
-    const ended = ending(e) || (p.state !== undefined && p.state !== 'active');
-    if (ended) {
-      byId.delete(p.warningId);
-      fetch.delete(p.warningId);
-      continue;
-    }
-    byId.set(p.warningId, fromPayload(p, e.occurredAt, byId.get(p.warningId)));
-    fetch.add(p.warningId);
+    const id = warningDetailWanted(e);
+    if (id) fetch.add(id);
+    else fetch.delete(e.payload.warningId);
   }
-  return byId ? { state: { byId }, fetch: [...fetch] } : { state, fetch: [] };
+  return { state: events.reduce(applyWarningEvent, state), fetch: [...fetch] };
 }
 
 /** Puts a fetched detail in place, unless the warning ended meanwhile. */

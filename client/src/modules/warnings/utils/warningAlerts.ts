@@ -1,5 +1,5 @@
 import type { WarningDto } from '@sanfang/shared';
-import { colourRank, isUrgentColour } from '../signal';
+import { colourRank, isUrgentColour } from '../../../vocabulary/signal';
 
 /**
  * Warnings that must flash (and chime): orange or red ones that are new, or whose colour went

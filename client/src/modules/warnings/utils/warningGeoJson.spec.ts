@@ -1,6 +1,6 @@
 import { districtCollection, subdistrictCollection } from '../../../test/factories';
 import { warning } from '../../../test/consoleFactories';
-import { SIGNAL_HEX } from '../signal';
+import { SIGNAL_HEX } from '../../../vocabulary/signal';
 import { circleRing, warningFeatures, warningPolygons } from './warningGeoJson';
 
 const subdistricts = subdistrictCollection();

@@ -6,7 +6,7 @@ import type {
   WarningDto,
 } from '@sanfang/shared';
 import type { KeyedFeature } from '../../map/live/featureDiff';
-import { colourRank, NO_SIGNAL_HEX, SIGNAL_HEX } from '../signal';
+import { colourRank, NO_SIGNAL_HEX, SIGNAL_HEX } from '../../../vocabulary/signal';
 
 const CIRCLE_STEPS = 48;
 const KM_PER_DEGREE_LAT = 110.574;

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { changeLanguage, isLanguage, LANGUAGES } from '../../../i18n';
-import { useLanguage } from '../../../i18n/useLanguage';
+import { changeLanguage, isLanguage, LANGUAGES } from '.';
+import { useLanguage } from './useLanguage';
 
 export function LanguageSwitch() {
   const { t } = useTranslation();

@@ -1,22 +1,22 @@
 import type { IncidentDto, Role, WarningDto } from '@sanfang/shared';
 import { useCallback, useMemo, useState } from 'react';
-import type { PointState } from '../../dispatch/utils/pointState';
+import type { PointState } from '../../../vocabulary/pointStates';
 import { IncidentDetailsPanel } from '../../incidents/components/IncidentDetailsPanel';
 import type { ResponsesState } from '../../responses/state/applyResponseEvents';
 import { WarningDetailsPanel } from '../../warnings/components/WarningDetailsPanel';
-import type { ReferenceDataState } from '../hooks/useReferenceData';
-import type { KeyedFeature } from '../live/featureDiff';
+import type { ReferenceDataState } from '../../map/state/referenceDataState';
+import type { KeyedFeature } from '../../map/live/featureDiff';
 import {
   ALL_VISIBLE,
   isReferenceKind,
   type LayerGroupId,
   type LayerVisibility,
-} from '../layers/layerGroups';
-import { resolveSelection, type MapSelection } from '../state/selection';
-import { DistrictMap } from './DistrictMap';
-import { FeatureDetailsPanel } from './FeatureDetailsPanel';
-import { LayerPanel } from './LayerPanel';
-import { MapStatus } from './MapStatus';
+} from '../../map/layers/layerGroups';
+import { resolveSelection, type MapSelection } from '../../map/state/selection';
+import { DistrictMap } from '../../map/components/DistrictMap';
+import { FeatureDetailsPanel } from '../../map/components/FeatureDetailsPanel';
+import { LayerPanel } from '../../map/components/LayerPanel';
+import { MapStatus } from '../../map/components/MapStatus';
 
 interface DistrictMapViewProps {
   /** Reference data, loaded (and kept live) by the console page. */
