@@ -1,2 +1,3 @@
 export * from './route';
 export * from './warnings';
+export * from './responses';
