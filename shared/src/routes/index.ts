@@ -1,3 +1,4 @@
 export * from './route';
 export * from './warnings';
 export * from './responses';
+export * from './dispatch';
