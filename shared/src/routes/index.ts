@@ -2,3 +2,4 @@ export * from './route';
 export * from './warnings';
 export * from './responses';
 export * from './dispatch';
+export * from './incidents';

@@ -1,6 +1,6 @@
-import type { EventEnvelope, IncidentDto } from '@sanfang/shared';
+import { incidentsRoutes, type EventEnvelope } from '@sanfang/shared';
 import { useEffect, useState } from 'react';
-import { apiRequest } from '../../api/http';
+import { callApi } from '../../api/call';
 import { useLiveStore } from '../../live/hooks/useLive';
 import {
   addIncident,
@@ -24,7 +24,7 @@ export function useLiveIncidents(token: string): IncidentsState {
       if (!controller.signal.aborted) setValue(state);
     };
     const fetchOne = (id: string) =>
-      apiRequest<IncidentDto>(`/api/incidents/${encodeURIComponent(id)}`, { token }).then(
+      callApi(incidentsRoutes.get, { params: { id }, token }).then(
         (incident) => current && publish(addIncident(current, incident)),
         () => undefined,
       );
@@ -33,7 +33,8 @@ export function useLiveIncidents(token: string): IncidentsState {
       if (next.state !== base || current === null) publish(next.state);
       for (const id of next.fetch) void fetchOne(id);
     };
-    apiRequest<IncidentDto[]>('/api/incidents?open=true&limit=500', {
+    callApi(incidentsRoutes.list, {
+      query: { open: 'true', limit: '500' },
       token,
       signal: controller.signal,
     }).then(
