@@ -3,3 +3,4 @@ export * from './warnings';
 export * from './responses';
 export * from './dispatch';
 export * from './incidents';
+export * from './reference';
