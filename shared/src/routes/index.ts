@@ -4,3 +4,4 @@ export * from './responses';
 export * from './dispatch';
 export * from './incidents';
 export * from './reference';
+export * from './auth';

@@ -1,6 +1,6 @@
-import type { LoginRequest, LoginResponse } from '@sanfang/shared';
-import { apiRequest } from '../../api/http';
+import { authRoutes, type LoginRequest, type LoginResponse } from '@sanfang/shared';
+import { callApi } from '../../api/call';
 
 export function login(request: LoginRequest): Promise<LoginResponse> {
-  return apiRequest<LoginResponse>('/api/auth/login', { method: 'POST', body: request });
+  return callApi(authRoutes.login, { body: request });
 }
