@@ -5,3 +5,4 @@ export * from './dispatch';
 export * from './incidents';
 export * from './reference';
 export * from './auth';
+export * from './client-config';
