@@ -6,3 +6,4 @@ export * from './incidents';
 export * from './reference';
 export * from './auth';
 export * from './client-config';
+export * from './events';
