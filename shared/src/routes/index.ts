@@ -7,3 +7,4 @@ export * from './reference';
 export * from './auth';
 export * from './client-config';
 export * from './events';
+export * from './shelter-link';
