@@ -8,3 +8,4 @@ export * from './auth';
 export * from './client-config';
 export * from './events';
 export * from './shelter-link';
+export * from './duty-log';
