@@ -9,3 +9,4 @@ export * from './client-config';
 export * from './events';
 export * from './shelter-link';
 export * from './duty-log';
+export * from './notices';
