@@ -10,3 +10,4 @@ export * from './events';
 export * from './shelter-link';
 export * from './duty-log';
 export * from './notices';
+export * from './incident-config';
