@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module';
 import type { AppConfig } from './config/config';
 import { ClientConfigModule } from './config/client-config.controller';
+import { redactRequest, SECRET_HEADERS } from './common/log-redact';
 import { CoreModule } from './core/core.module';
 import type { Runtime } from './core/runtime';
 import { dataSourceOptions } from './database/data-source';
@@ -18,6 +19,7 @@ import { NoticesModule } from './notices/notices.module';
 import { ResourcesModule } from './resources/resources.module';
 import { TimersModule } from './timers/timers.module';
 import { ResponsesModule } from './responses/responses.module';
+import { UsersModule } from './users/users.module';
 import { WarningsModule } from './warnings/warnings.module';
 
 @Module({})
@@ -30,7 +32,10 @@ export class AppModule {
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.logLevel,
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            // Link tokens (ack, shelter manager) in paths and query strings, and credential
+            // headers, never reach a log line (src/common/log-redact.ts).
+            serializers: { req: redactRequest },
+            redact: SECRET_HEADERS.map((h) => `req.headers["${h}"]`),
             autoLogging: { ignore: (req) => req.url === '/api/health' || req.url === '/metrics' },
           },
         }),
@@ -49,6 +54,7 @@ export class AppModule {
         ResponsesModule,
         WarningsModule,
         ClientConfigModule,
+        UsersModule,
       ],
     };
   }

@@ -8,6 +8,7 @@ import type { AppConfig } from './config/config';
 import { ApiExceptionFilter, bodyParserErrors } from './common/api-exception.filter';
 import { LiveIoAdapter } from './events/live-io.adapter';
 import { RUNTIME, type Runtime } from './core/runtime';
+import { Drain } from './core/drain';
 import { httpMetrics } from './metrics/http-metrics.middleware';
 
 /** Everything applied to the app before init; shared by main.ts and the e2e tests. */
@@ -15,6 +16,10 @@ export async function configureApp(
   app: NestExpressApplication,
   config: AppConfig,
 ): Promise<INestApplication> {
+  // First of all: a draining instance counts every request it still answers (core/drain.ts).
+  const drain = new Drain();
+  app.get<Runtime>(RUNTIME).drain = drain;
+  app.use(drain.middleware);
   app.setGlobalPrefix('api', { exclude: [{ path: 'metrics', method: RequestMethod.GET }] });
   if (config.trustProxy) app.set('trust proxy', 1);
   app.disable('x-powered-by');
@@ -56,7 +61,7 @@ export async function configureApp(
       .build(),
   );
   SwaggerModule.setup('api/docs', app, doc);
-  const live = new LiveIoAdapter(app, config.redisUrl);
+  const live = new LiveIoAdapter(app, config.redisUrl, config.allowedOrigins);
   await live.connect();
   app.useWebSocketAdapter(live);
   app.get<Runtime>(RUNTIME).liveStatus = () => live.status();

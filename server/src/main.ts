@@ -4,7 +4,9 @@ import { createApp, resolveClientDist } from './bootstrap';
 import { ConfigError, loadConfig } from './config/config';
 import { DataDirInUseError } from './database/embedded';
 import { prepareDatabase, UnsupportedVersionError } from './database/prepare';
+import { shutdown } from './core/shutdown';
 import { DEMO_FEED_TOKEN, DEMO_PASSWORD, DEMO_USERS } from './database/seed/seed';
+import { startMetricsServer } from './metrics/metrics-server';
 
 async function bootstrap(): Promise<void> {
   let config;
@@ -52,9 +54,13 @@ async function bootstrap(): Promise<void> {
     ...(embedded ? { embeddedState: () => embedded.state() } : {}),
   });
   await app.listen(config.port, config.host);
+  const metrics = config.metricsPort
+    ? await startMetricsServer(config.metricsHost, config.metricsPort)
+    : null;
 
   const url = `http://localhost:${config.port}`;
   const lines = [`Sanfang console: ${url}  (API docs ${url}/api/docs)`];
+  if (metrics) lines.push(`Metrics: http://${config.metricsHost}:${config.metricsPort}/metrics`);
   if (!config.clientDist)
     lines.push('Client not built: run `npm run build` to serve the console UI.');
   if (config.seed === 'demo') {
@@ -64,13 +70,26 @@ async function bootstrap(): Promise<void> {
   }
   console.log(lines.join('\n'));
 
-  const stop = async (): Promise<void> => {
-    await app.close();
-    await db.embedded?.stop();
-    process.exit(0);
+  // Clean restarts: drain, stop the timers and the database, exit (core/shutdown.ts).
+  const stop = (signal: string): void => {
+    void shutdown(app, {
+      timeoutS: config.shutdownTimeoutS,
+      log,
+      signal,
+      after: async () => {
+        metrics?.close();
+        await db.embedded?.stop();
+      },
+    }).then(
+      (code) => process.exit(code),
+      (e: unknown) => {
+        log.error(`shutdown failed: ${String(e)}`);
+        process.exit(1);
+      },
+    );
   };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
 }
 
 void bootstrap();

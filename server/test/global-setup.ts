@@ -5,6 +5,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { DISPOSABLE_FLAG, DISPOSABLE_VALUE } from '../src/config/secrets';
 import { createDataSource } from '../src/database/data-source';
 import { startEmbedded, type EmbeddedHandle } from '../src/database/embedded';
 import { runSeed } from '../src/database/seed/seed';
@@ -48,6 +49,9 @@ export default async function globalSetup(): Promise<void> {
   await ds.destroy();
 
   process.env.SANFANG_TEST_ADMIN_URL = adminUrl;
+  // Every database a test makes is a throwaway clone: processes the tests start (drills,
+  // the import CLI) may use the demo seed and generated keys there.
+  process.env[DISPOSABLE_FLAG] = DISPOSABLE_VALUE;
   process.env.SANFANG_TEST_TEMPLATE = template;
 }
 

@@ -112,12 +112,18 @@ export interface SuggestionDto {
 }
 
 /** Payload of response.suggestion_decided (accepted, applied automatically, dismissed, failed). */
+/** Why an auto-applied suggestion could not be carried out (shown translated in the console). */
+export type SuggestionFailure = 'no_active_response' | 'no_level' | 'already_at_level';
+
 export interface SuggestionDecidedPayload {
   suggestionId: string;
   status: Exclude<SuggestionStatus, 'pending'>;
   responseId: string | null;
   by: string;
+  /** The commander's note, or for `failed` the reason in English (for integrators). */
   note: string | null;
+  /** For `failed`: the reason as a code (absent on events logged before it existed). */
+  failure?: SuggestionFailure;
 }
 
 export const dispatchesQuerySchema = z.object({

@@ -51,6 +51,11 @@ export const ERROR_CODES = {
   CAP_INVALID_ENCODING: 'The CAP body has bytes that are invalid in its declared encoding',
   CAP_SIGNATURE_MISSING: 'This feed requires signed CAP messages and the message is not signed',
   CAP_SIGNATURE_INVALID: 'The XML signature does not verify against a trusted certificate',
+  USER_EXISTS: 'A user with this username exists (deleted users keep their name)',
+  USER_SELF_LOCKOUT:
+    'An administrator cannot disable, delete or change the role of their own account',
+  USER_CONTACT_ROLE: "A contact's account follows the contact data; its role cannot change",
+  ACK_LINK_TOO_OLD: 'The acknowledgement link is older than links may be',
   FEED_FETCH_FAILED: 'A pull feed or CAP link could not be fetched',
 } as const;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { UserChangedPayload } from './auth';
 import type { DispatchEventPayload } from './dispatch';
 import type {
   DutyLogEntryPayload,
@@ -101,6 +102,9 @@ export interface EventMap {
   'resource.retired': ResourceChangePayload;
   'resources.settings_changed': ResourceSettingsChangedPayload;
   'resources.imported': ResourcesImportedPayload;
+
+  // Accounts: every administrator's change to a user (the audit trail of user administration).
+  'user.changed': UserChangedPayload;
 }
 
 export type EventType = keyof EventMap;

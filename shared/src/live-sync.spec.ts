@@ -28,9 +28,15 @@ function harness(log: EventEnvelope[], lastSeq?: number) {
   return { sync, applied, fetches };
 }
 
-const flush = (ms = 30): Promise<void> => new Promise((r) => setTimeout(r, ms));
+/** Fires the gap timer on fake time, then lets the page fetches (promise chains) settle. */
+async function flush(ms = 30): Promise<void> {
+  await jest.advanceTimersByTimeAsync(ms);
+  for (let i = 0; i < 50; i++) await Promise.resolve();
+}
 
 describe(LiveSync.name, () => {
+  // Fake time: the gap wait is a timer, and a loaded CI machine must not decide the outcome.
+  beforeEach(() => jest.useFakeTimers());
   afterEach(() => jest.useRealTimers());
 
   it('starts from the server head when it has no resume point', () => {

@@ -27,6 +27,14 @@ export class AuthController implements RouteHandlers<typeof authRoutes> {
     return this.auth.login(body);
   }
 
+  /** Ends this session (the token) at once; other devices stay signed in. */
+  @ApiBearerAuth()
+  @Roles(...CONSOLE_ROLES, 'contact')
+  @Route(authRoutes.logout)
+  logout(@CurrentUser() user: AuthUser): Promise<void> {
+    return this.auth.signOut(user);
+  }
+
   @ApiBearerAuth()
   @Roles(...CONSOLE_ROLES, 'contact')
   @Route(authRoutes.me)

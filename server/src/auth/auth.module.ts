@@ -11,6 +11,7 @@ import { AuthService } from './auth.service';
 import { FeedToken } from './entities/feed-token.entity';
 import { User } from './entities/user.entity';
 import { JWT_KEY } from './jwt-key';
+import { LiveSessions } from './live-sessions';
 import { UsersRepository } from './users.repository';
 
 @Module({
@@ -38,7 +39,12 @@ import { UsersRepository } from './users.repository';
     }),
   ],
   controllers: [AuthController],
-  providers: [UsersRepository, AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [AuthService],
+  providers: [
+    UsersRepository,
+    AuthService,
+    LiveSessions,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [AuthService, LiveSessions, UsersRepository],
 })
 export class AuthModule {}

@@ -7,6 +7,8 @@ export interface AuthUser {
   role: Role;
   subdistrictCode: string | null;
   contactId: string | null;
+  /** The token's id and expiry (sign-out revokes exactly this session). */
+  session?: { jti: string; expiresAt: Date };
 }
 
 export interface JwtClaims {
@@ -15,6 +17,10 @@ export interface JwtClaims {
   role: Role;
   sd: string | null;
   cid: string | null;
+  /** The user's session version when signed; a raised version ends the token. */
+  sv?: number;
+  jti?: string;
+  exp?: number;
 }
 
 export interface FeedCaller {

@@ -1,2 +1,2 @@
-/** Injection token for the resolved JWT signing key (see resolveJwtSecret). */
+/** Injection token for the resolved JWT signing key (see resolveStoredSecret). */
 export const JWT_KEY = Symbol('JWT_KEY');

@@ -24,7 +24,10 @@ export class UsersRepository {
    * What a bearer check needs, in one plain query: it runs on every authenticated request and
    * socket handshake, where TypeORM's find machinery cost more than the query itself.
    */
-  async bearer(id: string): Promise<(AuthUser & { disabled: boolean }) | null> {
+  async bearer(
+    id: string,
+    jti: string | null,
+  ): Promise<(AuthUser & { disabled: boolean; sessionVersion: number; revoked: boolean }) | null> {
     const rows = await this.users.manager.query<
       {
         id: string;
@@ -33,10 +36,16 @@ export class UsersRepository {
         subdistrict_code: string | null;
         contact_id: string | null;
         disabled: boolean;
+        session_version: number;
+        revoked: boolean;
       }[]
     >(
-      `SELECT id, username, role, subdistrict_code, contact_id, disabled FROM users WHERE id = $1`,
-      [id],
+      // The revocation check rides in the same query: still one round trip per request.
+      `SELECT id, username, role, subdistrict_code, contact_id,
+              disabled OR deleted_at IS NOT NULL AS disabled, session_version,
+              EXISTS (SELECT 1 FROM revoked_sessions WHERE jti = $2::uuid) AS revoked
+         FROM users WHERE id = $1`,
+      [id, jti],
     );
     const r = rows[0];
     return r
@@ -47,8 +56,20 @@ export class UsersRepository {
           subdistrictCode: r.subdistrict_code,
           contactId: r.contact_id,
           disabled: r.disabled,
+          sessionVersion: r.session_version,
+          revoked: r.revoked,
         }
       : null;
+  }
+
+  /** Signs one token out; rows past their expiry are swept on the way. */
+  async revokeSession(jti: string, userId: string, expiresAt: Date): Promise<void> {
+    await this.users.manager.query(
+      `WITH gone AS (DELETE FROM revoked_sessions WHERE expires_at < now())
+       INSERT INTO revoked_sessions (jti, user_id, expires_at) VALUES ($1, $2, $3)
+       ON CONFLICT (jti) DO NOTHING`,
+      [jti, userId, expiresAt],
+    );
   }
 
   async activeFeedToken(sha256: string): Promise<FeedToken | null> {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DISPOSABLE_FLAG, DISPOSABLE_VALUE, readSecret, SECRET_MIN_LENGTH } from './secrets';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -17,7 +18,6 @@ const schema = z.object({
     .string()
     .regex(/^rediss?:\/\//, 'must be a redis:// URL')
     .optional(),
-  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   JWT_TTL_S: z.coerce
     .number()
     .int()
@@ -44,7 +44,31 @@ const schema = z.object({
   TRUST_PROXY: bool.default(false),
   /** Packets queued for one socket before it is cut off (it resumes from the log). */
   LIVE_MAX_BUFFERED_PACKETS: z.coerce.number().int().min(10).default(2000),
+  /** SIGTERM: how long draining may take before the process exits anyway (exit code 1). */
+  SHUTDOWN_TIMEOUT_S: z.coerce.number().int().min(1).max(600).default(25),
+  /** Prometheus on its own listener (loopback unless METRICS_HOST says otherwise). */
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  METRICS_HOST: z.string().default('127.0.0.1'),
+  /** Or on the application port, for scrapers that send this bearer token. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Browser origins besides the console's own that may open the live socket, comma-separated. */
+  ALLOWED_ORIGINS: z
+    .string()
+    .regex(
+      /^https?:\/\/[^\s,/]+(,\s*https?:\/\/[^\s,/]+)*$/,
+      'must be origins like https://duty.example.org, comma-separated',
+    )
+    .optional(),
 });
+
+/** Every variable loadConfig reads (the secrets are read beside the schema, with *_FILE). */
+export const CONFIG_VARIABLES: readonly string[] = [
+  ...Object.keys(schema.shape),
+  ...['JWT_SECRET', 'JWT_SECRET_PREVIOUS', 'ACK_TOKEN_SECRET', 'ACK_TOKEN_SECRET_PREVIOUS'].flatMap(
+    (n) => [n, `${n}_FILE`],
+  ),
+  DISPOSABLE_FLAG,
+];
 
 export type Env = z.infer<typeof schema>;
 
@@ -57,7 +81,14 @@ export interface AppConfig {
   dataDir: string;
   embeddedPgPort: number;
   redisUrl: string | null;
+  /** Null: generate and keep in app_settings (embedded or disposable databases only). */
   jwtSecret: string | null;
+  /** The key before a rotation: still accepted when verifying, never used to sign. */
+  jwtSecretPrevious: string | null;
+  ackTokenSecret: string | null;
+  ackTokenSecretPrevious: string | null;
+  /** SANFANG_DISPOSABLE_DEMO says this DATABASE_URL holds nothing real. */
+  disposable: boolean;
   jwtTtlS: number;
   adminUsername: string | null;
   adminPassword: string | null;
@@ -70,6 +101,12 @@ export interface AppConfig {
   tileAttribution: string | null;
   trustProxy: boolean;
   liveMaxBufferedPackets: number;
+  shutdownTimeoutS: number;
+  metricsPort: number | null;
+  metricsHost: string;
+  metricsToken: string | null;
+  /** Origins allowed to open the live socket besides the console's own (the Host). */
+  allowedOrigins: string[];
 }
 
 export class ConfigError extends Error {}
@@ -80,16 +117,47 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     Object.entries(source).filter(([, v]) => v !== undefined && v !== ''),
   );
   const parsed = schema.safeParse(cleaned);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  const problems: string[] = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+  const secrets = {
+    jwt: readSecret(cleaned, 'JWT_SECRET', problems),
+    jwtPrevious: readSecret(cleaned, 'JWT_SECRET_PREVIOUS', problems),
+    ack: readSecret(cleaned, 'ACK_TOKEN_SECRET', problems),
+    ackPrevious: readSecret(cleaned, 'ACK_TOKEN_SECRET_PREVIOUS', problems),
+  };
+  const flag = cleaned[DISPOSABLE_FLAG];
+  if (flag !== undefined && flag !== DISPOSABLE_VALUE) {
+    problems.push(`  ${DISPOSABLE_FLAG}: the only accepted value is ${DISPOSABLE_VALUE}`);
+  }
+  if (!parsed.success || problems.length > 0) {
+    throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   }
   const e = parsed.data;
   const external = e.DATABASE_URL !== undefined;
-  if (external && e.JWT_SECRET === undefined && e.NODE_ENV === 'production') {
-    throw new ConfigError(
-      'Invalid configuration:\n  JWT_SECRET: required with DATABASE_URL in production',
-    );
+  const disposable = flag === DISPOSABLE_VALUE;
+  // A real database never gets the demo users (password "demo") nor keys stored beside the
+  // data they protect (anyone with a backup could mint sessions and ack links).
+  if (external && !disposable) {
+    const refusals: string[] = [];
+    if (e.SEED === 'demo') {
+      refusals.push(
+        `  SEED: demo creates the users duty, commander, admin and every contact with the password "demo" and the feed token "demo-feed"; refused with DATABASE_URL. Only if this database is a disposable demo, set ${DISPOSABLE_FLAG}=${DISPOSABLE_VALUE}`,
+      );
+    }
+    for (const [name, value] of [
+      ['JWT_SECRET', secrets.jwt],
+      ['ACK_TOKEN_SECRET', secrets.ack],
+    ] as const) {
+      if (value === null) {
+        refusals.push(
+          `  ${name}: required with DATABASE_URL (or ${name}_FILE, a file holding it); at least ${SECRET_MIN_LENGTH} characters, e.g. \`openssl rand -base64 48\``,
+        );
+      }
+    }
+    if (refusals.length > 0) {
+      throw new ConfigError(`Invalid configuration:\n${refusals.join('\n')}`);
+    }
   }
   if ((e.ADMIN_USERNAME === undefined) !== (e.ADMIN_PASSWORD === undefined)) {
     throw new ConfigError(
@@ -104,7 +172,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: e.DATA_DIR,
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     redisUrl: e.REDIS_URL ?? null,
-    jwtSecret: e.JWT_SECRET ?? null,
+    jwtSecret: secrets.jwt,
+    jwtSecretPrevious: secrets.jwtPrevious,
+    ackTokenSecret: secrets.ack,
+    ackTokenSecretPrevious: secrets.ackPrevious,
+    disposable,
     jwtTtlS: e.JWT_TTL_S,
     adminUsername: e.ADMIN_USERNAME ?? null,
     adminPassword: e.ADMIN_PASSWORD ?? null,
@@ -117,6 +189,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     tileAttribution: e.TILE_ATTRIBUTION ?? null,
     trustProxy: e.TRUST_PROXY,
     liveMaxBufferedPackets: e.LIVE_MAX_BUFFERED_PACKETS,
+    shutdownTimeoutS: e.SHUTDOWN_TIMEOUT_S,
+    metricsPort: e.METRICS_PORT ?? null,
+    metricsHost: e.METRICS_HOST,
+    metricsToken: e.METRICS_TOKEN ?? null,
+    allowedOrigins: e.ALLOWED_ORIGINS?.split(',').map((o) => o.trim()) ?? [],
   };
 }
 

@@ -1,4 +1,5 @@
 import type { EmbeddedState } from '../database/embedded';
+import type { Drain } from './drain';
 
 /** Facts about this process decided before Nest boots (which database, which key). */
 export interface Runtime {
@@ -10,5 +11,7 @@ export interface Runtime {
   liveStatus?: () => 'up' | 'down' | 'disabled';
   /** The supervised embedded server's state; absent with DATABASE_URL. */
   embeddedState?: () => EmbeddedState;
+  /** Set by configureApp: request accounting for a clean restart (core/drain.ts). */
+  drain?: Drain;
 }
 export const RUNTIME = Symbol('RUNTIME');

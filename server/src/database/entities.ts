@@ -1,4 +1,5 @@
 import { FeedToken } from '../auth/entities/feed-token.entity';
+import { RevokedSession } from '../auth/entities/revoked-session.entity';
 import { User } from '../auth/entities/user.entity';
 import { Contact } from '../geo/entities/contact.entity';
 import { District } from '../geo/entities/district.entity';
@@ -76,4 +77,5 @@ export const ENTITIES = [
   ResponseSuggestionRow,
   PullFeed,
   PullEntry,
+  RevokedSession,
 ];

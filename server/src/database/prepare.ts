@@ -10,7 +10,7 @@ import {
   type EmbeddedState,
 } from './embedded';
 import { runSeed } from './seed/seed';
-import { resolveJwtSecret } from '../auth/jwt-secret';
+import { resolveStoredSecret } from '../config/secrets';
 import { join } from 'node:path';
 import { checkPgVersion } from './pg-version';
 
@@ -107,7 +107,7 @@ export async function prepareDatabase(
         ? { username: config.adminUsername, password: config.adminPassword }
         : undefined;
     await runSeed(ds, config.seed, admin);
-    const jwtSecret = await resolveJwtSecret(ds, config.jwtSecret);
+    const jwtSecret = await resolveStoredSecret(ds, 'jwt_secret', config.jwtSecret);
     return { url, engine: embedded ? 'embedded' : 'external', jwtSecret, embedded };
   } catch (e) {
     await embedded?.stop().catch(() => undefined);

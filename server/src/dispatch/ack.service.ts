@@ -17,6 +17,8 @@ const invalid = (): ApiException =>
   new ApiException(HttpStatus.UNAUTHORIZED, 'ACK_TOKEN_INVALID', undefined, 'token');
 const expired = (): ApiException =>
   new ApiException(HttpStatus.GONE, 'ACK_TOKEN_EXPIRED', undefined, 'token');
+const tooOld = (): ApiException =>
+  new ApiException(HttpStatus.GONE, 'ACK_LINK_TOO_OLD', undefined, 'token');
 const wrongContact = (): ApiException =>
   new ApiException(HttpStatus.FORBIDDEN, 'ACK_WRONG_CONTACT');
 
@@ -70,6 +72,7 @@ export class AckService {
     const d = await this.repo.byId(id);
     if (!d) throw invalid();
     await this.checkCaller(d, authorization);
+    this.checkAge(d);
     if (d.status === 'stood_down') throw expired();
     return toAckView(d);
   }
@@ -85,6 +88,7 @@ export class AckService {
     if (!known) throw invalid();
     // A contact signed in on this phone may only answer their own call-outs.
     await this.checkCaller(known, authorization);
+    this.checkAge(known);
     return this.answer(id, body, `contact:${known.contact_id}`);
   }
 
@@ -110,11 +114,30 @@ export class AckService {
     return this.answer(d.id, { action }, `sms:${from}`);
   }
 
+  /**
+   * The link itself is the credential; a bearer is optional. But one that is sent must be
+   * valid (401 otherwise, as everywhere): a revoked or forged session is not ignored.
+   */
   private async checkCaller(d: DispatchRow, authorization: string | undefined): Promise<void> {
+    if (authorization === undefined || authorization === '') return;
     const bearer = bearerToken(authorization);
-    if (!bearer) return;
-    const user = await this.auth.verifyBearer(bearer).catch(() => null);
-    if (user?.role === 'contact' && user.contactId !== d.contact_id) throw wrongContact();
+    if (!bearer) {
+      throw new ApiException(
+        HttpStatus.UNAUTHORIZED,
+        'AUTH_TOKEN_INVALID',
+        undefined,
+        'authorization',
+      );
+    }
+    const user = await this.auth.verifyBearer(bearer);
+    if (user.role === 'contact' && user.contactId !== d.contact_id) throw wrongContact();
+  }
+
+  /** However the call-out stands, a link works at most ACK_LINK_MAX_AGE_DAYS after it was sent. */
+  private checkAge(d: DispatchRow): void {
+    if (this.clock.now().getTime() - d.notified_at.getTime() > this.config.ackLinkMaxAgeMs) {
+      throw tooOld();
+    }
   }
 
   private async answer(id: string, body: AckRequest, actor: string): Promise<AckViewDto> {

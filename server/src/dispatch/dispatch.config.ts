@@ -26,7 +26,8 @@ const schema = z.object({
   /** Time between escalation steps once a deadline has passed. */
   ESCALATION_STEP_S: seconds.default(300),
   ARRIVAL_MAX_DISTANCE_M: z.coerce.number().positive().default(500),
-  ACK_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** A link stops working this long after it was sent, whatever the dispatch's state. */
+  ACK_LINK_MAX_AGE_DAYS: z.coerce.number().positive().max(365).default(7),
   ACK_RATE_LIMIT: z.coerce.number().int().positive().default(30),
   ACK_RATE_WINDOW_S: z.coerce.number().int().positive().default(60),
   NOTIFY_CHANNEL: z.enum(['log', 'webhook']).default('log'),
@@ -36,13 +37,16 @@ const schema = z.object({
   PUBLIC_BASE_URL: z.string().url().default('http://localhost:8080'),
 });
 
+/** Every variable loadDispatchConfig reads. */
+export const DISPATCH_VARIABLES: readonly string[] = Object.keys(schema.shape);
+
 export interface DispatchConfig {
   thresholdLevel: ResponseLevel;
   ackDeadlineS: Record<ContactRole, number>;
   onsiteDeadlineS: number;
   escalationStepS: number;
   arrivalMaxDistanceM: number;
-  ackTokenSecret: string | null;
+  ackLinkMaxAgeMs: number;
   ackRateLimit: number;
   ackRateWindowS: number;
   channel: 'log' | 'webhook';
@@ -87,7 +91,7 @@ export function loadDispatchConfig(source: NodeJS.ProcessEnv = process.env): Dis
     onsiteDeadlineS: e.ONSITE_DEADLINE_S,
     escalationStepS: e.ESCALATION_STEP_S,
     arrivalMaxDistanceM: e.ARRIVAL_MAX_DISTANCE_M,
-    ackTokenSecret: e.ACK_TOKEN_SECRET ?? null,
+    ackLinkMaxAgeMs: e.ACK_LINK_MAX_AGE_DAYS * 24 * 3600 * 1000,
     ackRateLimit: e.ACK_RATE_LIMIT,
     ackRateWindowS: e.ACK_RATE_WINDOW_S,
     channel: e.NOTIFY_CHANNEL,

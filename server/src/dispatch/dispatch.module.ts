@@ -2,9 +2,11 @@ import { Module } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AuthModule } from '../auth/auth.module';
-import { AckRateLimitGuard } from './ack-rate-limit.guard';
+import { AckRateLimitGuard, SharedCounters } from './ack-rate-limit.guard';
 import { AckService } from './ack.service';
-import { AckTokens, resolveAckSecret } from './ack-token';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { resolveStoredSecret } from '../config/secrets';
+import { AckTokens } from './ack-token';
 import { DISPATCH_CONFIG, type DispatchConfig, loadDispatchConfig } from './dispatch.config';
 import {
   AckController,
@@ -31,9 +33,12 @@ import { WebhookChannel } from './notify/webhook.channel';
     { provide: DISPATCH_CONFIG, useFactory: (): DispatchConfig => loadDispatchConfig() },
     {
       provide: ACK_TOKENS,
-      inject: [getDataSourceToken(), DISPATCH_CONFIG],
-      useFactory: async (ds: DataSource, c: DispatchConfig) =>
-        new AckTokens(await resolveAckSecret(ds, c.ackTokenSecret)),
+      inject: [getDataSourceToken(), APP_CONFIG],
+      useFactory: async (ds: DataSource, c: AppConfig) =>
+        new AckTokens(
+          await resolveStoredSecret(ds, 'ack_token_secret', c.ackTokenSecret),
+          c.ackTokenSecretPrevious,
+        ),
     },
     {
       provide: NOTIFY_CHANNEL,
@@ -49,6 +54,7 @@ import { WebhookChannel } from './notify/webhook.channel';
     EscalationService,
     AckService,
     AckRateLimitGuard,
+    SharedCounters,
     NotificationsRepository,
     Outbox,
   ],

@@ -6,6 +6,7 @@ import type {
   IncidentEventPayload,
   ResponseEventPayload,
   ShelterEventPayload,
+  UserChangeAction,
   WarningEventPayload,
 } from '@sanfang/shared';
 import { GRADE_NAMES } from '../incidents/grading';
@@ -24,6 +25,17 @@ const SUGGESTION: Record<string, string> = {
   dismissed: '未采纳',
   applied: '已自动执行',
   failed: '自动执行失败',
+};
+
+const USER_ACTIONS: Record<UserChangeAction, string> = {
+  created: '已创建',
+  updated: '资料已修改',
+  role_changed: '角色已变更',
+  disabled: '已停用',
+  enabled: '已启用',
+  password_reset: '密码已重置',
+  sessions_ended: '所有登录已结束',
+  deleted: '已删除',
 };
 
 const COLOURS: Record<string, string> = {
@@ -130,10 +142,15 @@ export const EVENT_LINES: { [K in EventType]: Line<K> } = {
   'resource.retired': (p) => `停用${RESOURCE_KINDS[p.kind]}：${p.props.name}`,
   'resources.settings_changed': (p) => `${p.by} 修改资源告警设置`,
   'resources.imported': (p) => `导入${p.kind}：新增 ${p.inserted}，更新 ${p.updated}`,
+  'user.changed': (p) =>
+    `账号 ${p.username}（${p.role}）${USER_ACTIONS[p.action]}${p.fromRole ? `，原角色 ${p.fromRole}` : ''}`,
 };
 
-/** High-rate telemetry stays out of the duty log (positions are on the map). */
-export const NOT_LOGGED: readonly EventType[] = ['team.position_updated'];
+/**
+ * High-rate telemetry stays out of the duty log (positions are on the map); account
+ * administration is not duty business (its audit trail is the event log itself).
+ */
+export const NOT_LOGGED: readonly EventType[] = ['team.position_updated', 'user.changed'];
 
 export function eventLine<K extends EventType>(type: K, payload: EventMap[K]): string {
   return (EVENT_LINES[type] as Line<K>)(payload);

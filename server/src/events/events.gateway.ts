@@ -5,11 +5,12 @@ import { handshakeSchema, SOCKET_PATH, type ServerToClient } from '@sanfang/shar
 import type { Socket } from 'socket.io';
 import type { AuthUser } from '../auth/auth.types';
 import { AuthService } from '../auth/auth.service';
+import { LiveSessions, sessionRoom, userRoom } from '../auth/live-sessions';
 import { EventsPublisher, type LiveServer, toEnvelope } from './events.publisher';
 import { EventsRepository } from './events.repository';
 import { LIVE } from './live.config';
 import { liveSlowClientsCut, setLiveConnectionCounter } from '../metrics/metrics';
-import { roomsOf, viewerOf } from './rooms';
+import { ROOM_CONTACTS, roomsOf, viewerOf } from './rooms';
 
 type LiveSocket = Socket<
   Record<string, never>,
@@ -57,12 +58,14 @@ export class EventsGateway implements OnGatewayInit, OnGatewayConnection, OnModu
     private readonly auth: AuthService,
     private readonly repo: EventsRepository,
     private readonly publisher: EventsPublisher,
+    private readonly sessions: LiveSessions,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   afterInit(server: LiveServer): void {
     this.server = server;
     this.publisher.attach(server);
+    this.sessions.attach(server);
     setLiveConnectionCounter(() => server.of('/').sockets.size);
     server.use((socket, next) => {
       this.authenticate(socket as LiveSocket).then(
@@ -88,6 +91,24 @@ export class EventsGateway implements OnGatewayInit, OnGatewayConnection, OnModu
     if (this.timer) clearInterval(this.timer);
   }
 
+  /**
+   * SIGTERM: refuse new live connections here and close the open ones at the transport.
+   * Clients take that as a lost connection (socket.io reason "transport close") and
+   * reconnect by themselves, through the proxy to another instance, resuming from their
+   * lastSeq; a handshake that still reaches this one is refused and retried. Returns how
+   * many were told.
+   */
+  closeForRestart(): number {
+    const engine = this.server.engine as unknown as {
+      opts: { allowRequest?: (req: unknown, cb: (err: string, ok: boolean) => void) => void };
+      clients: Record<string, { close(): void }>;
+    };
+    engine.opts.allowRequest = (_req, cb) => cb('This instance is shutting down', false);
+    const open = Object.values(engine.clients);
+    for (const c of open) c.close();
+    return open.length;
+  }
+
   async handleConnection(socket: LiveSocket): Promise<void> {
     const user = socket.data.user;
     // Unknown events from a client are refused and the socket closed; nothing else is affected.
@@ -100,11 +121,16 @@ export class EventsGateway implements OnGatewayInit, OnGatewayConnection, OnModu
     });
     // Join before replaying: an event committed meanwhile arrives live or in the replay
     // (or both); the client's sequencer drops the duplicate.
-    await socket.join(roomsOf(user));
+    // The user's and the token's own rooms: ending a session closes exactly its sockets.
+    await socket.join([
+      ...roomsOf(user),
+      userRoom(user.id),
+      ...(user.session ? [sessionRoom(user.session.jti)] : []),
+    ]);
     try {
       const lastSeq =
         socket.data.lastSeq === undefined
-          ? await this.repo.head()
+          ? await this.repo.headFor(viewerOf(user))
           : await this.replay(socket, socket.data.lastSeq);
       socket.emit('resumed', { lastSeq });
     } catch (e) {
@@ -170,7 +196,7 @@ export class EventsGateway implements OnGatewayInit, OnGatewayConnection, OnModu
     }
     if (head !== this.lastBeacon.seq || due) {
       this.lastBeacon = { seq: head, at: now };
-      this.server.local.emit('head', { seq: head });
+      this.server.local.except(ROOM_CONTACTS).emit('head', { seq: head });
     }
   }
 }

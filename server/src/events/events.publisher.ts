@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { EventEnvelope, ServerToClient } from '@sanfang/shared';
 import type { Server } from 'socket.io';
 import type { CommittedEvent } from './event-log';
-import { ROOM_DISTRICT, roomsFor } from './rooms';
+import { ROOM_CONTACTS, ROOM_DISTRICT, roomsFor } from './rooms';
 
 /** How long seq ranges gather before one marker goes to every client. */
 export const ACCOUNT_FLUSH_MS = 50;
@@ -105,7 +105,8 @@ export class EventsPublisher {
       // it is queued and delivered, and the marker would then hide a missing event. Clients
       // on other instances fill filtered seqs from the log (head beacon + HTTP).
       // District viewers are sent every event, so nothing is filtered for them: no marker.
-      this.server.local.except(ROOM_DISTRICT).emit('accounted', { ranges });
+      // Contacts follow only their own seqs (global ones would show how busy the log is).
+      this.server.local.except([ROOM_DISTRICT, ROOM_CONTACTS]).emit('accounted', { ranges });
     } catch (err) {
       this.log.warn(`accounted marker failed: ${String(err)}`);
     }

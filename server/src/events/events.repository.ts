@@ -261,14 +261,28 @@ export class EventsRepository {
       );
       const events = rows.map(toEvent);
       // A full page may have more after it; otherwise everything up to head is accounted for.
+      // A contact is told only seqs of their own events, never the global head.
       const lastSeq =
-        events.length === limit ? (events.at(-1)?.seq ?? after) : Math.max(head, after);
+        events.length === limit || viewer.kind === 'contact'
+          ? (events.at(-1)?.seq ?? after)
+          : Math.max(head, after);
       return { events, lastSeq };
     });
   }
 
   head(): Promise<number> {
     return this.headIn(this.ds.manager);
+  }
+
+  /** Where this viewer's log ends: the global head, or a contact's own last event. */
+  async headFor(viewer: Viewer | null): Promise<number> {
+    if (viewer?.kind !== 'contact') return this.head();
+    // @> uses the GIN index on contact_ids (= ANY would scan the log).
+    const rows: { seq: string | null }[] = await this.ds.query(
+      `SELECT max(seq) AS seq FROM events WHERE contact_ids @> ARRAY[$1::uuid]`,
+      [viewer.contactId],
+    );
+    return Number(rows[0]?.seq ?? 0);
   }
 
   private async headIn(m: EntityManager): Promise<number> {

@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { createClient, type RedisClientType } from 'redis';
+import type { IncomingMessage } from 'node:http';
 import type { Server, ServerOptions } from 'socket.io';
 
 export type AdapterStatus = 'up' | 'down' | 'disabled';
@@ -20,6 +21,7 @@ export class LiveIoAdapter extends IoAdapter {
   constructor(
     app: INestApplicationContext,
     private readonly redisUrl: string | null,
+    private readonly allowedOrigins: readonly string[] = [],
   ) {
     super(app);
   }
@@ -50,12 +52,23 @@ export class LiveIoAdapter extends IoAdapter {
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
-    const server = super.createIOServer(port, options) as Server;
+    const server = super.createIOServer(port, {
+      ...options,
+      // A page on another site must not open a socket with a token it got hold of.
+      allowRequest: (req: IncomingMessage, cb: (err: null, ok: boolean) => void) =>
+        cb(null, originAllowed(req, this.allowedOrigins)),
+    }) as Server;
     if (this.pub && this.sub) {
       const warn = (e: unknown): void => this.log.warn(`redis command failed: ${String(e)}`);
       server.adapter(createAdapter(settled(this.pub, warn), settled(this.sub, warn)));
     }
     return server;
+  }
+
+  /** On app.close(): the adapter's Redis clients go too, or they keep the process alive. */
+  override async dispose(): Promise<void> {
+    await super.dispose();
+    await this.disconnectRedis();
   }
 
   async disconnectRedis(): Promise<void> {
@@ -64,6 +77,26 @@ export class LiveIoAdapter extends IoAdapter {
       this.sub?.quit().catch(() => undefined),
     ]);
   }
+}
+
+/**
+ * Browsers always send Origin on a websocket or cross-site request; it must be the console's
+ * own (the Host it asked for; behind nginx, `$host` carries no port, so the hostname alone
+ * counts) or one of ALLOWED_ORIGINS. Clients that are not browsers send none.
+ */
+export function originAllowed(req: IncomingMessage, allowed: readonly string[]): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    return false;
+  }
+  if (allowed.includes(url.origin)) return true;
+  const host = req.headers.host;
+  if (!host) return false;
+  return url.host === host || (!host.includes(':') && url.hostname === host);
 }
 
 /**

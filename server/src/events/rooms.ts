@@ -10,9 +10,13 @@ export const ROOM_CONSOLE = 'console';
 export const ROOM_DISTRICT = 'district';
 export const sdRoom = (code: string): string => `sd:${code}`;
 export const contactRoom = (id: string): string => `contact:${id}`;
+/** Every contact's socket: kept out of the head beacon and the accounted markers (global seqs). */
+export const ROOM_CONTACTS = 'contacts';
 
 export function roomsOf(user: AuthUser): string[] {
-  if (user.role === 'contact') return user.contactId ? [contactRoom(user.contactId)] : [];
+  if (user.role === 'contact') {
+    return user.contactId ? [contactRoom(user.contactId), ROOM_CONTACTS] : [];
+  }
   return user.subdistrictCode
     ? [ROOM_CONSOLE, sdRoom(user.subdistrictCode)]
     : [ROOM_CONSOLE, ROOM_DISTRICT];

@@ -3,6 +3,7 @@ import {
   type DecideSuggestion,
   type ResponseSuggestion,
   type SuggestionDto,
+  type SuggestionFailure,
   type SuggestionsQuery,
 } from '@sanfang/shared';
 import { ApiException, notFound } from '../common/api-exception';
@@ -20,7 +21,7 @@ export const AUTO_APPLY_ACTOR = 'auto-apply';
 
 type Plan =
   | { ok: true; run: (tx: EventTx, actor: string) => ReturnType<ResponsesService['startIn']> }
-  | { ok: false; why: string };
+  | { ok: false; why: string; failure: SuggestionFailure };
 
 const union = (a: string[], b: string[]): string[] =>
   a.length === 0 || b.length === 0 ? [] : [...new Set([...a, ...b])].sort();
@@ -128,7 +129,7 @@ export class SuggestionsService implements OnModuleInit {
   ): Promise<{ batch: string | null; failed: string | null }> {
     const plan = await this.plan(tx, s, reason);
     if (!plan.ok) {
-      if (status === 'applied') await this.close(tx, s, 'failed', actor, plan.why);
+      if (status === 'applied') await this.close(tx, s, 'failed', actor, plan.why, plan.failure);
       return { batch: null, failed: plan.why };
     }
     const out = await plan.run(tx, actor);
@@ -147,14 +148,23 @@ export class SuggestionsService implements OnModuleInit {
     const jurisdiction = await this.repo.districtCode();
     const active = await this.repo.active(tx.manager, s.hazard, jurisdiction);
     if (s.action === 'end') {
-      if (!active) return { ok: false, why: `No active ${s.hazard} response to end` };
+      if (!active)
+        return {
+          ok: false,
+          why: `No active ${s.hazard} response to end`,
+          failure: 'no_active_response',
+        };
       return { ok: true, run: (t, a) => this.responses.endIn(t, a, active, why, prov) };
     }
     const level = s.level;
-    if (!level) return { ok: false, why: 'The suggestion names no level' };
+    if (!level) return { ok: false, why: 'The suggestion names no level', failure: 'no_level' };
     if (!active) {
       if (s.action !== 'start')
-        return { ok: false, why: `No active ${s.hazard} response to change` };
+        return {
+          ok: false,
+          why: `No active ${s.hazard} response to change`,
+          failure: 'no_active_response',
+        };
       return {
         ok: true,
         run: (t, a) =>
@@ -181,7 +191,12 @@ export class SuggestionsService implements OnModuleInit {
       level === active.level &&
       codes.length === active.subdistrictCodes.length &&
       codes.every((c, i) => c === active.subdistrictCodes[i]);
-    if (same) return { ok: false, why: `The ${s.hazard} response is already at level ${level}` };
+    if (same)
+      return {
+        ok: false,
+        why: `The ${s.hazard} response is already at level ${level}`,
+        failure: 'already_at_level',
+      };
     return {
       ok: true,
       run: (t, a) => this.responses.changeIn(t, a, active, level, codes, why, prov),
@@ -194,6 +209,7 @@ export class SuggestionsService implements OnModuleInit {
     status: 'accepted' | 'applied' | 'dismissed' | 'failed',
     by: string,
     note: string | null,
+    failure?: SuggestionFailure,
   ): Promise<void> {
     s.status = status;
     s.decidedBy = by;
@@ -202,7 +218,14 @@ export class SuggestionsService implements OnModuleInit {
     await this.repo.saveSuggestion(tx.manager, s);
     tx.emit(
       'response.suggestion_decided',
-      { suggestionId: s.id, status, responseId: s.responseId, by, note },
+      {
+        suggestionId: s.id,
+        status,
+        responseId: s.responseId,
+        by,
+        note,
+        ...(failure ? { failure } : {}),
+      },
       { subdistrictCodes: s.subdistrictCodes },
     );
   }

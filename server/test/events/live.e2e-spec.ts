@@ -66,6 +66,41 @@ describe('live events (socket.io)', () => {
       expect(e.data?.code).toBe('AUTH_TOKEN_INVALID');
     });
 
+    it("refuses a browser page from another site (Origin), accepts the console's own", async () => {
+      const open = (origin: string, url = base) =>
+        new Promise<'connected' | 'refused'>((resolve) => {
+          const s = io(url, {
+            path: SOCKET_PATH,
+            transports: ['websocket'],
+            reconnection: false,
+            extraHeaders: { origin },
+            auth: { token: dutyToken },
+          });
+          s.on('connect', () => {
+            s.disconnect();
+            resolve('connected');
+          });
+          s.on('connect_error', () => {
+            s.disconnect();
+            resolve('refused');
+          });
+        });
+      expect(await open('https://evil.example')).toBe('refused');
+      expect(await open('null')).toBe('refused');
+      expect(await open(base)).toBe('connected');
+      const other = await createTestApp(
+        { ALLOWED_ORIGINS: 'https://duty.example.org' },
+        { db: t.db },
+      );
+      try {
+        const url = await other.listen();
+        expect(await open('https://duty.example.org', url)).toBe('connected');
+        expect(await open('https://evil.example', url)).toBe('refused');
+      } finally {
+        await other.app.close();
+      }
+    });
+
     it('refuses a malformed lastSeq', async () => {
       const e = await refusal({ token: dutyToken, lastSeq: 'abc' });
       expect(e.data).toMatchObject({
@@ -122,23 +157,38 @@ describe('live events (socket.io)', () => {
     const cb = client(await t.login(b.username), { lastSeq: await repo.head() });
     const officer = client(dutyToken, { lastSeq: await repo.head() });
     await Promise.all([ca, cb, officer].map((c) => connected(c.socket)));
-    const dispatch = (contactId: string, sd: string, text: string) =>
-      log.write('test', async (tx) =>
-        tx.emit(
-          'notice.posted',
-          { id: text, text, level: 'urgent', author: 't' },
-          { subdistrictCodes: [sd], contactIds: [contactId] },
-        ),
-      );
-    await dispatch(a.contact_id, a.subdistrict_code, 'for A');
-    await dispatch(b.contact_id, b.subdistrict_code, 'for B');
+    const heard: string[] = [];
+    for (const c of [ca, cb]) {
+      c.socket.on('head', () => heard.push('head'));
+      c.socket.on('accounted', () => heard.push('accounted'));
+    }
+    const dispatch = async (contactId: string, sd: string, text: string): Promise<number> =>
+      (
+        await log.writeWithEvents('test', async (tx) =>
+          tx.emit(
+            'notice.posted',
+            { id: text, text, level: 'urgent', author: 't' },
+            { subdistrictCodes: [sd], contactIds: [contactId] },
+          ),
+        )
+      ).events[0]!.seq;
+    const forA = await dispatch(a.contact_id, a.subdistrict_code, 'for A');
+    const forB = await dispatch(b.contact_id, b.subdistrict_code, 'for B');
     await postNotice('district-wide');
     const head = await repo.head();
-    await Promise.all([ca.until(head), cb.until(head), officer.until(head)]);
+    // A contact's sequence is their own events: it ends at their last one, not the head.
+    await Promise.all([ca.until(forA), cb.until(forB), officer.until(head)]);
+    expect(heard).toEqual([]);
     const texts = (c: TestLiveClient) => c.applied.map((e) => (e.payload as { text: string }).text);
     expect(texts(ca)).toEqual(['for A']);
     expect(texts(cb)).toEqual(['for B']);
     expect(texts(officer)).toEqual(['for A', 'for B', 'district-wide']);
+    // Over HTTP too: the contact's lastSeq is their own, the global head stays hidden.
+    const page = await t.http
+      .get(`/api/events?after=0&limit=1000`)
+      .set('authorization', `Bearer ${await t.login(a.username)}`);
+    expect((page.body as EventsPage).lastSeq).toBe(forA);
+    expect(forA).toBeLessThan(head);
   });
 
   it('closes a socket that sends an unknown event, telling it why; others are unaffected', async () => {

@@ -37,8 +37,12 @@ async function waitFor(ok: () => Promise<boolean>, ms: number): Promise<void> {
   }
 }
 
+const METRICS_TOKEN = 'slow-reader-drill-metrics-token';
+
 async function metric(url: string, name: string): Promise<number> {
-  const text = await (await fetch(`${url}/metrics`)).text();
+  const text = await (
+    await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })
+  ).text();
   const line = text.split('\n').find((l) => l.startsWith(`${name} `));
   return line ? Number(line.split(' ')[1]) : 0;
 }
@@ -55,6 +59,7 @@ describe('fault: a client that stops reading', () => {
     const server = await startServer({
       DATABASE_URL: db.url,
       LIVE_MAX_BUFFERED_PACKETS: String(BOUND),
+      METRICS_TOKEN,
     });
     const token = await login(server.url);
     const start = await head(server.url, token);

@@ -106,9 +106,19 @@ describe('GET /api/health', () => {
     expect(res.body.code).toBe('NOT_FOUND');
   });
 
-  it('serves Prometheus metrics', async () => {
-    const res = await t.http.get('/metrics');
-    expect(res.status).toBe(200);
-    expect(res.text).toContain('sanfang_http_request_duration_seconds');
+  it('keeps Prometheus metrics off the public port unless METRICS_TOKEN is set', async () => {
+    expect((await t.http.get('/metrics')).status).toBe(404);
+    const token = 'metrics-scraper-token-0123456789';
+    const withToken = await createTestApp({ METRICS_TOKEN: token }, { db: t.db });
+    try {
+      expect((await withToken.http.get('/metrics')).status).toBe(401);
+      const wrong = await withToken.http.get('/metrics').set('authorization', 'Bearer nope');
+      expect(wrong.status).toBe(401);
+      const res = await withToken.http.get('/metrics').set('authorization', `Bearer ${token}`);
+      expect(res.status).toBe(200);
+      expect(res.text).toContain('sanfang_http_request_duration_seconds');
+    } finally {
+      await withToken.app.close();
+    }
   });
 });

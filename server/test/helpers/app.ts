@@ -6,7 +6,7 @@ import { createApp, resolveClientDist } from '../../src/bootstrap';
 import { type AppConfig, loadConfig } from '../../src/config/config';
 import { createDataSource } from '../../src/database/data-source';
 import { createTestDatabase, type TestDatabase } from './db';
-import { resolveJwtSecret } from '../../src/auth/jwt-secret';
+import { DISPOSABLE_FLAG, DISPOSABLE_VALUE, resolveStoredSecret } from '../../src/config/secrets';
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -31,6 +31,8 @@ export async function createTestApp(
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
+    // Each test database is a throwaway clone: generated keys and the demo seed are fine.
+    [DISPOSABLE_FLAG]: DISPOSABLE_VALUE,
     ...env,
     DATABASE_URL: db.url,
   });
@@ -40,7 +42,7 @@ export async function createTestApp(
   config.clientDist = clientDist;
   const ds = createDataSource(db.url, 1);
   await ds.initialize();
-  const jwtSecret = await resolveJwtSecret(ds, config.jwtSecret);
+  const jwtSecret = await resolveStoredSecret(ds, 'jwt_secret', config.jwtSecret);
   await ds.destroy();
   const app = await createApp(
     config,

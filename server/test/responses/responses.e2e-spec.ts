@@ -7,7 +7,8 @@ import type {
   SuggestionDto,
 } from '@sanfang/shared';
 import { Client } from 'pg';
-import { AckTokens, resolveAckSecret } from '../../src/dispatch/ack-token';
+import { resolveStoredSecret } from '../../src/config/secrets';
+import { AckTokens } from '../../src/dispatch/ack-token';
 import { EscalationService } from '../../src/dispatch/escalation.service';
 import { EventLog } from '../../src/events/event-log.service';
 import { Reactors } from '../../src/events/reactors.service';
@@ -54,7 +55,7 @@ describe('responses and dispatch (e2e)', () => {
     await pg.connect();
     const ds = createDataSource(h.db.url, 1);
     await ds.initialize();
-    tokens = new AckTokens(await resolveAckSecret(ds, null));
+    tokens = new AckTokens(await resolveStoredSecret(ds, 'ack_token_secret', null));
     await ds.destroy();
   });
   afterAll(async () => {
@@ -349,6 +350,43 @@ describe('responses and dispatch (e2e)', () => {
       expect(mine.length).toBeGreaterThan(0);
     });
 
+    it('answers 401 to a supplied but invalid bearer, and records nothing', async () => {
+      const d = list.find((x) => x.role === 'fire_rescue')!;
+      const link = tokens.sign(d.id);
+      for (const auth of ['Bearer garbage', 'Basic abc', 'Bearer ']) {
+        const res = await h.http.post(`/api/ack/${link}`).set('authorization', auth).send({
+          action: 'ack',
+        });
+        expect(res.status).toBe(401);
+        const view = await h.http.get(`/api/ack/${link}`).set('authorization', auth);
+        expect(view.status).toBe(401);
+      }
+      // A signed-out contact's token is refused the same way.
+      const phoneToken = await h.login(d.phone);
+      await h.http.post('/api/auth/logout').set(bearer(phoneToken)).expect(204);
+      expect((await ack(link, { action: 'ack' }, phoneToken)).status).toBe(401);
+      const row = (await dispatches(r.id)).find((x) => x.id === d.id)!;
+      expect(row.acknowledgedAt).toBeNull();
+    });
+
+    it('a link stops working ACK_LINK_MAX_AGE_DAYS (7) after it was sent: 410', async () => {
+      const d = list.find((x) => x.role === 'fire_rescue')!;
+      const link = tokens.sign(d.id);
+      const sent = Date.parse(d.notifiedAt);
+      try {
+        h.clock.set(new Date(sent + 7 * 24 * 3600 * 1000));
+        expect((await h.http.get(`/api/ack/${link}`)).status).toBe(200);
+        h.clock.set(new Date(sent + 7 * 24 * 3600 * 1000 + 1));
+        const res = await ack(link, { action: 'ack' });
+        expect(res.status).toBe(410);
+        expect(res.body.code).toBe('ACK_LINK_TOO_OLD');
+        expect((await h.http.get(`/api/ack/${link}`)).status).toBe(410);
+      } finally {
+        h.clock.set(new Date());
+      }
+      expect((await dispatches(r.id)).find((x) => x.id === d.id)!.acknowledgedAt).toBeNull();
+    });
+
     it('accepts SMS replies "<code> A" matched to the sender, refuses others', async () => {
       const d = list.find((x) => x.role === 'fire_rescue')!;
       const sms = (body: object, token = 'demo-feed') =>
@@ -539,11 +577,13 @@ describe('responses and dispatch (e2e)', () => {
         level: 'IV',
         autoApply: true,
       });
-      await h.waitFor(
+      const [decided] = await h.waitFor(
         'response.suggestion_decided',
         1,
         (e) => (e.payload as { suggestionId: string }).suggestionId === bad,
       );
+      // The console translates the reason from its code; the note stays for integrators.
+      expect(decided!.payload).toMatchObject({ status: 'failed', failure: 'no_active_response' });
       const s = (
         (await h.http.get('/api/responses/suggestions').set(bearer(h.duty))).body as SuggestionDto[]
       ).find((x) => x.id === bad)!;

@@ -29,7 +29,8 @@ export async function newSigner(cn: string): Promise<Signer> {
     name: `CN=${cn}`,
     notBefore: new Date(Date.now() - 86_400_000),
     notAfter: new Date(Date.now() + 86_400_000),
-    keys,
+    // Node 24's webcrypto KeyUsage names more usages than the DOM lib @peculiar/x509 is typed with.
+    keys: keys as unknown as CryptoKeyPair,
     signingAlgorithm: alg,
   });
   const pkcs8 = await webcrypto.subtle.exportKey('pkcs8', keys.privateKey);

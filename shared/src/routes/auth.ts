@@ -7,5 +7,7 @@ export const authRoutes = {
     body: loginRequestSchema,
     response: shape<LoginResponse>(),
   }),
+  /** Ends this session (the token) at once; other devices stay signed in. */
+  logout: post('auth/logout', { status: 204, response: shape<void>() }),
   me: get('auth/me', { response: shape<UserDto>() }),
 };

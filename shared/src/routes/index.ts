@@ -11,3 +11,4 @@ export * from './shelter-link';
 export * from './duty-log';
 export * from './notices';
 export * from './incident-config';
+export * from './users';

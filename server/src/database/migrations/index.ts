@@ -10,6 +10,7 @@ import { EventsTypeIndex1795929336126 } from './1795929336126-EventsTypeIndex';
 import { LineageReadFunction1795930000000 } from './1795930000000-LineageReadFunction';
 import { SuggestionBasis1795931000000 } from './1795931000000-SuggestionBasis';
 import { CapCorpus1795940000000 } from './1795940000000-CapCorpus';
+import { UserAdmin1796599368906 } from './1796599368906-UserAdmin';
 
 /** Every committed migration, oldest first. Never edit one that has been merged. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   LineageReadFunction1795930000000,
   SuggestionBasis1795931000000,
   CapCorpus1795940000000,
+  UserAdmin1796599368906,
 ];

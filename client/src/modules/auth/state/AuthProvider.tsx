@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react
 import { CONSOLE_ROLES, type LoginRequest, type LoginResponse } from '@sanfang/shared';
 import { ApiRequestError } from '../../api/apiRequestError';
 import { onAuthFailure } from '../../api/http';
-import { login } from '../api/login';
+import { login, logout } from '../api/login';
 import { AuthContext, type AuthContextValue, type SignedOutReason } from './authContext';
 import { clearSession, loadSession, saveSession } from './sessionStore';
 
@@ -13,6 +13,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [signedOutReason, setSignedOutReason] = useState<SignedOutReason | null>(null);
 
   const signOut = useCallback(() => {
+    // Revoke the token on the server too; signing out locally does not wait for it.
+    const token = loadSession(window.sessionStorage)?.accessToken;
+    if (token) void logout(token).catch(() => undefined);
     clearSession(window.sessionStorage);
     setSession(null);
     setSignedOutReason(null);

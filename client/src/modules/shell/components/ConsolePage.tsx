@@ -15,6 +15,7 @@ import { useLiveResponses } from '../../responses/hooks/useLiveResponses';
 import { activeResponses } from '../../responses/state/applyResponseEvents';
 import { EventTimeline } from '../../timeline/components/EventTimeline';
 import { WarningBanner } from '../../warnings/components/WarningBanner';
+import { UsersAdminPage } from '../../users/components/UsersAdminPage';
 import { useLiveWarnings } from '../../warnings/hooks/useLiveWarnings';
 import { warningFeatures } from '../../warnings/utils/warningGeoJson';
 import { AppHeader } from './AppHeader';
@@ -40,6 +41,8 @@ function ConsoleBody({ session, onSignOut }: ConsolePageProps) {
   const dispatches = useLiveDispatches(token, responseIds);
   const tick = useNow(POINT_STATE_TICK_MS);
   const [wall, setWall] = useState(false);
+  const [usersOpen, setUsersOpen] = useState(false);
+  const isAdmin = session.user.role === 'admin';
 
   const warningLayer = useMemo(
     () =>
@@ -76,13 +79,20 @@ function ConsoleBody({ session, onSignOut }: ConsolePageProps) {
 
   return (
     <div className={`console${wall ? ' console--wall' : ''}`}>
-      <AppHeader user={session.user} onSignOut={onSignOut} />
+      <AppHeader
+        user={session.user}
+        onSignOut={onSignOut}
+        usersView={
+          isAdmin ? { open: usersOpen, toggle: () => setUsersOpen(!usersOpen) } : undefined
+        }
+      />
       <WarningBanner
         warnings={warnings.warnings}
         loaded={warnings.loaded}
         subdistricts={data?.subdistricts ?? null}
       />
-      <main className="console__main">
+      {usersOpen && isAdmin && <UsersAdminPage token={token} selfId={session.user.id} />}
+      <main className="console__main" hidden={usersOpen && isAdmin}>
         <DistrictMapView
           state={reference.state}
           reload={reference.reload}

@@ -126,6 +126,18 @@ function everyEnumEvent(): EventEnvelope[] {
           note: null,
         }),
       );
+  // An auto-applied suggestion that failed: its English note must not reach a zh-CN reader.
+  for (const failure of keys(zhCN.eventDetails.suggestionFailures))
+    out.push(
+      ev('response.suggestion_decided', {
+        suggestionId: 's',
+        status: 'failed',
+        responseId: null,
+        by: '值班员',
+        note: 'No active flood response to end',
+        failure,
+      }),
+    );
   for (const s of everySuggestion()) out.push(ev('response.suggested', s));
   for (const kind of keys(zhCN.eventDetails.importKinds))
     out.push(ev('resources.imported', { kind, inserted: 3, updated: 1 }));

@@ -27,6 +27,7 @@ const GROUP_BY_PREFIX: Readonly<Record<string, EventGroup>> = {
   resource: 'resource',
   resources: 'resource',
   dutylog: 'notice',
+  user: 'notice',
 };
 
 export function groupOf(type: EventType): EventGroup {
@@ -57,8 +58,13 @@ export function detailOf(e: EventEnvelope, t: TFunction): string {
       return `${t(`eventDetails.capConfigWhat.${e.payload.what}`)} ${e.payload.name} · ${t(`eventDetails.configActions.${e.payload.action}`)}`;
     case 'response.suggested':
       return suggestionText(t, e.payload);
-    case 'response.suggestion_decided':
-      return `${t(`eventDetails.suggestionStatuses.${e.payload.status}`)} · ${e.payload.by}${e.payload.note ? ` · ${e.payload.note}` : ''}`;
+    case 'response.suggestion_decided': {
+      // A failure is shown by its code; the English note stays for integrators.
+      const note = e.payload.failure
+        ? t(`eventDetails.suggestionFailures.${e.payload.failure}`)
+        : e.payload.note;
+      return `${t(`eventDetails.suggestionStatuses.${e.payload.status}`)} · ${e.payload.by}${note ? ` · ${note}` : ''}`;
+    }
     case 'response.started':
     case 'response.level_changed':
     case 'response.ended':
@@ -128,6 +134,11 @@ export function detailOf(e: EventEnvelope, t: TFunction): string {
         kind: t(`eventDetails.importKinds.${e.payload.kind}`),
         inserted: e.payload.inserted,
         updated: e.payload.updated,
+      });
+    case 'user.changed':
+      return t('eventDetails.userChanged', {
+        username: e.payload.username,
+        action: t(`eventDetails.userActions.${e.payload.action}`),
       });
   }
 }
