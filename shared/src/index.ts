@@ -14,3 +14,4 @@ export * from './resources';
 export * from './incidents';
 export * from './dispatch-api';
 export * from './client-config';
+export * from './routes';

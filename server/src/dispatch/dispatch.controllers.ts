@@ -1,20 +1,6 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  Param,
-  Post,
-  Query,
-  UseGuards,
-} from '@nestjs/common';
+import { Body, Controller, Headers, Param, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
-  ackSchema,
-  dispatchesQuerySchema,
-  notificationsQuerySchema,
-  smsInboundSchema,
   type AckRequest,
   type AckViewDto,
   type DispatchDto,
@@ -23,6 +9,14 @@ import {
   type NotificationsQuery,
   type SmsInbound,
 } from '@sanfang/shared';
+import {
+  ackRoutes,
+  dispatchesRoutes,
+  notificationsRoutes,
+  smsRoutes,
+  type RouteHandlers,
+} from '@sanfang/shared';
+import { Route } from '../common/route.decorator';
 import type { AuthUser } from '../auth/auth.types';
 import { CurrentUser, FeedAuth, Public, Roles } from '../auth/decorators';
 import { ZodPipe } from '../common/zod.pipe';
@@ -33,28 +27,28 @@ import { NotificationsRepository } from './notify/notifications.repository';
 
 @ApiTags('dispatch')
 @ApiBearerAuth()
-@Controller('dispatches')
-export class DispatchesController {
+@Controller()
+export class DispatchesController implements RouteHandlers<typeof dispatchesRoutes> {
   constructor(private readonly query: DispatchQueryService) {}
 
-  @Get()
+  @Route(dispatchesRoutes.list)
   @Roles('duty_officer', 'commander', 'admin', 'contact')
   list(
     @CurrentUser() user: AuthUser,
-    @Query(new ZodPipe(dispatchesQuerySchema, 'query')) q: DispatchesQuery,
+    @Query(new ZodPipe(dispatchesRoutes.list.query, 'query')) q: DispatchesQuery,
   ): Promise<DispatchDto[]> {
     return this.query.list(user, q);
   }
 }
 
 @ApiTags('dispatch')
-@Controller('ack')
+@Controller()
 @Public()
 @UseGuards(AckRateLimitGuard)
-export class AckController {
+export class AckController implements RouteHandlers<typeof ackRoutes> {
   constructor(private readonly acks: AckService) {}
 
-  @Get(':token')
+  @Route(ackRoutes.view)
   view(
     @Param('token') token: string,
     @Headers('authorization') authorization?: string,
@@ -62,11 +56,10 @@ export class AckController {
     return this.acks.view(token, authorization);
   }
 
-  @Post(':token')
-  @HttpCode(200)
+  @Route(ackRoutes.answer)
   answer(
     @Param('token') token: string,
-    @Body(new ZodPipe(ackSchema)) body: AckRequest,
+    @Body(new ZodPipe(ackRoutes.answer.body)) body: AckRequest,
     @Headers('authorization') authorization?: string,
   ): Promise<AckViewDto> {
     return this.acks.byToken(token, body, authorization);
@@ -74,28 +67,27 @@ export class AckController {
 }
 
 @ApiTags('dispatch')
-@Controller('channels/sms')
-export class SmsController {
+@Controller()
+export class SmsController implements RouteHandlers<typeof smsRoutes> {
   constructor(private readonly acks: AckService) {}
 
-  @Post('inbound')
-  @HttpCode(200)
+  @Route(smsRoutes.inbound)
   @FeedAuth()
-  inbound(@Body(new ZodPipe(smsInboundSchema)) body: SmsInbound): Promise<AckViewDto> {
+  inbound(@Body(new ZodPipe(smsRoutes.inbound.body)) body: SmsInbound): Promise<AckViewDto> {
     return this.acks.bySms(body);
   }
 }
 
 @ApiTags('dispatch')
 @ApiBearerAuth()
-@Controller('notifications')
-export class NotificationsController {
+@Controller()
+export class NotificationsController implements RouteHandlers<typeof notificationsRoutes> {
   constructor(private readonly repo: NotificationsRepository) {}
 
-  @Get()
+  @Route(notificationsRoutes.list)
   @Roles('admin')
   list(
-    @Query(new ZodPipe(notificationsQuerySchema, 'query')) q: NotificationsQuery,
+    @Query(new ZodPipe(notificationsRoutes.list.query, 'query')) q: NotificationsQuery,
   ): Promise<NotificationDto[]> {
     return this.repo.list(q.dispatchId, q.limit);
   }

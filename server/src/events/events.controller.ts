@@ -1,6 +1,12 @@
-import { Controller, Get, HttpStatus, Query } from '@nestjs/common';
+import { Controller, HttpStatus, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { eventsQuerySchema, type EventsPage, type EventsQuery } from '@sanfang/shared';
+import {
+  type EventsPage,
+  type EventsQuery,
+  eventsRoutes,
+  type RouteHandlers,
+} from '@sanfang/shared';
+import { Route } from '../common/route.decorator';
 import type { AuthUser } from '../auth/auth.types';
 import { CurrentUser } from '../auth/decorators';
 import { ApiException } from '../common/api-exception';
@@ -11,15 +17,15 @@ import { viewerOf } from './rooms';
 
 @ApiTags('events')
 @ApiBearerAuth()
-@Controller('events')
-export class EventsController {
+@Controller()
+export class EventsController implements RouteHandlers<typeof eventsRoutes> {
   constructor(private readonly repo: EventsRepository) {}
 
   /** The log after `after`, as this user may see it; `lastSeq` is where to continue from. */
-  @Get()
+  @Route(eventsRoutes.page)
   async page(
     @CurrentUser() user: AuthUser,
-    @Query(new ZodPipe(eventsQuerySchema, 'query')) q: EventsQuery,
+    @Query(new ZodPipe(eventsRoutes.page.query, 'query')) q: EventsQuery,
   ): Promise<EventsPage> {
     const viewer = viewerOf(user);
     if (!viewer)

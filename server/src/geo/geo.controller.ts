@@ -1,4 +1,4 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   CONSOLE_ROLES,
@@ -8,7 +8,10 @@ import {
   type SubdistrictCollection,
   type WarehouseCollection,
   type WaterloggingPointCollection,
+  referenceRoutes,
+  type RouteHandlers,
 } from '@sanfang/shared';
+import { Route } from '../common/route.decorator';
 import { Roles } from '../auth/decorators';
 import { GeoService } from './geo.service';
 
@@ -17,35 +20,35 @@ import { GeoService } from './geo.service';
 @ApiBearerAuth()
 @Roles(...CONSOLE_ROLES)
 @Controller()
-export class GeoController {
+export class GeoController implements RouteHandlers<typeof referenceRoutes> {
   constructor(private readonly geo: GeoService) {}
 
-  @Get('district')
+  @Route(referenceRoutes.district)
   district(): Promise<DistrictCollection> {
     return this.geo.district();
   }
 
-  @Get('subdistricts')
+  @Route(referenceRoutes.subdistricts)
   subdistricts(): Promise<SubdistrictCollection> {
     return this.geo.subdistricts();
   }
 
-  @Get('waterlogging-points')
+  @Route(referenceRoutes.waterloggingPoints)
   waterloggingPoints(): Promise<WaterloggingPointCollection> {
     return this.geo.waterloggingPoints();
   }
 
-  @Get('shelters')
+  @Route(referenceRoutes.shelters)
   shelters(): Promise<ShelterCollection> {
     return this.geo.shelters();
   }
 
-  @Get('rescue-teams')
+  @Route(referenceRoutes.rescueTeams)
   rescueTeams(): Promise<RescueTeamCollection> {
     return this.geo.rescueTeams();
   }
 
-  @Get('warehouses')
+  @Route(referenceRoutes.warehouses)
   warehouses(): Promise<WarehouseCollection> {
     return this.geo.warehouses();
   }

@@ -1,14 +1,15 @@
-import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { Body, Controller, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   CONSOLE_ROLES,
   dutyRuleCodeSchema,
-  dutyRuleSchema,
-  incidentSettingsSchema,
   type DutyRuleDto,
   type DutyRuleInput,
   type IncidentSettings,
+  incidentConfigRoutes,
+  type RouteHandlers,
 } from '@sanfang/shared';
+import { Route } from '../common/route.decorator';
 import type { AuthUser } from '../auth/auth.types';
 import { CurrentUser, Roles } from '../auth/decorators';
 import { ZodPipe } from '../common/zod.pipe';
@@ -18,35 +19,35 @@ import { IncidentConfigService } from './config.service';
 @ApiTags('incidents')
 @ApiBearerAuth()
 @Roles(...CONSOLE_ROLES)
-@Controller('incident-config')
-export class IncidentConfigController {
+@Controller()
+export class IncidentConfigController implements RouteHandlers<typeof incidentConfigRoutes> {
   constructor(private readonly config: IncidentConfigService) {}
 
-  @Get('duties')
+  @Route(incidentConfigRoutes.rules)
   rules(): Promise<DutyRuleDto[]> {
     return this.config.rules();
   }
 
-  @Put('duties/:code')
+  @Route(incidentConfigRoutes.putRule)
   @Roles('admin')
   putRule(
     @CurrentUser() user: AuthUser,
     @Param('code', new ZodPipe(dutyRuleCodeSchema, 'query')) code: string,
-    @Body(new ZodPipe(dutyRuleSchema)) body: DutyRuleInput,
+    @Body(new ZodPipe(incidentConfigRoutes.putRule.body)) body: DutyRuleInput,
   ): Promise<DutyRuleDto> {
     return this.config.putRule(user, code, body);
   }
 
-  @Get('settings')
+  @Route(incidentConfigRoutes.settings)
   settings(): Promise<IncidentSettings> {
     return this.config.settings();
   }
 
-  @Put('settings')
+  @Route(incidentConfigRoutes.putSettings)
   @Roles('admin')
   putSettings(
     @CurrentUser() user: AuthUser,
-    @Body(new ZodPipe(incidentSettingsSchema)) body: IncidentSettings,
+    @Body(new ZodPipe(incidentConfigRoutes.putSettings.body)) body: IncidentSettings,
   ): Promise<IncidentSettings> {
     return this.config.putSettings(user, body);
   }

@@ -1,14 +1,8 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Param, Query } from '@nestjs/common';
 import { UuidPipe } from '../common/uuid.pipe';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
-  changeStatusSchema,
-  completeDutySchema,
   CONSOLE_ROLES,
-  createIncidentSchema,
-  editIncidentSchema,
-  listIncidentsQuerySchema,
-  nearestTeamsQuerySchema,
   type ChangeIncidentStatus,
   type CompleteDuty,
   type CreateIncident,
@@ -21,7 +15,10 @@ import {
   type NearbyTeamDto,
   type NearestTeamsQuery,
   type ReportingDutyDto,
+  incidentsRoutes,
+  type RouteHandlers,
 } from '@sanfang/shared';
+import { Route } from '../common/route.decorator';
 import type { AuthUser } from '../auth/auth.types';
 import { CurrentUser, Roles } from '../auth/decorators';
 import { ZodPipe } from '../common/zod.pipe';
@@ -34,8 +31,8 @@ import { IncidentTeamsService } from './teams.service';
 @ApiTags('incidents')
 @ApiBearerAuth()
 @Roles(...CONSOLE_ROLES)
-@Controller('incidents')
-export class IncidentsController {
+@Controller()
+export class IncidentsController implements RouteHandlers<typeof incidentsRoutes> {
   constructor(
     private readonly incidents: IncidentsService,
     private readonly intake: IntakeService,
@@ -43,82 +40,82 @@ export class IncidentsController {
     private readonly teams: IncidentTeamsService,
   ) {}
 
-  @Get()
+  @Route(incidentsRoutes.list)
   list(
-    @Query(new ZodPipe(listIncidentsQuerySchema, 'query')) q: ListIncidentsQuery,
+    @Query(new ZodPipe(incidentsRoutes.list.query, 'query')) q: ListIncidentsQuery,
   ): Promise<IncidentDto[]> {
     return this.incidents.list(q);
   }
 
-  @Post()
+  @Route(incidentsRoutes.create)
   @Roles('duty_officer', 'commander')
   create(
     @CurrentUser() user: AuthUser,
-    @Body(new ZodPipe(createIncidentSchema)) body: CreateIncident,
+    @Body(new ZodPipe(incidentsRoutes.create.body)) body: CreateIncident,
   ): Promise<IncidentIntakeResult> {
     return this.intake.fromConsole(user, body);
   }
 
-  @Get(':id')
+  @Route(incidentsRoutes.get)
   get(@Param('id', UuidPipe) id: string): Promise<IncidentDto> {
     return this.incidents.get(id);
   }
 
-  @Patch(':id')
+  @Route(incidentsRoutes.edit)
   @Roles('duty_officer', 'commander')
   edit(
     @CurrentUser() user: AuthUser,
     @Param('id', UuidPipe) id: string,
-    @Body(new ZodPipe(editIncidentSchema)) body: EditIncident,
+    @Body(new ZodPipe(incidentsRoutes.edit.body)) body: EditIncident,
   ): Promise<IncidentDto> {
     return this.incidents.edit(user, id, body);
   }
 
-  @Post(':id/status')
+  @Route(incidentsRoutes.status)
   @Roles('duty_officer', 'commander')
   status(
     @CurrentUser() user: AuthUser,
     @Param('id', UuidPipe) id: string,
-    @Body(new ZodPipe(changeStatusSchema)) body: ChangeIncidentStatus,
+    @Body(new ZodPipe(incidentsRoutes.status.body)) body: ChangeIncidentStatus,
   ): Promise<IncidentDto> {
     return this.incidents.changeStatus(user, id, body);
   }
 
-  @Get(':id/versions')
+  @Route(incidentsRoutes.versions)
   versions(@Param('id', UuidPipe) id: string): Promise<IncidentVersionDto[]> {
     return this.incidents.versions(id);
   }
 
-  @Get(':id/reports')
+  @Route(incidentsRoutes.reports)
   reports(@Param('id', UuidPipe) id: string): Promise<IncidentReportDto[]> {
     return this.incidents.reports(id);
   }
 
-  @Get(':id/duties')
+  @Route(incidentsRoutes.dutyList)
   dutyList(@Param('id', UuidPipe) id: string): Promise<ReportingDutyDto[]> {
     return this.duties.list(id);
   }
 
-  @Post(':id/duties/:dutyId/done')
+  @Route(incidentsRoutes.dutyDone)
   @Roles('duty_officer', 'commander')
   dutyDone(
     @CurrentUser() user: AuthUser,
     @Param('id', UuidPipe) id: string,
     @Param('dutyId', UuidPipe) dutyId: string,
-    @Body(new ZodPipe(completeDutySchema)) body: CompleteDuty,
+    @Body(new ZodPipe(incidentsRoutes.dutyDone.body)) body: CompleteDuty,
   ): Promise<ReportingDutyDto> {
     return this.duties.complete(user, id, dutyId, body);
   }
 
-  @Get(':id/teams')
+  @Route(incidentsRoutes.nearestTeams)
   nearestTeams(
     @Param('id', UuidPipe) id: string,
-    @Query(new ZodPipe(nearestTeamsQuerySchema, 'query')) q: NearestTeamsQuery,
+    @Query(new ZodPipe(incidentsRoutes.nearestTeams.query, 'query')) q: NearestTeamsQuery,
   ): Promise<NearbyTeamDto[]> {
     return this.teams.nearest(id, q);
   }
 
-  @Post(':id/teams/:teamId/assign')
+  @Route(incidentsRoutes.assign)
   @Roles('duty_officer', 'commander')
   assign(
     @CurrentUser() user: AuthUser,

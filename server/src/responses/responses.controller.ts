@@ -1,13 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   CONSOLE_ROLES,
-  changeLevelSchema,
-  decideSuggestionSchema,
-  endResponseSchema,
-  responsesQuerySchema,
-  startResponseSchema,
-  suggestionsQuerySchema,
   type ChangeLevel,
   type DecideSuggestion,
   type EndResponse,
@@ -16,7 +10,10 @@ import {
   type StartResponse,
   type SuggestionDto,
   type SuggestionsQuery,
+  responsesRoutes,
+  type RouteHandlers,
 } from '@sanfang/shared';
+import { Route } from '../common/route.decorator';
 import type { AuthUser } from '../auth/auth.types';
 import { CurrentUser, Roles } from '../auth/decorators';
 import { UuidPipe } from '../common/uuid.pipe';
@@ -26,78 +23,74 @@ import { SuggestionsService } from './suggestions.service';
 
 @ApiTags('responses')
 @ApiBearerAuth()
-@Controller('responses')
-export class ResponsesController {
+@Controller()
+export class ResponsesController implements RouteHandlers<typeof responsesRoutes> {
   constructor(
     private readonly responses: ResponsesService,
     private readonly suggestions: SuggestionsService,
   ) {}
 
-  @Post()
+  @Route(responsesRoutes.start)
   @Roles('commander')
   start(
     @CurrentUser() user: AuthUser,
-    @Body(new ZodPipe(startResponseSchema)) body: StartResponse,
+    @Body(new ZodPipe(responsesRoutes.start.body)) body: StartResponse,
   ): Promise<ResponseDto> {
     return this.responses.start(user.username, body);
   }
 
-  @Get()
+  @Route(responsesRoutes.list)
   @Roles(...CONSOLE_ROLES)
   list(
-    @Query(new ZodPipe(responsesQuerySchema, 'query')) q: ResponsesQuery,
+    @Query(new ZodPipe(responsesRoutes.list.query, 'query')) q: ResponsesQuery,
   ): Promise<ResponseDto[]> {
     return this.responses.list(q);
   }
 
-  @Get('suggestions')
+  @Route(responsesRoutes.suggestionsList)
   @Roles(...CONSOLE_ROLES)
   suggestionsList(
-    @Query(new ZodPipe(suggestionsQuerySchema, 'query')) q: SuggestionsQuery,
+    @Query(new ZodPipe(responsesRoutes.suggestionsList.query, 'query')) q: SuggestionsQuery,
   ): Promise<SuggestionDto[]> {
     return this.suggestions.list(q);
   }
 
-  @Post('suggestions/:id/accept')
-  @HttpCode(200)
+  @Route(responsesRoutes.accept)
   @Roles('commander')
   accept(
     @CurrentUser() user: AuthUser,
     @Param('id') id: string,
-    @Body(new ZodPipe(decideSuggestionSchema)) body: DecideSuggestion,
+    @Body(new ZodPipe(responsesRoutes.accept.body)) body: DecideSuggestion,
   ): Promise<SuggestionDto> {
     return this.suggestions.accept(user.username, id, body);
   }
 
-  @Post('suggestions/:id/dismiss')
-  @HttpCode(200)
+  @Route(responsesRoutes.dismiss)
   @Roles('commander')
   dismiss(
     @CurrentUser() user: AuthUser,
     @Param('id') id: string,
-    @Body(new ZodPipe(decideSuggestionSchema)) body: DecideSuggestion,
+    @Body(new ZodPipe(responsesRoutes.dismiss.body)) body: DecideSuggestion,
   ): Promise<SuggestionDto> {
     return this.suggestions.dismiss(user.username, id, body);
   }
 
-  @Post(':id/level')
-  @HttpCode(200)
+  @Route(responsesRoutes.level)
   @Roles('commander')
   level(
     @CurrentUser() user: AuthUser,
     @Param('id', UuidPipe) id: string,
-    @Body(new ZodPipe(changeLevelSchema)) body: ChangeLevel,
+    @Body(new ZodPipe(responsesRoutes.level.body)) body: ChangeLevel,
   ): Promise<ResponseDto> {
     return this.responses.changeLevel(user.username, id, body);
   }
 
-  @Post(':id/end')
-  @HttpCode(200)
+  @Route(responsesRoutes.end)
   @Roles('commander')
   end(
     @CurrentUser() user: AuthUser,
     @Param('id', UuidPipe) id: string,
-    @Body(new ZodPipe(endResponseSchema)) body: EndResponse,
+    @Body(new ZodPipe(responsesRoutes.end.body)) body: EndResponse,
   ): Promise<ResponseDto> {
     return this.responses.end(user.username, id, body);
   }

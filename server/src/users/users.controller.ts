@@ -1,16 +1,15 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
-  createUserSchema,
-  resetPasswordSchema,
-  updateUserSchema,
-  usersQuerySchema,
   type AdminUserDto,
   type CreateUser,
   type ResetPassword,
   type UpdateUser,
   type UsersQuery,
+  usersRoutes,
+  type RouteHandlers,
 } from '@sanfang/shared';
+import { Route } from '../common/route.decorator';
 import type { AuthUser } from '../auth/auth.types';
 import { CurrentUser, Roles } from '../auth/decorators';
 import { ZodPipe } from '../common/zod.pipe';
@@ -19,50 +18,50 @@ import { UsersAdminService } from './users-admin.service';
 @ApiTags('users')
 @ApiBearerAuth()
 @Roles('admin')
-@Controller('users')
-export class UsersController {
+@Controller()
+export class UsersController implements RouteHandlers<typeof usersRoutes> {
   constructor(private readonly users: UsersAdminService) {}
 
-  @Get()
-  list(@Query(new ZodPipe(usersQuerySchema, 'query')) q: UsersQuery): Promise<AdminUserDto[]> {
+  @Route(usersRoutes.list)
+  list(
+    @Query(new ZodPipe(usersRoutes.list.query, 'query')) q: UsersQuery,
+  ): Promise<AdminUserDto[]> {
     return this.users.list(q);
   }
 
-  @Post()
+  @Route(usersRoutes.create)
   create(
     @CurrentUser() by: AuthUser,
-    @Body(new ZodPipe(createUserSchema)) body: CreateUser,
+    @Body(new ZodPipe(usersRoutes.create.body)) body: CreateUser,
   ): Promise<AdminUserDto> {
     return this.users.create(by, body);
   }
 
-  @Patch(':id')
+  @Route(usersRoutes.update)
   update(
     @CurrentUser() by: AuthUser,
     @Param('id') id: string,
-    @Body(new ZodPipe(updateUserSchema)) body: UpdateUser,
+    @Body(new ZodPipe(usersRoutes.update.body)) body: UpdateUser,
   ): Promise<AdminUserDto> {
     return this.users.update(by, id, body);
   }
 
-  @Post(':id/password')
-  @HttpCode(204)
+  @Route(usersRoutes.resetPassword)
   resetPassword(
     @CurrentUser() by: AuthUser,
     @Param('id') id: string,
-    @Body(new ZodPipe(resetPasswordSchema)) body: ResetPassword,
+    @Body(new ZodPipe(usersRoutes.resetPassword.body)) body: ResetPassword,
   ): Promise<void> {
     return this.users.resetPassword(by, id, body);
   }
 
   /** Signs the user out everywhere (a lost phone, a laptop left signed in). */
-  @Post(':id/sessions/end')
-  @HttpCode(204)
+  @Route(usersRoutes.endSessions)
   endSessions(@CurrentUser() by: AuthUser, @Param('id') id: string): Promise<void> {
     return this.users.endSessions(by, id);
   }
 
-  @Delete(':id')
+  @Route(usersRoutes.remove)
   remove(@CurrentUser() by: AuthUser, @Param('id') id: string): Promise<AdminUserDto> {
     return this.users.remove(by, id);
   }

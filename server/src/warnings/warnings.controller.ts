@@ -1,30 +1,34 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Param, Query } from '@nestjs/common';
 import { UuidPipe } from '../common/uuid.pipe';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   CONSOLE_ROLES,
-  warningsQuerySchema,
+  warningsRoutes,
+  type RouteHandlers,
   type WarningDetailDto,
   type WarningDto,
   type WarningsQuery,
 } from '@sanfang/shared';
 import { Roles } from '../auth/decorators';
+import { Route } from '../common/route.decorator';
 import { ZodPipe } from '../common/zod.pipe';
 import { WarningsService } from './warnings.service';
 
 @ApiTags('warnings')
 @ApiBearerAuth()
 @Roles(...CONSOLE_ROLES)
-@Controller('warnings')
-export class WarningsController {
+@Controller()
+export class WarningsController implements RouteHandlers<typeof warningsRoutes> {
   constructor(private readonly warnings: WarningsService) {}
 
-  @Get()
-  list(@Query(new ZodPipe(warningsQuerySchema, 'query')) q: WarningsQuery): Promise<WarningDto[]> {
+  @Route(warningsRoutes.list)
+  list(
+    @Query(new ZodPipe(warningsRoutes.list.query, 'query')) q: WarningsQuery,
+  ): Promise<WarningDto[]> {
     return this.warnings.list(q);
   }
 
-  @Get(':id')
+  @Route(warningsRoutes.get)
   get(@Param('id', UuidPipe) id: string): Promise<WarningDetailDto> {
     return this.warnings.get(id);
   }

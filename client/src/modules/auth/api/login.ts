@@ -1,11 +1,11 @@
-import type { LoginRequest, LoginResponse } from '@sanfang/shared';
-import { apiRequest } from '../../api/http';
+import { authRoutes, type LoginRequest, type LoginResponse } from '@sanfang/shared';
+import { callApi } from '../../api/call';
 
 export function login(request: LoginRequest): Promise<LoginResponse> {
-  return apiRequest<LoginResponse>('/api/auth/login', { method: 'POST', body: request });
+  return callApi(authRoutes.login, { body: request });
 }
 
 /** Ends this session on the server: the token stops working at once. */
 export function logout(token: string): Promise<void> {
-  return apiRequest<void>('/api/auth/logout', { method: 'POST', token });
+  return callApi(authRoutes.logout, { token });
 }

@@ -1,12 +1,9 @@
-import type { DispatchDto } from '@sanfang/shared';
-import { apiRequest } from '../../api/http';
+import { dispatchesRoutes, type DispatchDto } from '@sanfang/shared';
+import { callApi } from '../../api/call';
 
 export const fetchDispatches = (
   token: string,
   responseId: string,
   signal?: AbortSignal,
 ): Promise<DispatchDto[]> =>
-  apiRequest<DispatchDto[]>(`/api/dispatches?responseId=${encodeURIComponent(responseId)}`, {
-    token,
-    signal,
-  });
+  callApi(dispatchesRoutes.list, { query: { responseId }, token, signal });

@@ -1,39 +1,20 @@
-import type {
-  ChangeIncidentStatus,
-  IncidentDto,
-  IncidentStatus,
-  NearbyTeamDto,
-  ReportingDutyDto,
-} from '@sanfang/shared';
-import { apiRequest } from '../../api/http';
-
-const base = (id: string): string => `/api/incidents/${encodeURIComponent(id)}`;
+import { incidentsRoutes, type IncidentStatus } from '@sanfang/shared';
+import { callApi } from '../../api/call';
 
 export const fetchIncident = (token: string, id: string, signal?: AbortSignal) =>
-  apiRequest<IncidentDto>(base(id), { token, signal });
+  callApi(incidentsRoutes.get, { params: { id }, token, signal });
 
 export const fetchIncidentDuties = (token: string, id: string, signal?: AbortSignal) =>
-  apiRequest<ReportingDutyDto[]>(`${base(id)}/duties`, { token, signal });
+  callApi(incidentsRoutes.dutyList, { params: { id }, token, signal });
 
 export const fetchNearestTeams = (token: string, id: string, signal?: AbortSignal) =>
-  apiRequest<NearbyTeamDto[]>(`${base(id)}/teams?limit=5`, { token, signal });
+  callApi(incidentsRoutes.nearestTeams, { params: { id }, query: { limit: '5' }, token, signal });
 
 export const changeIncidentStatus = (token: string, id: string, to: IncidentStatus, note: string) =>
-  apiRequest<IncidentDto>(`${base(id)}/status`, {
-    method: 'POST',
-    token,
-    body: { to, note } satisfies ChangeIncidentStatus,
-  });
+  callApi(incidentsRoutes.status, { params: { id }, body: { to, note }, token });
 
 export const assignTeam = (token: string, id: string, teamId: string) =>
-  apiRequest<NearbyTeamDto>(`${base(id)}/teams/${encodeURIComponent(teamId)}/assign`, {
-    method: 'POST',
-    token,
-  });
+  callApi(incidentsRoutes.assign, { params: { id, teamId }, token });
 
 export const completeDuty = (token: string, id: string, dutyId: string) =>
-  apiRequest<ReportingDutyDto>(`${base(id)}/duties/${encodeURIComponent(dutyId)}/done`, {
-    method: 'POST',
-    token,
-    body: {},
-  });
+  callApi(incidentsRoutes.dutyDone, { params: { id, dutyId }, body: {}, token });

@@ -1,5 +1,5 @@
-import type { IncidentDto } from '@sanfang/shared';
-import { apiRequest } from '../../api/http';
+import { incidentsRoutes } from '@sanfang/shared';
+import { callApi } from '../../api/call';
 import { useLiveFeature } from '../../live/hooks/useLiveFeature';
 import type { LiveFeature } from '../../live/state/liveFeature';
 import {
@@ -16,7 +16,8 @@ export const incidentsFeature = (token: string): LiveFeature<IncidentsState> => 
   empty: emptyIncidents,
   apply: applyIncidentEvent,
   load: (signal) =>
-    apiRequest<IncidentDto[]>('/api/incidents?open=true&limit=500', {
+    callApi(incidentsRoutes.list, {
+      query: { open: 'true', limit: '500' },
       token,
       signal,
     }).then(incidentsFromList),
@@ -26,7 +27,7 @@ export const incidentsFeature = (token: string): LiveFeature<IncidentsState> => 
     return {
       key: id,
       run: () =>
-        apiRequest<IncidentDto>(`/api/incidents/${encodeURIComponent(id)}`, { token }).then(
+        callApi(incidentsRoutes.get, { params: { id }, token }).then(
           (incident) => (s: IncidentsState) => addIncident(s, incident),
         ),
     };

@@ -1,6 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
-import { LiveSync, SOCKET_PATH, type EventsPage, type ServerToClient } from '@sanfang/shared';
-import { apiRequest } from '../../api/http';
+import { eventsRoutes, LiveSync, SOCKET_PATH, type ServerToClient } from '@sanfang/shared';
+import { callApi } from '../../api/call';
 import { loadLastSeq, saveLastSeq } from '../state/lastSeqStorage';
 import type { LiveStore } from '../state/liveStore';
 
@@ -26,7 +26,8 @@ export function startLive(token: string, userId: string, store: LiveStore): Live
       store.setStatus('catching_up');
       try {
         // A hung request must not block every later catch-up: give up and let LiveSync retry.
-        return await apiRequest<EventsPage>(`/api/events?after=${after}&limit=1000`, {
+        return await callApi(eventsRoutes.page, {
+          query: { after: String(after), limit: '1000' },
           token,
           signal: AbortSignal.timeout(10_000),
         });
@@ -73,10 +74,10 @@ export function startLive(token: string, userId: string, store: LiveStore): Live
 
   // After a page load the timeline shows the recent past too, not only what arrives next.
   async function backfill(upTo: number): Promise<void> {
-    const page = await apiRequest<EventsPage>(
-      `/api/events?after=${Math.max(0, upTo - BACKFILL)}&limit=${BACKFILL}`,
-      { token },
-    ).catch(() => null);
+    const page = await callApi(eventsRoutes.page, {
+      query: { after: String(Math.max(0, upTo - BACKFILL)), limit: String(BACKFILL) },
+      token,
+    }).catch(() => null);
     if (page) store.backfill(page.events.filter((e) => e.seq <= upTo));
   }
 

@@ -1,12 +1,13 @@
-import type {
-  DistrictCollection,
-  RescueTeamCollection,
-  ShelterCollection,
-  SubdistrictCollection,
-  WarehouseCollection,
-  WaterloggingPointCollection,
+import {
+  referenceRoutes,
+  type DistrictCollection,
+  type RescueTeamCollection,
+  type ShelterCollection,
+  type SubdistrictCollection,
+  type WarehouseCollection,
+  type WaterloggingPointCollection,
 } from '@sanfang/shared';
-import { apiRequest } from '../../api/http';
+import { callApi } from '../../api/call';
 
 /** Everything the district map draws; reference data changes rarely, so one load per session. */
 export interface ReferenceData {
@@ -22,15 +23,15 @@ export async function fetchReferenceData(
   token: string,
   signal?: AbortSignal,
 ): Promise<ReferenceData> {
-  const get = <T>(url: string) => apiRequest<T>(url, { token, signal });
+  const options = { token, signal };
   const [district, subdistricts, waterloggingPoints, shelters, rescueTeams, warehouses] =
     await Promise.all([
-      get<DistrictCollection>('/api/district'),
-      get<SubdistrictCollection>('/api/subdistricts'),
-      get<WaterloggingPointCollection>('/api/waterlogging-points'),
-      get<ShelterCollection>('/api/shelters'),
-      get<RescueTeamCollection>('/api/rescue-teams'),
-      get<WarehouseCollection>('/api/warehouses'),
+      callApi(referenceRoutes.district, options),
+      callApi(referenceRoutes.subdistricts, options),
+      callApi(referenceRoutes.waterloggingPoints, options),
+      callApi(referenceRoutes.shelters, options),
+      callApi(referenceRoutes.rescueTeams, options),
+      callApi(referenceRoutes.warehouses, options),
     ]);
   return { district, subdistricts, waterloggingPoints, shelters, rescueTeams, warehouses };
 }

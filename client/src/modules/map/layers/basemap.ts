@@ -1,6 +1,6 @@
-import type { ClientConfigDto } from '@sanfang/shared';
+import { clientConfigRoutes, type ClientConfigDto } from '@sanfang/shared';
 import { AttributionControl, type Map as MaplibreMap } from 'maplibre-gl';
-import { apiRequest } from '../../api/http';
+import { callApi } from '../../api/call';
 import { AREA_LAYER_IDS } from './areaLayers';
 
 export type Basemap = NonNullable<ClientConfigDto['basemap']>;
@@ -9,7 +9,7 @@ export const BASEMAP_ID = 'basemap';
 
 /** The server's TILE_URL (and its attribution), or null for the built-in offline basemap. */
 export async function fetchBasemap(signal?: AbortSignal): Promise<Basemap | null> {
-  const config = await apiRequest<ClientConfigDto>('/api/client-config', { signal });
+  const config = await callApi(clientConfigRoutes.get, { signal });
   return config.basemap;
 }
 

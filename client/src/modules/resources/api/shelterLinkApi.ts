@@ -1,18 +1,20 @@
-import type { OccupancyUpdate, ShelterEventPayload, ShelterLinkView } from '@sanfang/shared';
-import { apiRequest } from '../../api/http';
+import {
+  shelterLinkRoutes,
+  type OccupancyUpdate,
+  type ShelterEventPayload,
+  type ShelterLinkView,
+} from '@sanfang/shared';
+import { callApi } from '../../api/call';
 
 /** The manager's phone page: the link token is the credential (no sign-in). */
 export const fetchShelterLink = (token: string, signal?: AbortSignal): Promise<ShelterLinkView> =>
-  apiRequest<ShelterLinkView>(`/api/shelter-link/${encodeURIComponent(token)}`, { signal });
+  callApi(shelterLinkRoutes.view, { params: { token }, signal });
 
 export const postShelterOccupancy = (
   token: string,
   body: Partial<OccupancyUpdate>,
 ): Promise<ShelterEventPayload> =>
-  apiRequest<ShelterEventPayload>(`/api/shelter-link/${encodeURIComponent(token)}/occupancy`, {
-    method: 'POST',
-    body,
-  });
+  callApi(shelterLinkRoutes.occupancy, { params: { token }, body });
 
 /** `/shelter/<token>` → the token, else null. */
 export function shelterLinkToken(pathname: string): string | null {

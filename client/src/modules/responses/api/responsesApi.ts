@@ -1,26 +1,25 @@
-import type {
-  ChangeLevel,
-  EndResponse,
-  ResponseDto,
-  StartResponse,
-  SuggestionDto,
+import {
+  responsesRoutes,
+  type ChangeLevel,
+  type EndResponse,
+  type StartResponse,
 } from '@sanfang/shared';
-import { apiRequest } from '../../api/http';
+import { callApi } from '../../api/call';
 
 export const fetchActiveResponses = (token: string, signal?: AbortSignal) =>
-  apiRequest<ResponseDto[]>('/api/responses?status=active', { token, signal });
+  callApi(responsesRoutes.list, { query: { status: 'active' }, token, signal });
 
 export const fetchPendingSuggestions = (token: string, signal?: AbortSignal) =>
-  apiRequest<SuggestionDto[]>('/api/responses/suggestions?status=pending', { token, signal });
+  callApi(responsesRoutes.suggestionsList, { query: { status: 'pending' }, token, signal });
 
 export const startResponse = (token: string, body: StartResponse) =>
-  apiRequest<ResponseDto>('/api/responses', { method: 'POST', token, body });
+  callApi(responsesRoutes.start, { body, token });
 
 export const changeResponseLevel = (token: string, id: string, body: ChangeLevel) =>
-  apiRequest<ResponseDto>(`/api/responses/${id}/level`, { method: 'POST', token, body });
+  callApi(responsesRoutes.level, { params: { id }, body, token });
 
 export const endResponse = (token: string, id: string, body: EndResponse) =>
-  apiRequest<ResponseDto>(`/api/responses/${id}/end`, { method: 'POST', token, body });
+  callApi(responsesRoutes.end, { params: { id }, body, token });
 
 export const decideSuggestion = (
   token: string,
@@ -28,8 +27,8 @@ export const decideSuggestion = (
   decision: 'accept' | 'dismiss',
   reason: string,
 ) =>
-  apiRequest<SuggestionDto>(`/api/responses/suggestions/${encodeURIComponent(id)}/${decision}`, {
-    method: 'POST',
-    token,
+  callApi(decision === 'accept' ? responsesRoutes.accept : responsesRoutes.dismiss, {
+    params: { id },
     body: reason ? { reason } : {},
+    token,
   });

@@ -1,30 +1,27 @@
-import type {
-  AdminUserDto,
-  CreateUser,
-  ResetPassword,
-  UpdateUser,
-  UsersQuery,
+import {
+  usersRoutes,
+  type AdminUserDto,
+  type CreateUser,
+  type ResetPassword,
+  type UpdateUser,
+  type UsersQuery,
 } from '@sanfang/shared';
-import { apiRequest } from '../../api/http';
+import { callApi } from '../../api/call';
 
-export const listUsers = (token: string, q: Partial<UsersQuery>): Promise<AdminUserDto[]> => {
-  const params = new URLSearchParams();
-  if (q.kind) params.set('kind', q.kind);
-  if (q.q) params.set('q', q.q);
-  return apiRequest<AdminUserDto[]>(`/api/users?${params.toString()}`, { token });
-};
+export const listUsers = (token: string, q: Partial<UsersQuery>): Promise<AdminUserDto[]> =>
+  callApi(usersRoutes.list, { query: { kind: q.kind || undefined, q: q.q || undefined }, token });
 
 export const createUser = (token: string, body: CreateUser): Promise<AdminUserDto> =>
-  apiRequest<AdminUserDto>('/api/users', { method: 'POST', token, body });
+  callApi(usersRoutes.create, { body, token });
 
 export const updateUser = (token: string, id: string, body: UpdateUser): Promise<AdminUserDto> =>
-  apiRequest<AdminUserDto>(`/api/users/${id}`, { method: 'PATCH', token, body });
+  callApi(usersRoutes.update, { params: { id }, body, token });
 
 export const resetPassword = (token: string, id: string, body: ResetPassword): Promise<void> =>
-  apiRequest<void>(`/api/users/${id}/password`, { method: 'POST', token, body });
+  callApi(usersRoutes.resetPassword, { params: { id }, body, token });
 
 export const endSessions = (token: string, id: string): Promise<void> =>
-  apiRequest<void>(`/api/users/${id}/sessions/end`, { method: 'POST', token });
+  callApi(usersRoutes.endSessions, { params: { id }, token });
 
 export const deleteUser = (token: string, id: string): Promise<AdminUserDto> =>
-  apiRequest<AdminUserDto>(`/api/users/${id}`, { method: 'DELETE', token });
+  callApi(usersRoutes.remove, { params: { id }, token });

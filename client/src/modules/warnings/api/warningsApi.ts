@@ -1,16 +1,15 @@
-import type { WarningDetailDto, WarningDto } from '@sanfang/shared';
-import { apiRequest } from '../../api/http';
+import { warningsRoutes, type WarningDetailDto, type WarningDto } from '@sanfang/shared';
+import { callApi } from '../../api/call';
 
 export const fetchActiveWarnings = (token: string, signal?: AbortSignal): Promise<WarningDto[]> =>
-  apiRequest<WarningDto[]>('/api/warnings?active=true', { token, signal });
+  callApi(warningsRoutes.list, { query: { active: 'true' }, token, signal });
 
 export const fetchWarning = (token: string, id: string): Promise<WarningDto> =>
-  apiRequest<WarningDto>(`/api/warnings/${encodeURIComponent(id)}`, { token });
+  callApi(warningsRoutes.get, { params: { id }, token });
 
 /** One warning with its whole CAP chain (lineage), whatever its state. */
 export const fetchWarningDetail = (
   token: string,
   id: string,
   signal?: AbortSignal,
-): Promise<WarningDetailDto> =>
-  apiRequest<WarningDetailDto>(`/api/warnings/${encodeURIComponent(id)}`, { token, signal });
+): Promise<WarningDetailDto> => callApi(warningsRoutes.get, { params: { id }, token, signal });
