@@ -193,7 +193,12 @@ function EntryForm({
     );
   });
   return (
-    <form className="desk-form" onSubmit={(e) => void submit(e)} data-testid="duty-log-entry-form">
+    <form
+      noValidate
+      className="desk-form"
+      onSubmit={(e) => void submit(e)}
+      data-testid="duty-log-entry-form"
+    >
       <h3>
         {correcting ? t('dutyLog.correctTitle', { id: correcting.id }) : t('dutyLog.writeTitle')}
       </h3>
@@ -264,7 +269,12 @@ function HandoverForm() {
     );
   });
   return (
-    <form className="desk-form" onSubmit={(e) => void submit(e)} data-testid="duty-log-handover">
+    <form
+      noValidate
+      className="desk-form"
+      onSubmit={(e) => void submit(e)}
+      data-testid="duty-log-handover"
+    >
       <h3>{t('dutyLog.handoverTitle')}</h3>
       <label>
         {t('dutyLog.toOfficer')}

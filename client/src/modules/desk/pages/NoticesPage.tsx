@@ -43,7 +43,12 @@ export function NoticesPage() {
   return (
     <section className="desk-page notices" data-testid="notices-page">
       <h2>{t('notices.title')}</h2>
-      <form className="desk-form" onSubmit={(e) => void submit(e)} data-testid="notice-form">
+      <form
+        noValidate
+        className="desk-form"
+        onSubmit={(e) => void submit(e)}
+        data-testid="notice-form"
+      >
         <h3>{t('notices.post')}</h3>
         <label>
           {t('notices.text')}

@@ -160,7 +160,12 @@ function EditForm({ incident: i, onDone }: { incident: IncidentDto; onDone: () =
     );
   });
   return (
-    <form className="desk-form" onSubmit={(e) => void submit(e)} data-testid="incident-edit-form">
+    <form
+      noValidate
+      className="desk-form"
+      onSubmit={(e) => void submit(e)}
+      data-testid="incident-edit-form"
+    >
       <h3>{t('incidentForm.editTitle', { version: i.version })}</h3>
       <IncidentFields form={form} idPrefix="edit-incident" />
       <label>

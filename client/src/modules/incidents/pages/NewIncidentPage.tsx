@@ -66,7 +66,12 @@ export function NewIncidentPage() {
     <section className="desk-page incident-new" data-testid="incident-new-page">
       <h2>{t('incidentForm.newTitle')}</h2>
       <Link to="/incidents">{t('incidentForm.backToList')}</Link>
-      <form className="desk-form" onSubmit={(e) => void check(e)} data-testid="incident-form">
+      <form
+        noValidate
+        className="desk-form"
+        onSubmit={(e) => void check(e)}
+        data-testid="incident-form"
+      >
         <IncidentFields form={form} idPrefix="new-incident" />
         <button type="submit" className="button" disabled={preview.isPending}>
           {t('incidentForm.check')}
