@@ -1,3 +1,4 @@
+import { DISTRICT_BBOX } from '@sanfang/shared';
 import type { Page } from 'playwright-core';
 import { openBrowser, shot, signIn, type ConsoleBrowser } from './helpers/browser';
 import {
@@ -50,6 +51,19 @@ suite('incidents in Chromium', () => {
     await form.getByRole('button', { name: '核对等级和报送要求' }).click();
     await form.locator('[data-testid=field-error-new-incident-deaths-error]').waitFor();
     await form.locator('[data-testid=field-error-new-incident-location-error]').waitFor();
+
+    // A click on the small map puts it there (inside the district's box).
+    const picker = page.locator('[data-testid=location-picker][data-ready="1"]');
+    await picker.waitFor();
+    const box = (await picker.boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const lon = Number(await form.getByLabel('经度').inputValue());
+    const lat = Number(await form.getByLabel('纬度').inputValue());
+    expect(lon).toBeGreaterThan(DISTRICT_BBOX[0]);
+    expect(lon).toBeLessThan(DISTRICT_BBOX[2]);
+    expect(lat).toBeGreaterThan(DISTRICT_BBOX[1]);
+    expect(lat).toBeLessThan(DISTRICT_BBOX[3]);
+    await picker.locator('.maplibregl-marker').waitFor();
 
     await form.getByLabel('类型').selectOption('traffic');
     await form.getByLabel('标题').fill('宝安大道货车侧翻');

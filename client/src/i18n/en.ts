@@ -567,6 +567,7 @@ export const en: Messages = {
     location: 'Location',
     point: 'Pick a waterlogging point',
     pointNone: 'None',
+    pickHint: 'Click the map to place it, or type an address or coordinates below',
     address: 'Address',
     lon: 'Longitude',
     lat: 'Latitude',

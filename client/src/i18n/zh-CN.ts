@@ -576,6 +576,7 @@ export const zhCN = {
     location: '位置',
     point: '从易涝点选取',
     pointNone: '不选取',
+    pickHint: '在地图上点击选取位置，或在下面填写地址、经纬度',
     address: '地址',
     lon: '经度',
     lat: '纬度',

@@ -4,8 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { FieldError } from '../../api/components/FieldError';
 import { useApiQuery } from '../../data/useApiQuery';
 import type { IncidentFormValues } from '../utils/incidentForm';
+import { LocationPicker } from './LocationPicker';
 
 type Form = UseFormReturn<IncidentFormValues, unknown, unknown>;
+
+const coordinate = (s: string): number | null => (s.trim() === '' ? null : Number(s));
 
 const CASUALTIES = ['deaths', 'seriousInjuries', 'missing', 'trapped'] as const;
 
@@ -86,6 +89,14 @@ export function IncidentFields({ form, idPrefix }: { form: Form; idPrefix: strin
             ))}
           </select>
         </label>
+        <LocationPicker
+          lon={coordinate(form.watch('location.lon'))}
+          lat={coordinate(form.watch('location.lat'))}
+          onPick={(lon, lat) => {
+            form.setValue('location.lon', String(lon), { shouldDirty: true });
+            form.setValue('location.lat', String(lat), { shouldDirty: true });
+          }}
+        />
         <label>
           {t('incidentForm.address')}
           <input
