@@ -108,14 +108,14 @@ suite('reports in Chromium', () => {
       page.locator('[data-testid=reports-download-csv]').click(),
     ]);
     expect(csv.suggestedFilename()).toBe(`duty-report-${dutyDay}.csv`);
-    const text = readFileSync((await csv.path())!, 'utf8');
+    const text = readFileSync(await csv.path(), 'utf8');
     expect(text).toContain('事件,死亡人数,3');
     const [html] = await Promise.all([
       page.waitForEvent('download'),
       page.locator('[data-testid=reports-download-html]').click(),
     ]);
     expect(html.suggestedFilename()).toBe(`duty-report-${dutyDay}.html`);
-    expect(readFileSync((await html.path())!, 'utf8')).toContain('每日值班情况');
+    expect(readFileSync(await html.path(), 'utf8')).toContain('每日值班情况');
   });
 
   it('opens the monthly bulletin with its days', async () => {

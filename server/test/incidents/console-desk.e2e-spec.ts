@@ -1,4 +1,4 @@
-import type { IncidentDto, IncidentPreviewDto } from '@sanfang/shared';
+import type { IncidentDto, IncidentPreviewDto, ReportingDutyDto } from '@sanfang/shared';
 import { DataSource } from 'typeorm';
 import { createTestApp, type TestApp } from '../helpers/app';
 
@@ -26,7 +26,11 @@ describe('incident desk: preview and list filters', () => {
   afterAll(() => t.close());
 
   it('previews the grade, subdistrict and first duties of an entry, storing nothing', async () => {
-    const before = [await count('incidents'), await count('events'), await count('reporting_duties')];
+    const before = [
+      await count('incidents'),
+      await count('events'),
+      await count('reporting_duties'),
+    ];
     const res = await t.http
       .post('/api/incidents/preview')
       .set('Authorization', `Bearer ${duty}`)
@@ -42,7 +46,11 @@ describe('incident desk: preview and list filters', () => {
       'followup',
       'leader_notify',
     ]);
-    expect([await count('incidents'), await count('events'), await count('reporting_duties')]).toEqual(before);
+    expect([
+      await count('incidents'),
+      await count('events'),
+      await count('reporting_duties'),
+    ]).toEqual(before);
 
     // Saving the same entry starts exactly the previewed duties.
     const saved = await t.http
@@ -53,7 +61,7 @@ describe('incident desk: preview and list filters', () => {
     const duties = await t.http
       .get(`/api/incidents/${saved.body.incident.id}/duties`)
       .set('Authorization', `Bearer ${duty}`);
-    expect(duties.body.map((d: { ruleCode: string }) => d.ruleCode).sort()).toEqual(
+    expect((duties.body as ReportingDutyDto[]).map((d) => d.ruleCode).sort()).toEqual(
       p.duties.map((d) => d.ruleCode).sort(),
     );
   });
@@ -65,7 +73,7 @@ describe('incident desk: preview and list filters', () => {
       .send(entry({ location: { address: '宝安区某处' } }));
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ grade: 'general', subdistrictCode: null });
-    expect(res.body.duties.map((d: { ruleCode: string }) => d.ruleCode).sort()).toEqual([
+    expect((res.body as IncidentPreviewDto).duties.map((d) => d.ruleCode).sort()).toEqual([
       'district_report',
       'leader_notify',
     ]);
