@@ -1,6 +1,7 @@
 import {
   INCIDENT_GRADES,
   INCIDENT_TYPES,
+  incidentConfigRoutes,
   reportsRoutes,
   type DutyReport,
   type MonthlyReport,
@@ -14,7 +15,7 @@ import { useAuth } from '../../auth/state/useAuth';
 import { useApiQuery } from '../../data/useApiQuery';
 import { formatTime } from '../../../utils/formatTime';
 import { downloadReport } from '../api/deskApi';
-import { beijingMonth, beijingToday } from '../utils/beijing';
+import { dutyDayOf } from '../utils/beijing';
 
 type Kind = 'daily' | 'monthly';
 const REPORT_EVENTS = ['incident.*', 'warning.*', 'response.*', 'dispatch.*', 'shelter.*'] as const;
@@ -27,8 +28,11 @@ export function ReportsPage() {
   const { session } = useAuth();
   const [search, setSearch] = useSearchParams();
   const kind: Kind = search.get('kind') === 'monthly' ? 'monthly' : 'daily';
-  const date = search.get('date') ?? beijingToday();
-  const month = search.get('month') ?? beijingMonth();
+  const settings = useApiQuery(incidentConfigRoutes.settings);
+  // Until a day is chosen: the duty day now in progress (its window starts at the cutoff).
+  const today = dutyDayOf(new Date(), settings.data?.reportCutoff ?? '08:00');
+  const date = search.get('date') ?? today;
+  const month = search.get('month') ?? today.slice(0, 7);
   const period = kind === 'daily' ? date : month;
   const daily = useApiQuery(
     reportsRoutes.daily,
