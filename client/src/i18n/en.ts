@@ -79,6 +79,7 @@ export const en: Messages = {
       'resource.retired': 'Resource retired',
       'resources.settings_changed': 'Resource settings changed',
       'resources.imported': 'Data imported',
+      'notification.delivery_changed': 'SMS delivery state',
       'user.changed': 'Account changed',
     },
   },

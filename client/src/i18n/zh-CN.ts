@@ -107,6 +107,7 @@ export const zhCN = {
       'resource.retired': '停用资源',
       'resources.settings_changed': '资源设置修改',
       'resources.imported': '导入数据',
+      'notification.delivery_changed': '短信送达状态',
       'user.changed': '账号变更',
     } satisfies Record<EventType, string>,
   },
