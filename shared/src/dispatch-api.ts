@@ -229,12 +229,7 @@ export type NotifyChannelName = 'log' | 'webhook' | 'smpp';
  * verdict. Channels without receipts stop at `submitted`.
  */
 export type NotificationDeliveryState =
-  | 'queued'
-  | 'submitting'
-  | 'submitted'
-  | 'delivered'
-  | 'failed'
-  | 'expired';
+  'queued' | 'submitting' | 'submitted' | 'delivered' | 'failed' | 'expired';
 
 /** One message's new delivery state (the `notification.delivery_changed` event). */
 export interface NotificationDeliveryChange {

@@ -25,10 +25,7 @@ import type {
   TeamPositionsPayload,
   TeamStatusPayload,
 } from './resources';
-import type {
-  NotificationDeliveryChangedPayload,
-  SuggestionDecidedPayload,
-} from './dispatch-api';
+import type { NotificationDeliveryChangedPayload, SuggestionDecidedPayload } from './dispatch-api';
 import type { ResponseEventPayload, ResponseSuggestion } from './responses';
 import type { CapConfigChangedPayload, CapReceivedPayload, WarningEventPayload } from './warnings';
 

@@ -196,7 +196,8 @@ export class Smsc {
       this.segments.push(seg);
       this.assemble(seg);
       s.send(pdu.response({ message_id: gatewayId }));
-      const stat = Number(pdu.registered_delivery) & 1 ? (this.o.receipt?.(seg.dest) ?? 'DELIVRD') : null;
+      const stat =
+        Number(pdu.registered_delivery) & 1 ? (this.o.receipt?.(seg.dest) ?? 'DELIVRD') : null;
       if (stat) {
         setImmediate(() =>
           s.deliver_sm({

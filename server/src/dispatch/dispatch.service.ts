@@ -203,7 +203,10 @@ export class DispatchService {
         recipient: `contact:${d.contactId}`,
         address: d.phone,
         // On-site leads first under the SMS gateway's rate.
-        priority: d.role === 'onsite_lead' || d.role === 'onsite_lead_backup' ? PRIORITY.onsiteLead : PRIORITY.normal,
+        priority:
+          d.role === 'onsite_lead' || d.role === 'onsite_lead_backup'
+            ? PRIORITY.onsiteLead
+            : PRIORITY.normal,
         duty: d.role,
         text: calloutText({
           hazard: r.hazard,

@@ -26,7 +26,11 @@ interface Row {
 }
 
 /** The voice gateway (the webhook channel): records what it is asked to call. */
-async function voiceGateway(): Promise<{ url: string; calls: { to: string; text: string }[]; server: Server }> {
+async function voiceGateway(): Promise<{
+  url: string;
+  calls: { to: string; text: string }[];
+  server: Server;
+}> {
   const calls: { to: string; text: string }[] = [];
   const server = createServer((req, res) => {
     let body = '';
@@ -49,7 +53,9 @@ describe('SMPP channel (e2e, against an SMSC in the test process)', () => {
   async function boot(smsc: Smsc, extra: Record<string, string> = {}) {
     const h: Harness = await harness({
       NOTIFY_CHANNEL: 'smpp',
-      SMPP_URL: smsc.url('source=12110&rate=200&window=10&connect_wait_s=1&reconnect_min_ms=100&reconnect_max_ms=500'),
+      SMPP_URL: smsc.url(
+        'source=12110&rate=200&window=10&connect_wait_s=1&reconnect_min_ms=100&reconnect_max_ms=500',
+      ),
       ACK_DEADLINE_S: '300',
       ...extra,
     });
@@ -89,7 +95,9 @@ describe('SMPP channel (e2e, against an SMSC in the test process)', () => {
     expect(sms.length).toBeGreaterThan(10);
     await smsc.until(() => smsc.messages.size >= sms.length);
     await h.waitFor('notification.delivery_changed', 1, (e) =>
-      (e.payload as NotificationDeliveryChangedPayload).changes.some((c) => c.state === 'delivered'),
+      (e.payload as NotificationDeliveryChangedPayload).changes.some(
+        (c) => c.state === 'delivered',
+      ),
     );
     // Every message arrived whole, exactly once, in UCS2.
     for (const r of sms) expect(smsc.messages.get(key(r))).toBe(1);
@@ -107,9 +115,10 @@ describe('SMPP channel (e2e, against an SMSC in the test process)', () => {
     // Receipts: every row delivered, with one gateway id per segment.
     const settled = async (): Promise<Row[]> => {
       for (;;) {
+        const seen = h.events.filter((e) => e.type === 'notification.delivery_changed').length;
         const now = await rows();
         if (now.every((r) => r.delivery_state === 'delivered')) return now;
-        await h.waitFor('notification.delivery_changed', h.events.filter((e) => e.type === 'notification.delivery_changed').length + 1);
+        await h.waitFor('notification.delivery_changed', seen + 1);
       }
     };
     const done = await settled();
@@ -123,7 +132,9 @@ describe('SMPP channel (e2e, against an SMSC in the test process)', () => {
       deliveryState: string;
       gatewayIds: string[];
     }[];
-    expect(list.every((n) => n.deliveryState === 'delivered' && n.gatewayIds.length > 0)).toBe(true);
+    expect(list.every((n) => n.deliveryState === 'delivered' && n.gatewayIds.length > 0)).toBe(
+      true,
+    );
   });
 
   it('gateway down at start: messages wait, then go once it is up', async () => {
@@ -136,7 +147,11 @@ describe('SMPP channel (e2e, against an SMSC in the test process)', () => {
     // Handed back to the outbox (not bound within connect_wait_s), nothing sent.
     for (;;) {
       const now = await rows();
-      if (now.every((r) => r.status === 'pending') && now.some((r) => r.delivery_state === 'queued')) break;
+      if (
+        now.every((r) => r.status === 'pending') &&
+        now.some((r) => r.delivery_state === 'queued')
+      )
+        break;
       await new Promise((r) => setTimeout(r, 100));
     }
     await smsc.listen(port);
@@ -170,7 +185,10 @@ describe('SMPP channel (e2e, against an SMSC in the test process)', () => {
     const voice = await voiceGateway();
     open.push({ close: () => new Promise((r) => voice.server.close(() => r())) });
     let failPhone = '';
-    const smsc = new Smsc({ rate: 200, receipt: (dest) => (dest === failPhone ? 'UNDELIV' : 'DELIVRD') });
+    const smsc = new Smsc({
+      rate: 200,
+      receipt: (dest) => (dest === failPhone ? 'UNDELIV' : 'DELIVRD'),
+    });
     await smsc.listen();
     open.push({ close: () => smsc.down() });
     const tmp = await createTestDatabase();
@@ -200,10 +218,15 @@ describe('SMPP channel (e2e, against an SMSC in the test process)', () => {
     const [row] = await rows(`id = '${change.id}'`);
     expect(row).toMatchObject({ delivery_state: 'failed', address: failPhone });
     // The voice call for the same person and text, once.
-    for (let i = 0; i < 100 && voice.calls.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 100 && voice.calls.length === 0; i++)
+      await new Promise((r) => setTimeout(r, 50));
     expect(voice.calls).toHaveLength(1);
     expect(voice.calls[0]).toMatchObject({ to: failPhone, text: row!.text });
-    const fb = await rows(`fallback_of = '${change.id}'`);
+    let fb = await rows(`fallback_of = '${change.id}'`);
+    for (let i = 0; i < 100 && fb[0]?.status !== 'delivered'; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      fb = await rows(`fallback_of = '${change.id}'`);
+    }
     expect(fb).toHaveLength(1);
     expect(fb[0]).toMatchObject({ channel: 'webhook', status: 'delivered' });
   });
@@ -220,7 +243,11 @@ describe('SMPP channel (e2e, against an SMSC in the test process)', () => {
     const d = list.find((x) => x.role === 'drainage')!;
     await smsc.until(() => smsc.binds > 0);
     expect(await smsc.inbound(d.phone, `${d.code} A`)).toBe(0);
-    await h.waitFor('dispatch.acknowledged', 1, (e) => (e.payload as { dispatchId: string }).dispatchId === d.id);
+    await h.waitFor(
+      'dispatch.acknowledged',
+      1,
+      (e) => (e.payload as { dispatchId: string }).dispatchId === d.id,
+    );
     // A text that is not an answer is taken (no redelivery) and changes nothing.
     expect(await smsc.inbound(d.phone, '收到')).toBe(0);
   });

@@ -3,12 +3,7 @@ import { Inject, Injectable, Logger, type OnModuleInit, Optional } from '@nestjs
 import type { EntityManager } from 'typeorm';
 import { Timers } from '../../timers/timers.service';
 import { DISPATCH_CONFIG, type DispatchConfig } from '../dispatch.config';
-import {
-  NOTIFY_CHANNEL,
-  type NotifyChannel,
-  type OutboundMessage,
-  VOICE_CHANNEL,
-} from './channel';
+import { NOTIFY_CHANNEL, type NotifyChannel, type OutboundMessage, VOICE_CHANNEL } from './channel';
 import { type NewMessage, NotificationsRepository } from './notifications.repository';
 
 export const DELIVER_QUEUE = 'notify.deliver';
@@ -80,9 +75,7 @@ export class Outbox implements OnModuleInit {
         const ch = m.channel === 'webhook' && this.voice ? this.voice : this.channel;
         byChannel.set(ch, [...(byChannel.get(ch) ?? []), m]);
       }
-      const results = await Promise.all(
-        [...byChannel].map(([ch, list]) => ch.send(list)),
-      );
+      const results = await Promise.all([...byChannel].map(([ch, list]) => ch.send(list)));
       const delivered = results.flatMap((r) => r.delivered);
       const failed = results.flatMap((r) => r.failed);
       await this.repo.markDelivered(delivered);

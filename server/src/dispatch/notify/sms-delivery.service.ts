@@ -95,6 +95,7 @@ export class SmsDelivery implements OnModuleInit, OnApplicationBootstrap, OnModu
       submitting: (ids) => this.submitting(ids),
       submitted: (done) => Promise.all(done.map((d) => this.queue(this.submitted, d))).then(),
       rejected: (id, error) => this.rejected(id, error),
+      handBack: (ids) => this.handBack(ids),
       receipts: (rs) => Promise.all(rs.map((r) => this.queue(this.receipts, r))).then(),
       inbound: (from, text) => this.inbound(from, text),
     });
@@ -122,24 +123,31 @@ export class SmsDelivery implements OnModuleInit, OnApplicationBootstrap, OnModu
       list.push({ item, done, fail });
       if (!this.flushing) {
         this.flushing = true;
-        void this.flush().finally(() => {
-          this.flushing = false;
-        });
+        void this.flush();
       }
     });
   }
 
   /** One transaction per turn for whatever arrived meanwhile; submits before receipts. */
   private async flush(): Promise<void> {
-    while (this.submitted.length > 0 || this.receipts.length > 0) {
-      const subs = this.submitted.splice(0);
-      if (subs.length > 0) await this.settle(subs, (items) => this.writeSubmitted(items));
-      const recs = this.receipts.splice(0);
-      if (recs.length > 0) await this.settle(recs, (items) => this.writeReceipts(items));
+    // `flushing` is cleared in the same turn the loop sees nothing left: no item is stranded.
+    try {
+      while (this.submitted.length > 0 || this.receipts.length > 0) {
+        // Both taken at once: a receipt's submit is in this turn's submits or an earlier turn's.
+        const subs = this.submitted.splice(0);
+        const recs = this.receipts.splice(0);
+        if (subs.length > 0) await this.settle(subs, (items) => this.writeSubmitted(items));
+        if (recs.length > 0) await this.settle(recs, (items) => this.writeReceipts(items));
+      }
+    } finally {
+      this.flushing = false;
     }
   }
 
-  private async settle<T>(batch: Pending<T>[], write: (items: T[]) => Promise<void>): Promise<void> {
+  private async settle<T>(
+    batch: Pending<T>[],
+    write: (items: T[]) => Promise<void>,
+  ): Promise<void> {
     try {
       await write(batch.map((p) => p.item));
       for (const p of batch) p.done();
@@ -152,6 +160,15 @@ export class SmsDelivery implements OnModuleInit, OnApplicationBootstrap, OnModu
     await this.ds.query(
       `UPDATE notifications SET delivery_state = 'submitting'
         WHERE id = ANY($1::uuid[]) AND delivery_state IN ('queued', 'submitting')`,
+      [ids],
+    );
+  }
+
+  private async handBack(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.ds.query(
+      `UPDATE notifications SET status = 'pending', lease_until = NULL
+        WHERE id = ANY($1::uuid[]) AND status = 'sending'`,
       [ids],
     );
   }

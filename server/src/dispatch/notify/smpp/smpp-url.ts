@@ -28,7 +28,8 @@ export interface SmppOptions {
 const num = (v: string | null, dflt: number, name: string, min = 1): number => {
   if (v === null || v === '') return dflt;
   const n = Number(v);
-  if (!Number.isFinite(n) || n < min) throw new Error(`SMPP_URL: ${name} must be a number ≥ ${min}`);
+  if (!Number.isFinite(n) || n < min)
+    throw new Error(`SMPP_URL: ${name} must be a number ≥ ${min}`);
   return n;
 };
 

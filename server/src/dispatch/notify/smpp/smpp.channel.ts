@@ -19,6 +19,8 @@ export interface SmppHooks {
   submitting(ids: string[]): Promise<void>;
   submitted(done: { id: string; gatewayIds: string[] }[]): Promise<void>;
   rejected(id: string, error: string): Promise<void>;
+  /** Messages this sender will not hand over after all (stopping): back to the outbox now. */
+  handBack(ids: string[]): Promise<void>;
   receipts(r: SmppReceipt[]): Promise<void>;
   inbound(from: string, text: string): Promise<void>;
 }
@@ -33,6 +35,8 @@ interface Entry {
   marked: boolean;
   sentAny: boolean;
   finished: boolean;
+  /** Receipts for segments that arrived before the last segment was accepted. */
+  held: { r: SmppReceipt; done: () => void; fail: (e: unknown) => void }[];
   finish: (outcome: 'submitted' | 'handled' | { failed: string }) => void;
 }
 
@@ -79,6 +83,9 @@ export class SmppChannel implements NotifyChannel {
   private bound = false;
   private boundWaiters: (() => void)[] = [];
   private readonly inflight = new Map<Item, NodeJS.Timeout>();
+  /** Gateway ids of messages with segments still unaccepted (their receipts wait). */
+  private readonly partial = new Map<string, Entry>();
+  private readonly completing = new Set<Promise<void>>();
   private readonly interval: number;
   private nextAt = 0;
   private throttleMs = 0;
@@ -111,10 +118,18 @@ export class SmppChannel implements NotifyChannel {
     this.connect();
   }
 
+  /**
+   * Graceful: nothing new is written; segments in flight get their answers (and are recorded)
+   * for up to the response timeout, then unbind. Whatever is still queued goes back.
+   */
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     if (this.pumpTimer) clearTimeout(this.pumpTimer);
+    const until = Date.now() + this.options.responseTimeoutMs;
+    while ((this.inflight.size > 0 || this.completing.size > 0) && this.bound && Date.now() < until)
+      await new Promise((r) => setTimeout(r, 10));
+    await Promise.allSettled([...this.completing]);
     const s = this.session;
     this.dropLink();
     if (s) {
@@ -127,9 +142,15 @@ export class SmppChannel implements NotifyChannel {
         s.once('close', () => resolve());
       });
     }
-    // Whatever is still queued goes back to the outbox for a later retry.
-    for (const q of this.queues.values())
-      for (const it of q.splice(0)) this.failEntry(it.entry, 'channel stopped');
+    // Whatever is still queued goes back to the outbox for another sender, at once.
+    const left = new Set<Entry>();
+    for (const q of this.queues.values()) for (const it of q.splice(0)) left.add(it.entry);
+    try {
+      await this.hooks?.handBack([...left].map((e) => e.msg.id));
+    } catch (e) {
+      this.log.warn(`could not hand messages back: ${String(e)}`);
+    }
+    for (const e of left) e.finish({ failed: 'channel stopped' });
   }
 
   send(messages: OutboundMessage[]): ReturnType<NotifyChannel['send']> {
@@ -158,6 +179,7 @@ export class SmppChannel implements NotifyChannel {
             marked: false,
             sentAny: false,
             finished: false,
+            held: [],
             finish: (o) => {
               if (entry.finished) return;
               entry.finished = true;
@@ -235,12 +257,19 @@ export class SmppChannel implements NotifyChannel {
   private pump(): void {
     if (this.pumping || !this.bound || this.stopped) return;
     this.pumping = true;
-    void this.pumpLoop().finally(() => {
-      this.pumping = false;
-    });
+    void this.pumpLoop();
   }
 
   private async pumpLoop(): Promise<void> {
+    // Cleared in the same turn the loop ends, so a pump() after it is never lost.
+    try {
+      await this.pumpSteps();
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  private async pumpSteps(): Promise<void> {
     while (this.bound && this.inflight.size < this.options.window) {
       const it = this.peek();
       if (!it) return;
@@ -327,9 +356,14 @@ export class SmppChannel implements NotifyChannel {
     const status = resp.command_status;
     if (status === smpp.ESME_ROK) {
       this.throttleMs = 0;
-      entry.gatewayIds[part] = String(resp.message_id as string);
+      const gid = String(resp.message_id as string);
+      entry.gatewayIds[part] = gid;
       entry.open.delete(part);
-      if (entry.open.size === 0) void this.complete(entry);
+      if (entry.open.size === 0) {
+        const p = this.complete(entry);
+        this.completing.add(p);
+        void p.finally(() => this.completing.delete(p));
+      } else this.partial.set(gid, entry);
     } else if (RETRYABLE.has(status) && it.tries < MAX_TRIES) {
       // The gateway is over its rate or busy: back off, then this segment goes first.
       this.throttleMs = Math.min(Math.max(this.throttleMs * 2, 100), 5_000);
@@ -338,18 +372,26 @@ export class SmppChannel implements NotifyChannel {
     } else {
       const error = `submit_sm refused: 0x${status.toString(16).padStart(4, '0')}`;
       this.removeEntry(entry);
-      if (!entry.finished) void this.reject(entry.msg.id, error).then(() => entry.finish('handled'));
+      if (!entry.finished)
+        void this.reject(entry.msg.id, error).then(() => entry.finish('handled'));
     }
     this.pump();
   }
 
   private async complete(entry: Entry): Promise<void> {
+    for (const g of entry.gatewayIds) this.partial.delete(g);
     try {
       await this.hooks?.submitted([{ id: entry.msg.id, gatewayIds: entry.gatewayIds }]);
     } catch (e) {
       this.log.warn(`could not record submit of ${entry.msg.id}: ${String(e)}`);
     }
     entry.finish('submitted');
+    const held = entry.held.splice(0);
+    if (held.length > 0)
+      await this.hooks?.receipts(held.map((h) => h.r)).then(
+        () => held.forEach((h) => h.done()),
+        (e: unknown) => held.forEach((h) => h.fail(e)),
+      );
   }
 
   // --- the link ----------------------------------------------------------------------------
@@ -444,7 +486,11 @@ export class SmppChannel implements NotifyChannel {
     const text = typeof raw === 'string' ? raw : Buffer.isBuffer(raw) ? raw.toString() : '';
     if ((esm & 0x3c) === 0x04) {
       const r = parseReceipt(text, pdu);
-      if (r) await this.hooks?.receipts([r]);
+      if (!r) return;
+      const waiting = this.partial.get(r.gatewayId);
+      // Recorded once the whole message is (the receipt cannot name a row before that).
+      if (waiting) return new Promise<void>((done, fail) => waiting.held.push({ r, done, fail }));
+      await this.hooks?.receipts([r]);
       return;
     }
     await this.hooks?.inbound(String(pdu.source_addr as string), text);
