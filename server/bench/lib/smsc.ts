@@ -24,7 +24,7 @@ export interface Segment {
 export interface SmscOptions {
   systemId?: string;
   password?: string;
-  /** Accepted submit_sm per second (token bucket, burst of rate/20, at least 1). */
+  /** Accepted submit_sm per second (token bucket, burst of rate/10, at least 1). */
   rate?: number;
   /** Receipt status for a destination: DELIVRD (default), UNDELIV, EXPIRED, or null for none. */
   receipt?: (dest: string) => string | null;
@@ -36,6 +36,8 @@ export class Smsc {
   readonly segments: Segment[] = [];
   /** Reassembled messages by "dest\ntext" → how many times the whole message arrived. */
   readonly messages = new Map<string, number>();
+  /** When each whole message (same key) first became complete (ms since epoch). */
+  readonly completedAt = new Map<string, number>();
   throttled = 0;
   binds = 0;
   port = 0;
@@ -53,7 +55,7 @@ export class Smsc {
   }
 
   private burst(): number {
-    return Math.max(1, (this.o.rate ?? 0) / 20);
+    return Math.max(1, (this.o.rate ?? 0) / 10);
   }
 
   /** Listens (on `port`, else a free one); resolves with the port. */
@@ -233,5 +235,6 @@ export class Smsc {
     if (whole === null) return;
     const k = `${seg.dest}\n${whole}`;
     this.messages.set(k, (this.messages.get(k) ?? 0) + 1);
+    if (!this.completedAt.has(k)) this.completedAt.set(k, seg.at);
   }
 }

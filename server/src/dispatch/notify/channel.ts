@@ -27,6 +27,8 @@ export interface NotifyChannel {
   readonly name: NotifyChannelName;
   /** How many messages the outbox hands over at a time (default 5,000). */
   readonly claimSize?: number;
+  /** Lease on claimed messages (default 60 s); a channel that renews its leases can go shorter. */
+  readonly leaseS?: number;
   send(
     messages: OutboundMessage[],
   ): Promise<{ delivered: string[]; failed: { id: string; error: string }[] }>;

@@ -80,7 +80,7 @@ export class NotificationsRepository {
   }
 
   /** (A CTE: TypeORM returns [rows, count] for a bare UPDATE.) Leases undelivered messages of a batch (a crashed sender's lease runs out and is retaken). */
-  async claim(batchId: string, limit: number): Promise<OutboundMessage[]> {
+  async claim(batchId: string, limit: number, leaseS = LEASE_S): Promise<OutboundMessage[]> {
     const rows: Row[] = await this.ds.query(
       `WITH c AS (UPDATE notifications n
           SET status = 'sending', attempts = attempts + 1,
@@ -94,7 +94,7 @@ export class NotificationsRepository {
         RETURNING n.id, n.dispatch_id, n.kind, n.recipient, n.address, n.text, n.priority,
                   n.channel, n.delivery_state)
        SELECT * FROM c`,
-      [batchId, limit, LEASE_S],
+      [batchId, limit, leaseS],
     );
     return rows.map((r) => ({
       id: r.id,

@@ -67,7 +67,11 @@ export class Outbox implements OnModuleInit {
   /** Hands every undelivered message of a batch to the channel; returns how many are left. */
   async deliver(batchId: string): Promise<number> {
     for (;;) {
-      const msgs = await this.repo.claim(batchId, this.channel.claimSize ?? CLAIM);
+      const msgs = await this.repo.claim(
+        batchId,
+        this.channel.claimSize ?? CLAIM,
+        this.channel.leaseS,
+      );
       if (msgs.length === 0) break;
       // A voice fallback row goes to the webhook; everything else to the configured channel.
       const byChannel = new Map<NotifyChannel, OutboundMessage[]>();

@@ -96,6 +96,7 @@ export class SmsDelivery implements OnModuleInit, OnApplicationBootstrap, OnModu
       submitted: (done) => Promise.all(done.map((d) => this.queue(this.submitted, d))).then(),
       rejected: (id, error) => this.rejected(id, error),
       handBack: (ids) => this.handBack(ids),
+      renew: (ids, leaseS) => this.renew(ids, leaseS),
       receipts: (rs) => Promise.all(rs.map((r) => this.queue(this.receipts, r))).then(),
       inbound: (from, text) => this.inbound(from, text),
     });
@@ -161,6 +162,14 @@ export class SmsDelivery implements OnModuleInit, OnApplicationBootstrap, OnModu
       `UPDATE notifications SET delivery_state = 'submitting'
         WHERE id = ANY($1::uuid[]) AND delivery_state IN ('queued', 'submitting')`,
       [ids],
+    );
+  }
+
+  private async renew(ids: string[], leaseS: number): Promise<void> {
+    await this.ds.query(
+      `UPDATE notifications SET lease_until = now() + make_interval(secs => $2)
+        WHERE id = ANY($1::uuid[]) AND status = 'sending'`,
+      [ids, leaseS],
     );
   }
 

@@ -21,6 +21,8 @@ export interface SmppHooks {
   rejected(id: string, error: string): Promise<void>;
   /** Messages this sender will not hand over after all (stopping): back to the outbox now. */
   handBack(ids: string[]): Promise<void>;
+  /** Extends the lease of messages still held here (so no other sender takes them). */
+  renew(ids: string[], leaseS: number): Promise<void>;
   receipts(r: SmppReceipt[]): Promise<void>;
   inbound(from: string, text: string): Promise<void>;
 }
@@ -33,6 +35,8 @@ interface Entry {
   /** Segments not yet accepted by the gateway. */
   open: Set<number>;
   marked: boolean;
+  /** The `submitting` record in progress (started ahead of time, see markAhead). */
+  marking: Promise<void> | null;
   sentAny: boolean;
   finished: boolean;
   /** Receipts for segments that arrived before the last segment was accepted. */
@@ -74,8 +78,12 @@ const MESSAGE_STATE: Record<number, SmppReceipt['state']> = {
  */
 export class SmppChannel implements NotifyChannel {
   readonly name = 'smpp' as const;
-  /** Claim about ten seconds of sending at a time, so a lease covers what this sender holds. */
+  /** Claim a few seconds of sending at a time. */
   readonly claimSize: number;
+  /** Short leases, renewed every few seconds while a message is held here (queued or in flight). */
+  readonly leaseS = 15;
+  private readonly held = new Set<Entry>();
+  private renewTimer: NodeJS.Timeout | null = null;
   private readonly log = new Logger('notify:smpp');
   private hooks: SmppHooks | null = null;
   private readonly queues = new Map<number, Item[]>();
@@ -100,7 +108,7 @@ export class SmppChannel implements NotifyChannel {
 
   constructor(readonly options: SmppOptions) {
     this.interval = 1000 / options.rate;
-    this.claimSize = Math.max(50, Math.ceil(options.rate * 10));
+    this.claimSize = Math.max(50, Math.ceil(options.rate * 2));
     this.reconnectMs = options.reconnectMinMs;
   }
 
@@ -116,6 +124,17 @@ export class SmppChannel implements NotifyChannel {
     if (!this.stopped) return;
     this.stopped = false;
     this.connect();
+    this.renewTimer = setInterval(
+      () => {
+        const ids = [...this.held].map((e) => e.msg.id);
+        if (ids.length > 0)
+          this.hooks
+            ?.renew(ids, this.leaseS)
+            .catch((e: unknown) => this.log.warn(`lease renewal: ${String(e)}`));
+      },
+      (this.leaseS * 1000) / 3,
+    );
+    this.renewTimer.unref();
   }
 
   /**
@@ -126,6 +145,7 @@ export class SmppChannel implements NotifyChannel {
     this.stopped = true;
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     if (this.pumpTimer) clearTimeout(this.pumpTimer);
+    if (this.renewTimer) clearInterval(this.renewTimer);
     const until = Date.now() + this.options.responseTimeoutMs;
     while ((this.inflight.size > 0 || this.completing.size > 0) && this.bound && Date.now() < until)
       await new Promise((r) => setTimeout(r, 10));
@@ -157,6 +177,9 @@ export class SmppChannel implements NotifyChannel {
     const delivered: string[] = [];
     const failed: { id: string; error: string }[] = [];
     const entries: Entry[] = [];
+    const inDoubt = messages.filter((m) => m.inDoubt).length;
+    // A sender died between recording `submitting` and recording the answer: sent again.
+    if (inDoubt > 0) this.log.warn(`${inDoubt} message(s) in doubt after a crash: sending again`);
     const done = messages.map(
       (msg) =>
         new Promise<void>((resolve) => {
@@ -177,18 +200,21 @@ export class SmppChannel implements NotifyChannel {
             gatewayIds: parts.map(() => ''),
             open: new Set(parts.map((_, i) => i)),
             marked: false,
+            marking: null,
             sentAny: false,
             finished: false,
             held: [],
             finish: (o) => {
               if (entry.finished) return;
               entry.finished = true;
+              this.held.delete(entry);
               if (typeof o === 'object') failed.push({ id: msg.id, error: o.failed });
               else delivered.push(msg.id);
               resolve();
             },
           };
           entries.push(entry);
+          this.held.add(entry);
           parts.forEach((_, part) => this.enqueue({ entry, part, tries: 0 }, false));
         }),
     );
@@ -280,8 +306,7 @@ export class SmppChannel implements NotifyChannel {
       if (!it.entry.marked) {
         // Recorded before the first segment leaves: after a crash this row is in doubt.
         try {
-          await this.hooks?.submitting([it.entry.msg.id]);
-          it.entry.marked = true;
+          await this.mark(it.entry);
         } catch (e) {
           this.log.warn(`could not record submitting: ${String(e)}`);
           this.schedulePump(1000);
@@ -297,7 +322,35 @@ export class SmppChannel implements NotifyChannel {
       this.dequeue(it);
       this.nextAt = Math.max(this.nextAt, now - this.interval) + this.interval;
       this.write(it);
+      this.markAhead();
     }
+  }
+
+  private mark(e: Entry): Promise<void> {
+    e.marking ??= (this.hooks?.submitting([e.msg.id]) ?? Promise.resolve()).then(
+      () => {
+        e.marked = true;
+      },
+      (err: unknown) => {
+        e.marking = null;
+        throw err;
+      },
+    );
+    return e.marking;
+  }
+
+  /**
+   * Records the next message in line as `submitting` while this one's segments go out, so
+   * the pump never waits on the database: at most one more message is in doubt at a crash.
+   */
+  private markAhead(): void {
+    const prios = [...this.queues.keys()].sort((a, b) => b - a);
+    for (const p of prios)
+      for (const it of this.queues.get(p) ?? []) {
+        if (it.entry.finished || it.entry.marked) continue;
+        if (!it.entry.marking) this.mark(it.entry).catch(() => undefined);
+        return;
+      }
   }
 
   private schedulePump(ms: number): void {
