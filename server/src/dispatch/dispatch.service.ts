@@ -116,6 +116,7 @@ export class DispatchService {
           kind: 'stand_down',
           recipient: `contact:${d.contact_id}`,
           address: d.phone,
+          duty: d.role,
           text: standDownText(d.point_name, d.code),
         });
       }
