@@ -409,7 +409,7 @@ export class SmppChannel implements NotifyChannel {
     const status = resp.command_status;
     if (status === smpp.ESME_ROK) {
       this.throttleMs = 0;
-      const gid = String(resp.message_id as string);
+      const gid = String(resp.message_id);
       entry.gatewayIds[part] = gid;
       entry.open.delete(part);
       if (entry.open.size === 0) {
@@ -546,7 +546,7 @@ export class SmppChannel implements NotifyChannel {
       await this.hooks?.receipts([r]);
       return;
     }
-    await this.hooks?.inbound(String(pdu.source_addr as string), text);
+    await this.hooks?.inbound(String(pdu.source_addr), text);
   }
 }
 
