@@ -34,9 +34,7 @@ export class SmsDelivery1796600000000 implements MigrationInterface {
     await q.query(`DROP INDEX "public"."ix_notifications_unsent"`);
     await q.query(`DROP INDEX "public"."uq_notifications_fallback_of"`);
     await q.query(`DROP INDEX "public"."ix_notifications_gateway_ids"`);
-    await q.query(
-      `ALTER TABLE "notifications" DROP CONSTRAINT "ck_notifications_delivery_state"`,
-    );
+    await q.query(`ALTER TABLE "notifications" DROP CONSTRAINT "ck_notifications_delivery_state"`);
     for (const c of [
       'fallback_of',
       'receipt_at',
