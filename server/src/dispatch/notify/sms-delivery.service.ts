@@ -106,8 +106,16 @@ export class SmsDelivery implements OnModuleInit, OnApplicationBootstrap, OnModu
     if (!this.smpp) return;
     this.smpp.start();
     // After a restart, and whenever pg-boss gave up retrying a batch: nothing stays queued.
+    let sweeping = false;
     const sweep = (): void => {
-      this.outbox.sweep().catch((e: unknown) => this.log.warn(`sweep: ${String(e)}`));
+      if (sweeping) return;
+      sweeping = true;
+      this.outbox
+        .sweep()
+        .catch((e: unknown) => this.log.warn(`sweep: ${String(e)}`))
+        .finally(() => {
+          sweeping = false;
+        });
     };
     this.sweeper = setInterval(sweep, SWEEP_MS);
     this.sweeper.unref();
