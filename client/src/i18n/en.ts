@@ -79,6 +79,7 @@ export const en: Messages = {
       'resource.retired': 'Resource retired',
       'resources.settings_changed': 'Resource settings changed',
       'resources.imported': 'Data imported',
+      'notification.delivery_changed': 'SMS delivery state',
       'user.changed': 'Account changed',
     },
   },
@@ -793,6 +794,15 @@ export const en: Messages = {
       no_level: 'the suggestion names no level',
       already_at_level: 'the response is already at this level and area',
     },
+    deliveryStates: {
+      queued: 'queued',
+      submitting: 'sending',
+      submitted: 'submitted',
+      delivered: 'delivered',
+      failed: 'failed',
+      expired: 'expired',
+    },
+    deliveryChanged: '{{count}} message(s): {{states}}',
     userChanged: '{{username}} · {{action}}',
     userActions: {
       created: 'created',

@@ -107,6 +107,7 @@ export const zhCN = {
       'resource.retired': '停用资源',
       'resources.settings_changed': '资源设置修改',
       'resources.imported': '导入数据',
+      'notification.delivery_changed': '短信送达状态',
       'user.changed': '账号变更',
     } satisfies Record<EventType, string>,
   },
@@ -797,6 +798,15 @@ export const zhCN = {
       no_level: '建议未给出响应级别',
       already_at_level: '响应已处于该级别和范围',
     } satisfies Record<SuggestionFailure, string>,
+    deliveryStates: {
+      queued: '排队',
+      submitting: '发送中',
+      submitted: '已提交',
+      delivered: '已送达',
+      failed: '失败',
+      expired: '过期',
+    },
+    deliveryChanged: '{{count}} 条短信：{{states}}',
     userChanged: '{{username}} · {{action}}',
     userActions: {
       created: '已创建',
