@@ -1,6 +1,11 @@
 import type { LoginResponse, Role } from '@sanfang/shared';
 import type { ParseKeys } from 'i18next';
 import type { ReactElement } from 'react';
+import { ImportPage } from '../../admin/pages/ImportPage';
+import { PullFeedsPage } from '../../admin/pages/PullFeedsPage';
+import { SheltersPage } from '../../resources/pages/SheltersPage';
+import { TeamsPage } from '../../resources/pages/TeamsPage';
+import { WarehousesPage } from '../../resources/pages/WarehousesPage';
 import { UsersAdminPage } from '../../users/components/UsersAdminPage';
 
 /** Where a page sits in the navigation: by the job it serves. */
@@ -21,7 +26,53 @@ export interface ConsolePageDef {
   render: (session: LoginResponse) => ReactElement;
 }
 
+/** Resources are read by every console role; the desk operates them (admins keep the data). */
+const RESOURCE_READERS: readonly Role[] = ['duty_officer', 'commander', 'admin'];
+const operates = (s: LoginResponse) =>
+  s.user.role === 'duty_officer' || s.user.role === 'commander';
+const shelterPage = (s: LoginResponse) => (
+  <SheltersPage
+    canOperate={operates(s)}
+    canLink={s.user.role === 'duty_officer' || s.user.role === 'admin'}
+  />
+);
+const teamsPage = (s: LoginResponse) => <TeamsPage canOperate={operates(s)} />;
+
 export const PAGES: readonly ConsolePageDef[] = [
+  {
+    path: 'resources/shelters',
+    roles: RESOURCE_READERS,
+    nav: { label: 'nav.shelters', group: 'resources' },
+    render: shelterPage,
+  },
+  { path: 'resources/shelters/:id', roles: RESOURCE_READERS, render: shelterPage },
+  {
+    path: 'resources/teams',
+    roles: RESOURCE_READERS,
+    nav: { label: 'nav.teams', group: 'resources' },
+    render: teamsPage,
+  },
+  { path: 'resources/teams/:id', roles: RESOURCE_READERS, render: teamsPage },
+  {
+    path: 'resources/warehouses',
+    roles: RESOURCE_READERS,
+    nav: { label: 'nav.warehouses', group: 'resources' },
+    render: () => <WarehousesPage />,
+  },
+  { path: 'resources/warehouses/:id', roles: RESOURCE_READERS, render: () => <WarehousesPage /> },
+  {
+    path: 'admin/import',
+    roles: ['admin'],
+    nav: { label: 'nav.import', group: 'admin' },
+    render: () => <ImportPage />,
+  },
+  {
+    path: 'admin/pull-feeds',
+    roles: ['admin'],
+    nav: { label: 'nav.pullFeeds', group: 'admin' },
+    render: () => <PullFeedsPage />,
+  },
+  { path: 'admin/pull-feeds/:id', roles: ['admin'], render: () => <PullFeedsPage /> },
   {
     path: 'admin/users',
     roles: ['admin'],
