@@ -41,7 +41,8 @@ suite('resource pages in Chromium', () => {
     await page.locator(`[data-testid=${testId}]`).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await switchLanguage(page, 'zh-CN');
-    expect(errors).toEqual([]);
+    // Chromium logs every refused request; the one 409 these tests provoke on purpose is not a fault.
+    expect(errors.filter((e) => !/status of 409 \(Conflict\)/.test(e))).toEqual([]);
   }
 
   it('opens a closed shelter and records its occupancy; errors at their fields', async () => {

@@ -89,7 +89,7 @@ export function ImportPage() {
           {t('adm.import.preview')}
         </button>
       </div>
-      {upload.error != null && <ActionError error={upload.error} />}
+      {upload.error !== null && <ActionError error={upload.error} />}
       {preview && !loaded && (
         <section aria-labelledby="import-preview-h" data-testid="import-result">
           <h3 id="import-preview-h">{t('adm.import.previewTitle')}</h3>

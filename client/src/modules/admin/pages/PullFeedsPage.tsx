@@ -19,7 +19,7 @@ export function PullFeedsPage() {
   return (
     <main className="admin-page" data-testid="page-pull-feeds">
       <h2>{t('adm.pull.title')}</h2>
-      {feeds.error != null && <ActionError error={feeds.error} />}
+      {feeds.error !== null && <ActionError error={feeds.error} />}
       <table className="resource-table">
         <caption className="visually-hidden">{t('adm.pull.title')}</caption>
         <thead>
@@ -106,7 +106,7 @@ function FeedForm({ feed }: { feed?: PullFeedDto }) {
   });
   const errors = form.formState.errors;
   return (
-    <form onSubmit={submit} className="resource-form" data-testid="pull-feed-form" noValidate>
+    <form onSubmit={(e) => void submit(e)} className="resource-form" data-testid="pull-feed-form" noValidate>
       <h3>{feed ? t('adm.pull.edit') : t('adm.pull.add')}</h3>
       <FormField label={t('res.name')} error={errors.name}>
         <input {...form.register('name')} />
@@ -181,7 +181,7 @@ function FeedDetail({ feed }: { feed: PullFeedDto }) {
               })}
         </p>
       )}
-      {(poll.error ?? remove.error) != null && <ActionError error={poll.error ?? remove.error} />}
+      {(poll.error ?? remove.error) !== null && <ActionError error={poll.error ?? remove.error} />}
       <table className="resource-table" data-testid="pull-feed-entries">
         <caption>{t('adm.pull.entries')}</caption>
         <thead>

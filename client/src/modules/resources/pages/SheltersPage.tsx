@@ -40,7 +40,7 @@ export function SheltersPage({ canOperate, canLink }: { canOperate: boolean; can
           })}
         </p>
       )}
-      {shelters.error != null && <ActionError error={shelters.error} />}
+      {shelters.error !== null && <ActionError error={shelters.error} />}
       <table className="resource-table">
         <caption className="visually-hidden">{t('res.shelters.title')}</caption>
         <thead>
@@ -140,7 +140,7 @@ function StatusForm({ shelter }: { shelter: ShelterProps }) {
     );
   });
   return (
-    <form onSubmit={submit} className="resource-form" data-testid="shelter-status-form" noValidate>
+    <form onSubmit={(e) => void submit(e)} className="resource-form" data-testid="shelter-status-form" noValidate>
       <h4>{opening ? t('res.shelters.open') : t('res.shelters.close')}</h4>
       <FormField label={t('res.reason')} error={form.formState.errors.reason}>
         <input {...form.register('reason')} />
@@ -203,7 +203,7 @@ function OccupancyForm({ shelter }: { shelter: ShelterProps }) {
   const errors = form.formState.errors;
   return (
     <form
-      onSubmit={submit}
+      onSubmit={(e) => void submit(e)}
       className="resource-form"
       data-testid="shelter-occupancy-form"
       noValidate
@@ -263,7 +263,7 @@ function ManagerLink({ shelter }: { shelter: ShelterProps }) {
           })}
         </p>
       )}
-      {mutation.error != null && <ActionError error={mutation.error} />}
+      {mutation.error !== null && <ActionError error={mutation.error} />}
     </div>
   );
 }

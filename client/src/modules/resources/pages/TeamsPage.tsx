@@ -29,7 +29,7 @@ export function TeamsPage({ canOperate }: { canOperate: boolean }) {
   return (
     <main className="resource-page" data-testid="page-teams">
       <h2>{t('res.teams.title')}</h2>
-      {teams.error != null && <ActionError error={teams.error} />}
+      {teams.error !== null && <ActionError error={teams.error} />}
       <table className="resource-table">
         <caption className="visually-hidden">{t('res.teams.title')}</caption>
         <thead>
@@ -111,7 +111,7 @@ function TeamForms({ team }: { team: RescueTeamProps }) {
       <h3 id="team-h">
         {team.name} ({team.code})
       </h3>
-      <form onSubmit={onStatus} className="resource-form" data-testid="team-status-form" noValidate>
+      <form onSubmit={(e) => void onStatus(e)} className="resource-form" data-testid="team-status-form" noValidate>
         <h4>{t('res.teams.setStatus')}</h4>
         <FormField label={t('res.status')} error={statusForm.formState.errors.status}>
           <select {...statusForm.register('status')}>
@@ -130,7 +130,7 @@ function TeamForms({ team }: { team: RescueTeamProps }) {
         </button>
       </form>
       <form
-        onSubmit={onPosition}
+        onSubmit={(e) => void onPosition(e)}
         className="resource-form"
         data-testid="team-position-form"
         noValidate
@@ -187,7 +187,7 @@ function NearestTeams() {
             ))}
         </select>
       </FormField>
-      {nearest.error != null && <ActionError error={nearest.error} />}
+      {nearest.error !== null && <ActionError error={nearest.error} />}
       {nearest.data && (
         <ol data-testid="nearest-teams">
           {nearest.data.map((n) => (

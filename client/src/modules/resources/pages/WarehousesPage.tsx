@@ -32,7 +32,7 @@ export function WarehousesPage() {
   return (
     <main className="resource-page" data-testid="page-warehouses">
       <h2>{t('res.warehouses.title')}</h2>
-      {warehouses.error != null && <ActionError error={warehouses.error} />}
+      {warehouses.error !== null && <ActionError error={warehouses.error} />}
       <table className="resource-table">
         <caption className="visually-hidden">{t('res.warehouses.title')}</caption>
         <thead>
@@ -124,7 +124,7 @@ function WarehouseDetail({ warehouse }: { warehouse: WarehouseProps }) {
           ))}
         </tbody>
       </table>
-      <form onSubmit={submit} className="resource-form" data-testid="stock-move-form" noValidate>
+      <form onSubmit={(e) => void submit(e)} className="resource-form" data-testid="stock-move-form" noValidate>
         <h4>{t('res.warehouses.move')}</h4>
         <FormField label={t('res.warehouses.sku')} error={errors.sku}>
           <select {...form.register('sku')}>
@@ -213,7 +213,7 @@ function NearestStock({ skus }: { skus: string[] }) {
         className="resource-form"
         data-testid="nearest-stock-form"
         noValidate
-        onSubmit={form.handleSubmit((q) => setQuery(q))}
+        onSubmit={(e) => void form.handleSubmit((q) => setQuery(q))(e)}
       >
         <FormField label={t('res.warehouses.sku')} error={errors.sku}>
           <input list="stock-skus" {...form.register('sku')} />
@@ -236,7 +236,7 @@ function NearestStock({ skus }: { skus: string[] }) {
           {t('res.warehouses.find')}
         </button>
       </form>
-      {result.error != null && <ActionError error={result.error} />}
+      {result.error !== null && <ActionError error={result.error} />}
       {result.data && (
         <>
           <p>

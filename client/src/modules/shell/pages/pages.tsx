@@ -1,7 +1,12 @@
 import type { LoginResponse, Role } from '@sanfang/shared';
 import type { ParseKeys } from 'i18next';
 import type { ReactElement } from 'react';
+import { CapLogPage } from '../../admin/pages/CapLogPage';
+import { FeedTokensPage } from '../../admin/pages/FeedTokensPage';
 import { ImportPage } from '../../admin/pages/ImportPage';
+import { ReferenceDataPage } from '../../admin/pages/ReferenceDataPage';
+import { RulesPage } from '../../admin/pages/RulesPage';
+import { SettingsPage } from '../../admin/pages/SettingsPage';
 import { PullFeedsPage } from '../../admin/pages/PullFeedsPage';
 import { SheltersPage } from '../../resources/pages/SheltersPage';
 import { TeamsPage } from '../../resources/pages/TeamsPage';
@@ -61,6 +66,13 @@ export const PAGES: readonly ConsolePageDef[] = [
   },
   { path: 'resources/warehouses/:id', roles: RESOURCE_READERS, render: () => <WarehousesPage /> },
   {
+    path: 'admin/reference',
+    roles: ['admin'],
+    nav: { label: 'nav.reference', group: 'admin' },
+    render: () => <ReferenceDataPage />,
+  },
+  { path: 'admin/reference/:kind', roles: ['admin'], render: () => <ReferenceDataPage /> },
+  {
     path: 'admin/import',
     roles: ['admin'],
     nav: { label: 'nav.import', group: 'admin' },
@@ -73,6 +85,30 @@ export const PAGES: readonly ConsolePageDef[] = [
     render: () => <PullFeedsPage />,
   },
   { path: 'admin/pull-feeds/:id', roles: ['admin'], render: () => <PullFeedsPage /> },
+  {
+    path: 'admin/feed-tokens',
+    roles: ['admin'],
+    nav: { label: 'nav.feedTokens', group: 'admin' },
+    render: () => <FeedTokensPage />,
+  },
+  {
+    path: 'admin/cap-log',
+    roles: ['admin'],
+    nav: { label: 'nav.capLog', group: 'admin' },
+    render: () => <CapLogPage />,
+  },
+  {
+    path: 'admin/rules',
+    roles: ['admin'],
+    nav: { label: 'nav.rules', group: 'admin' },
+    render: () => <RulesPage />,
+  },
+  {
+    path: 'admin/settings',
+    roles: ['admin'],
+    nav: { label: 'nav.settings', group: 'admin' },
+    render: () => <SettingsPage />,
+  },
   {
     path: 'admin/users',
     roles: ['admin'],
