@@ -140,6 +140,8 @@ suite('admin pages in Chromium', () => {
     await form.locator('button[type=submit]').click();
     await form.getByText(/allowedHosts/).waitFor();
     await form.getByLabel(/允许的主机/).fill(new URL(atomBase).host);
+    // Not polled on its own schedule: this test's poll is the first.
+    await form.getByLabel(/启用/).uncheck();
     await form.getByLabel(/轮询间隔/).fill('3600');
     await form.locator('button[type=submit]').click();
 
@@ -168,7 +170,10 @@ suite('admin pages in Chromium', () => {
     await signIn(page, server.url, 'admin');
     await page.locator('[data-testid="nav-admin/reference"]').click();
     await page.locator('[data-testid=page-reference]').waitFor();
-    await page.getByRole('link', { name: '物资仓库' }).click();
+    await page
+      .locator('[data-testid=page-reference]')
+      .getByRole('link', { name: '物资仓库' })
+      .click();
     await page.locator('[data-testid=ref-warehouses]').waitFor();
     const create = page.locator('[data-testid=ref-create-form]');
     await create.getByLabel('编号').fill('bad code!');

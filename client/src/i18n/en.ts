@@ -908,6 +908,10 @@ export const en: Messages = {
       loaded: '{{kind}}: {{inserted}} inserted, {{updated}} updated',
     },
     pull: {
+      certificates: 'Signing certificates (PEM)',
+      certificatesHint: 'paste PEM certificates, several allowed; empty: signatures not checked',
+      certificatesReplace:
+        'Saving replaces the current certificates ({{labels}}): paste again those to keep',
       title: 'Pull feeds',
       url: 'URL',
       enabled: 'Enabled',

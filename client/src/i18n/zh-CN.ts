@@ -910,6 +910,9 @@ export const zhCN = {
       loaded: '{{kind}}：已新增 {{inserted}} 条，更新 {{updated}} 条',
     },
     pull: {
+      certificates: '签名证书（PEM）',
+      certificatesHint: '粘贴 PEM 证书，可多个；留空表示不校验签名',
+      certificatesReplace: '保存会替换现有证书（{{labels}}）：请重新粘贴要保留的证书',
       title: '拉取订阅源',
       url: '地址',
       enabled: '启用',

@@ -7,6 +7,7 @@ import { ActionError } from '../../api/components/ActionError';
 import { FormField } from '../../api/components/FormField';
 import { applyServerError } from '../../api/utils/fieldErrors';
 import { useApiMutation, useApiQuery } from '../../data/useApiQuery';
+import { pemBlocks } from './FeedTokensPage';
 
 const FEED_EVENTS = ['cap.*', 'warning.*'] as const;
 
@@ -65,6 +66,7 @@ interface FeedValues {
   allowedHosts: string;
   intervalS: number;
   enabled: boolean;
+  certificates: string;
 }
 
 function FeedForm({ feed }: { feed?: PullFeedDto }) {
@@ -78,14 +80,23 @@ function FeedForm({ feed }: { feed?: PullFeedDto }) {
       allowedHosts: feed?.allowedHosts.join(', ') ?? '',
       intervalS: feed?.intervalS ?? 120,
       enabled: feed?.enabled ?? true,
+      certificates: '',
     },
   });
   const [failure, setFailure] = useState<unknown>(null);
-  const fields = ['name', 'url', 'allowedHosts', 'intervalS', 'enabled'];
+  const fields = ['name', 'url', 'allowedHosts', 'intervalS', 'enabled', 'trustedCertificates'];
   const submit = form.handleSubmit((v) => {
     setFailure(null);
+    const { certificates, ...rest } = v;
+    const pems = pemBlocks(certificates);
+    // A save replaces the feed's certificates with what is sent: never drop them unseen.
+    if ((feed?.trustedCertificates.length ?? 0) > 0 && pems.length === 0) {
+      form.setError('certificates', { type: 'custom' });
+      return;
+    }
     const body = {
-      ...v,
+      ...rest,
+      trustedCertificates: pems,
       allowedHosts: v.allowedHosts
         .split(/[\s,]+/)
         .map((h) => h.trim())
@@ -94,19 +105,28 @@ function FeedForm({ feed }: { feed?: PullFeedDto }) {
     // The server's schema, checked here first; each issue at the field it names.
     const parsed = pullFeedSchema.safeParse(body);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues)
-        form.setError(String(issue.path[0]) as keyof FeedValues, { type: issue.code });
+      for (const issue of parsed.error.issues) {
+        const key = String(issue.path[0]);
+        const field = key === 'trustedCertificates' ? 'certificates' : key;
+        form.setError(field as keyof FeedValues, { type: issue.code });
+      }
       return;
     }
     const onError = (e: unknown) => {
-      if (!applyServerError(e, form.setError, fields)) setFailure(e);
+      const aliases = { trustedCertificates: 'certificates' };
+      if (!applyServerError(e, form.setError, [...fields, 'certificates'], aliases)) setFailure(e);
     };
     if (feed) update.mutate({ params: { id: feed.id }, body }, { onError });
     else create.mutate({ body }, { onError, onSuccess: () => form.reset() });
   });
   const errors = form.formState.errors;
   return (
-    <form onSubmit={(e) => void submit(e)} className="resource-form" data-testid="pull-feed-form" noValidate>
+    <form
+      onSubmit={(e) => void submit(e)}
+      className="resource-form"
+      data-testid="pull-feed-form"
+      noValidate
+    >
       <h3>{feed ? t('adm.pull.edit') : t('adm.pull.add')}</h3>
       <FormField label={t('res.name')} error={errors.name}>
         <input {...form.register('name')} />
@@ -126,6 +146,17 @@ function FeedForm({ feed }: { feed?: PullFeedDto }) {
       </FormField>
       <FormField label={t('adm.pull.enabled')} error={errors.enabled}>
         <input type="checkbox" {...form.register('enabled')} />
+      </FormField>
+      <FormField
+        label={t('adm.pull.certificates')}
+        hint={
+          feed?.trustedCertificates.length
+            ? t('adm.pull.certificatesReplace', { labels: feed.trustedCertificates.join('; ') })
+            : t('adm.pull.certificatesHint')
+        }
+        error={errors.certificates}
+      >
+        <textarea rows={4} cols={60} {...form.register('certificates')} />
       </FormField>
       <button type="submit" className="button" disabled={create.isPending || update.isPending}>
         {t('res.save')}
