@@ -140,7 +140,12 @@ function StatusForm({ shelter }: { shelter: ShelterProps }) {
     );
   });
   return (
-    <form onSubmit={(e) => void submit(e)} className="resource-form" data-testid="shelter-status-form" noValidate>
+    <form
+      onSubmit={(e) => void submit(e)}
+      className="resource-form"
+      data-testid="shelter-status-form"
+      noValidate
+    >
       <h4>{opening ? t('res.shelters.open') : t('res.shelters.close')}</h4>
       <FormField label={t('res.reason')} error={form.formState.errors.reason}>
         <input {...form.register('reason')} />

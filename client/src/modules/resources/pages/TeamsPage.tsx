@@ -111,7 +111,12 @@ function TeamForms({ team }: { team: RescueTeamProps }) {
       <h3 id="team-h">
         {team.name} ({team.code})
       </h3>
-      <form onSubmit={(e) => void onStatus(e)} className="resource-form" data-testid="team-status-form" noValidate>
+      <form
+        onSubmit={(e) => void onStatus(e)}
+        className="resource-form"
+        data-testid="team-status-form"
+        noValidate
+      >
         <h4>{t('res.teams.setStatus')}</h4>
         <FormField label={t('res.status')} error={statusForm.formState.errors.status}>
           <select {...statusForm.register('status')}>

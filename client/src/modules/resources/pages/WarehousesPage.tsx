@@ -124,7 +124,12 @@ function WarehouseDetail({ warehouse }: { warehouse: WarehouseProps }) {
           ))}
         </tbody>
       </table>
-      <form onSubmit={(e) => void submit(e)} className="resource-form" data-testid="stock-move-form" noValidate>
+      <form
+        onSubmit={(e) => void submit(e)}
+        className="resource-form"
+        data-testid="stock-move-form"
+        noValidate
+      >
         <h4>{t('res.warehouses.move')}</h4>
         <FormField label={t('res.warehouses.sku')} error={errors.sku}>
           <select {...form.register('sku')}>
