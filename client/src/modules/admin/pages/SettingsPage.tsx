@@ -36,7 +36,6 @@ export function SettingsPage() {
       {loadError !== null && <ActionError error={loadError} />}
       {resources.data && (
         <SchemaForm
-          key={JSON.stringify(resources.data)}
           testId="resource-settings-form"
           title={t('adm.settings.resources')}
           schema={updateResourceSettingsSchema}
@@ -62,7 +61,6 @@ export function SettingsPage() {
       )}
       {cap.data && (
         <SchemaForm
-          key={JSON.stringify(cap.data)}
           testId="cap-settings-form"
           title={t('adm.settings.cap')}
           schema={capSettingsSchema}
@@ -88,7 +86,6 @@ export function SettingsPage() {
       )}
       {incidents.data && (
         <SchemaForm
-          key={JSON.stringify(incidents.data)}
           testId="incident-settings-form"
           title={t('adm.settings.incidents')}
           schema={incidentSettingsSchema}
