@@ -36,6 +36,7 @@ export const FLOORS = [
     'modules/resources',
     'modules/responses',
     'modules/users',
+    'modules/admin',
   ],
   ['modules/timeline', 'modules/warnings'],
   // The composition root: the console page, the map's feature-panel switch; then App, main.

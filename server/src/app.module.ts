@@ -10,6 +10,7 @@ import type { Runtime } from './core/runtime';
 import { dataSourceOptions } from './database/data-source';
 import { EventsModule } from './events/events.module';
 import { GeoModule } from './geo/geo.module';
+import { ImportModule } from './database/import/import.module';
 import { HealthModule } from './health/health.module';
 import { IncidentsModule } from './incidents/incidents.module';
 import { DutyLogModule } from './duty-log/duty-log.module';
@@ -55,6 +56,7 @@ export class AppModule {
         WarningsModule,
         ClientConfigModule,
         UsersModule,
+        ImportModule,
       ],
     };
   }

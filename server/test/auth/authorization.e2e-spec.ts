@@ -141,6 +141,7 @@ const TABLE: Record<string, Caller[]> = {
   'POST /api/ack/:token': ANYONE,
   'POST /api/channels/sms/inbound': FEED,
   'GET /api/notifications': ADMIN,
+  'POST /api/admin/import': ADMIN,
 };
 
 type Outcome = 'passes' | 'unauthenticated' | 'forbidden';

@@ -16,3 +16,4 @@ export * from './feeds';
 export * from './reports';
 export * from './health';
 export * from './resources';
+export * from './import';
