@@ -12,6 +12,7 @@ import { EventsModule } from './events/events.module';
 import { GeoModule } from './geo/geo.module';
 import { HealthModule } from './health/health.module';
 import { IncidentsModule } from './incidents/incidents.module';
+import { LastMileModule } from './lastmile/lastmile.module';
 import { DutyLogModule } from './duty-log/duty-log.module';
 import { DutyReportModule } from './duty-report/report.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -53,6 +54,7 @@ export class AppModule {
         MetricsModule,
         ResponsesModule,
         WarningsModule,
+        LastMileModule,
         ClientConfigModule,
         UsersModule,
       ],
