@@ -70,10 +70,7 @@ export class CallsQuery {
   ) {}
 
   /** The latest round of a warning's (or a drill's) calls, tallied by subdistrict and unit. */
-  async board(
-    by: { warningId: string } | { drillId: string },
-    now: Date,
-  ): Promise<CallBoardDto> {
+  async board(by: { warningId: string } | { drillId: string }, now: Date): Promise<CallBoardDto> {
     const col = 'warningId' in by ? 'warning_id' : 'drill_id';
     const id = 'warningId' in by ? by.warningId : by.drillId;
     const [round] = await this.ds.query<{ id: string; drill: boolean }[]>(
@@ -122,7 +119,7 @@ export class CallsQuery {
     };
   }
 
-  async health(): Promise<DeliveryHealthDto> {
+  async health(now: Date): Promise<DeliveryHealthDto> {
     // Each recipient's last message (person:<id> or contact:<id>) that failed.
     const failed: (DeliveryHealthRow & { at: Date | null })[] = await this.ds.query(
       `WITH last AS (
@@ -151,13 +148,13 @@ export class CallsQuery {
     const never: DeliveryHealthRow[] = await this.ds.query(
       `WITH asked AS (
          SELECT 'person' AS kind, person_id AS id, bool_or(answered_at IS NOT NULL) AS answered
-           FROM calls WHERE person_id IS NOT NULL AND deadline < now() GROUP BY person_id
+           FROM calls WHERE person_id IS NOT NULL AND deadline < $1 GROUP BY person_id
          UNION ALL
          SELECT 'contact', contact_id, bool_or(answered_at IS NOT NULL)
-           FROM calls WHERE contact_id IS NOT NULL AND deadline < now() GROUP BY contact_id
+           FROM calls WHERE contact_id IS NOT NULL AND deadline < $1 GROUP BY contact_id
          UNION ALL
          SELECT 'contact', contact_id, bool_or(acknowledged_at IS NOT NULL)
-           FROM dispatches WHERE ack_deadline < now() GROUP BY contact_id),
+           FROM dispatches WHERE ack_deadline < $1 GROUP BY contact_id),
        never AS (SELECT kind, id FROM asked GROUP BY kind, id HAVING NOT bool_or(answered))
        SELECT n.kind, n.id, COALESCE(p.name, c.name) AS name, COALESCE(p.phone, c.phone) AS phone,
               p.unit_code AS "unitCode", u.name AS "unitName",
@@ -170,6 +167,7 @@ export class CallsQuery {
          LEFT JOIN waterlogging_points wp ON wp.id = c.point_id
         WHERE COALESCE(p.id, c.id) IS NOT NULL
         ORDER BY 7, 5, 3`,
+      [now],
     );
     const noBackup = (
       await this.ds.query(
@@ -180,7 +178,10 @@ export class CallsQuery {
       ...r,
       lastFailedAt: at?.toISOString() ?? null,
     }));
-    const subs = new Map<string, { code: string; failed: number; neverAnswered: number; noBackup: number }>();
+    const subs = new Map<
+      string,
+      { code: string; failed: number; neverAnswered: number; noBackup: number }
+    >();
     const units = new Map<
       string,
       { code: string; name: string; failed: number; neverAnswered: number; noBackup: number }
@@ -191,7 +192,12 @@ export class CallsQuery {
       unitName: string | null,
       k: 'failed' | 'neverAnswered' | 'noBackup',
     ): void => {
-      const s = subs.get(sub ?? '-') ?? { code: sub ?? '-', failed: 0, neverAnswered: 0, noBackup: 0 };
+      const s = subs.get(sub ?? '-') ?? {
+        code: sub ?? '-',
+        failed: 0,
+        neverAnswered: 0,
+        noBackup: 0,
+      };
       s[k] += 1;
       subs.set(s.code, s);
       if (unit) {
@@ -227,7 +233,12 @@ export class CallsQuery {
         [d.code],
       );
       if (!s)
-        throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, 'VALIDATION_FAILED', `no subdistrict ${d.code}`, 'body.code');
+        throw new ApiException(
+          HttpStatus.UNPROCESSABLE_ENTITY,
+          'VALIDATION_FAILED',
+          `no subdistrict ${d.code}`,
+          'body.code',
+        );
       scopeName = s.name;
     } else if (d.scope === 'unit') {
       const [u] = await this.ds.query<{ name: string }[]>(
@@ -235,7 +246,12 @@ export class CallsQuery {
         [d.code],
       );
       if (!u)
-        throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, 'VALIDATION_FAILED', `no member unit ${d.code}`, 'body.code');
+        throw new ApiException(
+          HttpStatus.UNPROCESSABLE_ENTITY,
+          'VALIDATION_FAILED',
+          `no member unit ${d.code}`,
+          'body.code',
+        );
       scopeName = u.name;
     }
     const id = randomUUID();
@@ -270,7 +286,7 @@ export class CallsQuery {
       return batch;
     });
     this.outbox.kick([result]);
-    const [out] = (await this.drills(id));
+    const [out] = await this.drills(id);
     if (!out) throw notFound('drill');
     return out;
   }

@@ -192,7 +192,10 @@ export class CallsService implements OnModuleInit {
         now,
       ],
     );
-    const taken = await this.openCodes(m, targets.map((t) => t.phone));
+    const taken = await this.openCodes(
+      m,
+      targets.map((t) => t.phone),
+    );
     const rows = targets.map((t) => {
       const used = taken.get(t.phone) ?? new Set<string>();
       taken.set(t.phone, used);
@@ -277,10 +280,13 @@ export class CallsService implements OnModuleInit {
     const m = tx.manager;
     const now = this.clock.now();
     const rows: CallRow[] = await m.query(
-      `UPDATE calls c SET status = 'stood_down', closed_at = COALESCE(c.closed_at, $2)
-         FROM call_rounds r
-        WHERE r.id = c.round_id AND c.warning_id = $1 AND c.status <> 'stood_down'
-       RETURNING c.*, r.headline, r.drill AS round_drill`,
+      // (A CTE: TypeORM returns [rows, count] for a bare UPDATE … RETURNING.)
+      `WITH u AS (
+         UPDATE calls c SET status = 'stood_down', closed_at = COALESCE(c.closed_at, $2)
+           FROM call_rounds r
+          WHERE r.id = c.round_id AND c.warning_id = $1 AND c.status <> 'stood_down'
+         RETURNING c.*, r.headline)
+       SELECT * FROM u ORDER BY called_at, name`,
       [warningId, now],
     );
     if (rows.length === 0) return null;

@@ -107,7 +107,7 @@ export class CallsController implements RouteHandlers<typeof callsRoutes> {
   @Route(callsRoutes.health)
   @Roles('duty_officer', 'commander', 'admin')
   health(): Promise<DeliveryHealthDto> {
-    return this.calls.health();
+    return this.calls.health(this.clock.now());
   }
 
   @Route(callsRoutes.drills)

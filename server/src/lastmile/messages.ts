@@ -30,11 +30,7 @@ export function backupText(o: {
   );
 }
 
-export function leaderText(o: {
-  drill: boolean;
-  title: string;
-  names: string[];
-}): string {
+export function leaderText(o: { drill: boolean; title: string; names: string[] }): string {
   const shown = o.names.slice(0, 10).join('、');
   const more = o.names.length > 10 ? `等${o.names.length}人` : '';
   return `【宝安三防】${o.drill ? DRILL : ''}叫应未应答：${o.title}。本单位${shown}${more}未应答，请督促。`;

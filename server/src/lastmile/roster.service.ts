@@ -213,11 +213,15 @@ export class RosterService {
   }
 
   async rules(m: EntityManager | DataSource = this.ds): Promise<CallRuleDto[]> {
-    const rows: { hazard: string; colour: CallRuleDto['colour']; duties: string[]; point_contacts: boolean }[] =
-      await m.query(
-        `SELECT hazard, colour, duties, point_contacts FROM call_rules
+    const rows: {
+      hazard: string;
+      colour: CallRuleDto['colour'];
+      duties: string[];
+      point_contacts: boolean;
+    }[] = await m.query(
+      `SELECT hazard, colour, duties, point_contacts FROM call_rules
           ORDER BY hazard, array_position(ARRAY['blue','yellow','orange','red'], colour::text)`,
-      );
+    );
     return rows.map((r) => ({
       hazard: r.hazard,
       colour: r.colour,

@@ -97,7 +97,8 @@ export function parsePersons(
     if (kind && !['subdistrict', 'department', 'enterprise'].includes(kind))
       err(r, 'unit_kind', 'must be subdistrict, department or enterprise');
     if (unit && !known.units.has(unit) && !newUnits.has(unit)) {
-      if (!v('unit_name') || !kind) err(r, 'unit_name', `unit ${unit} is new: give unit_name and unit_kind`);
+      if (!v('unit_name') || !kind)
+        err(r, 'unit_name', `unit ${unit} is new: give unit_name and unit_kind`);
       else newUnits.add(unit);
     }
     const leader = v('leader').toLowerCase();
@@ -126,7 +127,9 @@ export function parsePersons(
     }
   }
   if (errors.length > 0) return { ok: false, rowErrors: errors };
-  const known2 = new Set(t.columns.filter((c) => !(PERSON_COLUMNS as readonly string[]).includes(c)));
+  const known2 = new Set(
+    t.columns.filter((c) => !(PERSON_COLUMNS as readonly string[]).includes(c)),
+  );
   return { ok: true, rows, unknownColumns: [...known2] };
 }
 
@@ -149,68 +152,70 @@ export async function loadPersons(
   rows: PersonImportRow[],
   dryRun: boolean,
 ): Promise<{ inserted: number; updated: number }> {
-  return ds.transaction(async (m) => {
-    await m.query(`SELECT pg_advisory_xact_lock(hashtext('sanfang.import'))`);
-    const units = rows.filter((r) => r.unitName && r.unitKind);
-    if (units.length > 0)
-      await m.query(
-        `INSERT INTO member_units (code, name, kind, subdistrict_code)
+  return ds
+    .transaction(async (m) => {
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext('sanfang.import'))`);
+      const units = rows.filter((r) => r.unitName && r.unitKind);
+      if (units.length > 0)
+        await m.query(
+          `INSERT INTO member_units (code, name, kind, subdistrict_code)
          SELECT DISTINCT ON (code) code, name, kind, CASE WHEN kind = 'subdistrict' THEN sub END
            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS x(code, name, kind, sub)
          ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind`,
-        [
-          units.map((u) => u.unitCode),
-          units.map((u) => u.unitName),
-          units.map((u) => u.unitKind),
-          units.map((u) => u.subdistrictCode),
-        ],
+          [
+            units.map((u) => u.unitCode),
+            units.map((u) => u.unitName),
+            units.map((u) => u.unitKind),
+            units.map((u) => u.subdistrictCode),
+          ],
+        );
+      const existing: { phone: string }[] = await m.query(
+        `SELECT phone FROM responsible_persons WHERE phone = ANY($1::text[])`,
+        [rows.map((r) => r.phone)],
       );
-    const existing: { phone: string }[] = await m.query(
-      `SELECT phone FROM responsible_persons WHERE phone = ANY($1::text[])`,
-      [rows.map((r) => r.phone)],
-    );
-    const had = new Set(existing.map((e) => e.phone));
-    await m.query(
-      `UPDATE responsible_persons p SET name = x.name, phone2 = x.phone2, unit_code = x.unit,
+      const had = new Set(existing.map((e) => e.phone));
+      await m.query(
+        `UPDATE responsible_persons p SET name = x.name, phone2 = x.phone2, unit_code = x.unit,
               subdistrict_code = x.sub, duty = x.duty, leader = x.leader, updated_at = now()
          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
                      $7::boolean[]) AS x(phone, name, phone2, unit, sub, duty, leader)
         WHERE p.phone = x.phone`,
-      personArrays(rows),
-    );
-    await m.query(
-      `INSERT INTO responsible_persons (phone, name, phone2, unit_code, subdistrict_code, duty, leader)
+        personArrays(rows),
+      );
+      await m.query(
+        `INSERT INTO responsible_persons (phone, name, phone2, unit_code, subdistrict_code, duty, leader)
        SELECT x.* FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[],
                               $6::text[], $7::boolean[]) AS x(phone, name, phone2, unit, sub, duty, leader)
         WHERE NOT EXISTS (SELECT 1 FROM responsible_persons p WHERE p.phone = x.phone)`,
-      personArrays(rows),
-    );
-    const withBackup = rows.filter((r) => r.backupPhone);
-    await m.query(
-      `UPDATE responsible_persons p SET backup_id = b.id
+        personArrays(rows),
+      );
+      const withBackup = rows.filter((r) => r.backupPhone);
+      await m.query(
+        `UPDATE responsible_persons p SET backup_id = b.id
          FROM unnest($1::text[], $2::text[]) AS x(phone, backup)
          JOIN LATERAL (SELECT id FROM responsible_persons WHERE phone = x.backup
                         ORDER BY id LIMIT 1) b ON true
         WHERE p.phone = x.phone`,
-      [withBackup.map((r) => r.phone), withBackup.map((r) => r.backupPhone)],
-    );
-    const inserted = rows.filter((r) => !had.has(r.phone)).length;
-    // A change like any other: one event in the same transaction (as points' import).
-    const events = new EventsRepository(ds);
-    const seq = await events.allocate(m, 1);
-    await events.insert(m, seq, 'import', [
-      {
-        type: 'roster.changed',
-        payload: { action: 'imported', count: rows.length },
-        scope: { subdistrictCodes: [], contactIds: [] },
-      },
-    ]);
-    if (dryRun) throw new DryRun({ inserted, updated: rows.length - inserted });
-    return { inserted, updated: rows.length - inserted };
-  }).catch((e: unknown) => {
-    if (e instanceof DryRun) return e.result;
-    throw e;
-  });
+        [withBackup.map((r) => r.phone), withBackup.map((r) => r.backupPhone)],
+      );
+      const inserted = rows.filter((r) => !had.has(r.phone)).length;
+      // A change like any other: one event in the same transaction (as points' import).
+      const events = new EventsRepository(ds);
+      const seq = await events.allocate(m, 1);
+      await events.insert(m, seq, 'import', [
+        {
+          type: 'roster.changed',
+          payload: { action: 'imported', count: rows.length },
+          scope: { subdistrictCodes: [], contactIds: [] },
+        },
+      ]);
+      if (dryRun) throw new DryRun({ inserted, updated: rows.length - inserted });
+      return { inserted, updated: rows.length - inserted };
+    })
+    .catch((e: unknown) => {
+      if (e instanceof DryRun) return e.result;
+      throw e;
+    });
 }
 
 class DryRun extends Error {
