@@ -32,6 +32,7 @@ export const FLOORS = [
     'modules/ack',
     'modules/dispatch',
     'modules/incidents',
+    'modules/lastmile',
     'modules/resources',
     'modules/responses',
     'modules/users',

@@ -1,6 +1,10 @@
 import type { LoginResponse, Role } from '@sanfang/shared';
 import type { ParseKeys } from 'i18next';
 import type { ReactElement } from 'react';
+import { CallBoardPage } from '../../lastmile/pages/CallBoardPage';
+import { DeliveryHealthPage } from '../../lastmile/pages/DeliveryHealthPage';
+import { DrillReportPage, DrillsPage } from '../../lastmile/pages/DrillsPage';
+import { RosterPage } from '../../lastmile/pages/RosterPage';
 import { UsersAdminPage } from '../../users/components/UsersAdminPage';
 
 /** Where a page sits in the navigation: by the job it serves. */
@@ -27,5 +31,34 @@ export const PAGES: readonly ConsolePageDef[] = [
     roles: ['admin'],
     nav: { label: 'nav.users', group: 'admin' },
     render: (session) => <UsersAdminPage token={session.accessToken} selfId={session.user.id} />,
+  },
+  // The last mile (issue 13): roster, 叫应 boards, delivery health, reachability drills.
+  {
+    path: 'admin/roster',
+    roles: ['admin'],
+    nav: { label: 'nav.roster', group: 'admin' },
+    render: () => <RosterPage />,
+  },
+  {
+    path: 'warnings/:id/calls',
+    roles: ['duty_officer', 'commander', 'admin'],
+    render: () => <CallBoardPage />,
+  },
+  {
+    path: 'delivery-health',
+    roles: ['duty_officer', 'commander', 'admin'],
+    nav: { label: 'nav.deliveryHealth', group: 'duty' },
+    render: () => <DeliveryHealthPage />,
+  },
+  {
+    path: 'drills',
+    roles: ['duty_officer', 'commander', 'admin'],
+    nav: { label: 'nav.drills', group: 'duty' },
+    render: (session) => <DrillsPage session={session} />,
+  },
+  {
+    path: 'drills/:id',
+    roles: ['duty_officer', 'commander', 'admin'],
+    render: () => <DrillReportPage />,
   },
 ];
