@@ -55,7 +55,11 @@ export function CallBoard({ board }: { board: CallBoardDto }) {
   return (
     <>
       {board.drill && <p className="lastmile__drill">{t('lastmile.drillMode')}</p>}
-      <p data-testid="call-totals" data-called={board.totals.called}>
+      <p
+        data-testid="call-totals"
+        data-called={board.totals.called}
+        data-answered={board.totals.answered}
+      >
         {t('lastmile.totals', board.totals)}
       </p>
       <Tallies
