@@ -125,7 +125,7 @@ suite('叫应 board and delivery health in Chromium', () => {
     expect(await axeViolations(page)).toEqual([]);
     await switchLanguage(page, 'zh-CN');
     expect(errors).toEqual([]);
-  });
+  }, 240_000);
 
   it('shows delivery health: failed last messages, never answered, no backup, in both languages', async () => {
     page = await browser.newPage();
@@ -147,5 +147,5 @@ suite('叫应 board and delivery health in Chromium', () => {
     expect(await axeViolations(page)).toEqual([]);
     await switchLanguage(page, 'zh-CN');
     expect(errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
-  });
+  }, 240_000);
 });

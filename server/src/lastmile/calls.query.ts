@@ -123,25 +123,22 @@ export class CallsQuery {
     // Each recipient's last message (person:<id> or contact:<id>) that failed.
     const failed: (DeliveryHealthRow & { at: Date | null })[] = await this.ds.query(
       `WITH last AS (
-         SELECT DISTINCT ON (n.recipient) n.recipient, n.status, n.last_error, n.created_at
+         SELECT DISTINCT ON (n.recipient) split_part(n.recipient, ':', 1) AS kind,
+                split_part(n.recipient, ':', 2)::uuid AS rid, n.status, n.last_error, n.created_at
            FROM notifications n
           WHERE n.recipient LIKE 'person:%' OR n.recipient LIKE 'contact:%'
           ORDER BY n.recipient, n.created_at DESC, n.id DESC)
-       SELECT split_part(l.recipient, ':', 1) AS kind, split_part(l.recipient, ':', 2) AS id,
-              COALESCE(p.name, c.name) AS name, COALESCE(p.phone, c.phone) AS phone,
+       SELECT n.kind, n.rid AS id, COALESCE(p.name, c.name) AS name,
+              COALESCE(p.phone, c.phone) AS phone,
               p.unit_code AS "unitCode", u.name AS "unitName",
               COALESCE(p.subdistrict_code, wp.subdistrict_code) AS "subdistrictCode",
-              l.last_error AS "lastError", l.created_at AS at, false AS "neverAnswered"
-         FROM last l
-         JOIN notifications n ON n.recipient = l.recipient AND n.created_at = l.created_at
-         LEFT JOIN responsible_persons p
-                ON l.recipient LIKE 'person:%' AND p.id::text = split_part(l.recipient, ':', 2)
+              n.last_error AS "lastError", n.created_at AS at, false AS "neverAnswered"
+         FROM last n
+         LEFT JOIN responsible_persons p ON n.kind = 'person' AND p.id = n.rid
          LEFT JOIN member_units u ON u.code = p.unit_code
-         LEFT JOIN contacts c
-                ON l.recipient LIKE 'contact:%' AND c.id::text = split_part(l.recipient, ':', 2)
+         LEFT JOIN contacts c ON n.kind = 'contact' AND c.id = n.rid
          LEFT JOIN waterlogging_points wp ON wp.id = c.point_id
         WHERE ${FAILED_MESSAGE} AND COALESCE(p.id, c.id) IS NOT NULL
-        GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
         ORDER BY 7, 5, 3`,
     );
     // Called (a 叫应 or a dispatch) past its window, and never answered any.

@@ -284,13 +284,48 @@ describe('last mile: roster, 叫应, drills (e2e)', () => {
         .send({ action: 'ack' })
         .expect(410);
       expect(res.body.code).toBe('ACK_TOKEN_EXPIRED');
-      const lines = await q<{ text: string }>(
-        `SELECT text FROM duty_log WHERE text LIKE '%叫应%' ORDER BY at, id`,
-      );
-      expect(lines.map((l) => l.text).join('\n')).toMatch(
-        /叫应（预警发布）[\s\S]*叫应升级[\s\S]*叫应解除/,
-      );
+      // The duty log (its own reactor) records the round, the rungs and the stand-down.
+      const logged = async (): Promise<string> =>
+        (
+          await q<{ text: string }>(
+            `SELECT text FROM duty_log WHERE text LIKE '%叫应%' ORDER BY at, id`,
+          )
+        )
+          .map((l) => l.text)
+          .join('\n');
+      const deadline = Date.now() + 10_000;
+      let text = await logged();
+      while (!text.includes('叫应解除') && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 100));
+        text = await logged();
+      }
+      expect(text).toMatch(/叫应（预警发布）[\s\S]*叫应升级[\s\S]*叫应解除/);
     });
+  });
+
+  it('the daily report counts the calls, answers and overdue (drills apart)', async () => {
+    const settings = (
+      await h.http.get('/api/incident-config/settings').set(bearer(h.duty)).expect(200)
+    ).body as { reportCutoff: string };
+    const local = new Date(Date.now() + 8 * 3_600_000);
+    const [hh = 0, mm = 0] = settings.reportCutoff.split(':').map(Number);
+    const beforeCutoff = local.getUTCHours() * 60 + local.getUTCMinutes() < hh * 60 + mm;
+    const date = new Date(local.getTime() - (beforeCutoff ? 86_400_000 : 0))
+      .toISOString()
+      .slice(0, 10);
+    const report = (
+      await h.http.get(`/api/reports/daily?date=${date}`).set(bearer(h.duty)).expect(200)
+    ).body as { calls: Record<string, number> };
+    const [live] = await q<{ called: string; answered: string }>(
+      `SELECT count(*) AS called, count(answered_at) AS answered FROM calls WHERE NOT drill`,
+    );
+    expect(report.calls).toMatchObject({
+      called: Number(live?.called),
+      answered: Number(live?.answered),
+      answeredOnTime: 2,
+      drills: 0,
+    });
+    expect(report.calls.overdue).toBe(Number(live?.called) - 2);
   });
 
   it('an Exercise warning calls in drill mode only (演练 in every message)', async () => {

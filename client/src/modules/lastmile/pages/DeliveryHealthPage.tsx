@@ -4,36 +4,40 @@ import { ActionError } from '../../api/components/ActionError';
 import { useApiQuery } from '../../data/useApiQuery';
 
 const LIVE = ['calls.*', 'call.*', 'roster.*', 'dispatch.*'] as const;
-const SHOWN = 200;
+/** Each list shows its first rows (the tables above count them all). */
+const SHOWN = 100;
 
 function Rows({ rows, testId }: { rows: DeliveryHealthRow[]; testId: string }) {
   const { t } = useTranslation();
   return (
-    <table className="lastmile__table" data-testid={testId}>
-      <thead>
-        <tr>
-          <th scope="col">{t('lastmile.name')}</th>
-          <th scope="col">{t('lastmile.phone')}</th>
-          <th scope="col">{t('lastmile.unit')}</th>
-          <th scope="col">{t('lastmile.subdistrict')}</th>
-          <th scope="col">{t('lastmile.error')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.slice(0, SHOWN).map((r) => (
-          <tr key={`${r.kind}:${r.id}`}>
-            <th scope="row">
-              {r.name}
-              {r.kind === 'contact' ? ` (${t('lastmile.contact')})` : ''}
-            </th>
-            <td>{r.phone}</td>
-            <td>{r.unitName ?? '-'}</td>
-            <td>{r.subdistrictCode ?? '-'}</td>
-            <td>{r.lastError ?? '-'}</td>
+    <>
+      <table className="lastmile__table" data-testid={testId}>
+        <thead>
+          <tr>
+            <th scope="col">{t('lastmile.name')}</th>
+            <th scope="col">{t('lastmile.phone')}</th>
+            <th scope="col">{t('lastmile.unit')}</th>
+            <th scope="col">{t('lastmile.subdistrict')}</th>
+            <th scope="col">{t('lastmile.error')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.slice(0, SHOWN).map((r) => (
+            <tr key={`${r.kind}:${r.id}`}>
+              <th scope="row">
+                {r.name}
+                {r.kind === 'contact' ? ` (${t('lastmile.contact')})` : ''}
+              </th>
+              <td>{r.phone}</td>
+              <td>{r.unitName ?? '-'}</td>
+              <td>{r.subdistrictCode ?? '-'}</td>
+              <td>{r.lastError ?? '-'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {rows.length > SHOWN && <p>{t('lastmile.more', { count: rows.length - SHOWN })}</p>}
+    </>
   );
 }
 
