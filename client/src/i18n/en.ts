@@ -705,7 +705,8 @@ export const en: Messages = {
     overdue: 'Overdue',
     bySubdistrict: 'By subdistrict',
     byUnit: 'By member unit',
-    totals: '{{called}} called, {{answered}} answered, {{overdue}} overdue, {{stoodDown}} stood down',
+    totals:
+      '{{called}} called, {{answered}} answered, {{overdue}} overdue, {{stoodDown}} stood down',
     drillMode: 'Drill mode: these calls are a drill',
     boardTitle: 'Warning call-and-answer',
     overdueList: 'Overdue, not answered',

@@ -709,7 +709,8 @@ export const zhCN = {
     overdue: '超时未应答',
     bySubdistrict: '按街道',
     byUnit: '按成员单位',
-    totals: '叫应 {{called}} 人，已应答 {{answered}} 人，超时 {{overdue}} 人，已解除 {{stoodDown}} 人',
+    totals:
+      '叫应 {{called}} 人，已应答 {{answered}} 人，超时 {{overdue}} 人，已解除 {{stoodDown}} 人',
     drillMode: '演练模式：本次叫应为演练',
     boardTitle: '预警叫应',
     overdueList: '超时未应答',

@@ -170,7 +170,8 @@ export const EVENT_LINES: { [K in EventType]: Line<K> } = {
       : `三防责任人${ROSTER_ACTIONS[p.action]}：${p.name ?? ''}${p.count === undefined ? '' : ` ${p.count} 人`}`,
   'calls.started': (p) =>
     `${p.drill ? '【演练】' : ''}叫应${CALL_REASONS[p.reason]}：${p.headline}，呼叫 ${p.called} 人`,
-  'call.answered': (p) => `${p.drill ? '【演练】' : ''}叫应已应答：${p.name}${p.late ? '（超时）' : ''}`,
+  'call.answered': (p) =>
+    `${p.drill ? '【演练】' : ''}叫应已应答：${p.name}${p.late ? '（超时）' : ''}`,
   'calls.escalated': (p) =>
     `${p.drill ? '【演练】' : ''}叫应升级（第${p.step}级：${CALL_RUNGS[p.step] ?? ''}）：${p.count} 人未应答，发出 ${p.sent} 条`,
   'calls.stood_down': (p) => `叫应解除：已通知 ${p.count} 人`,

@@ -167,7 +167,7 @@ export class CallsQuery {
       [now],
     );
     const noBackup = (
-      await this.ds.query(
+      await this.ds.query<Parameters<typeof toPersonDto>[0][]>(
         `${PERSON_DETAIL} WHERE p.backup_id IS NULL ORDER BY p.subdistrict_code, p.unit_code, p.name`,
       )
     ).map(toPersonDto);
