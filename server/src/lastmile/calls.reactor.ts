@@ -5,6 +5,7 @@ import { Reactors } from '../events/reactors.service';
 import { CallsService } from './calls.service';
 import { warningTitle } from './messages';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const RANK: Record<string, number> = { blue: 1, yellow: 2, orange: 3, red: 4 };
 
 interface LastRound {
@@ -42,6 +43,8 @@ export class CallsReactor implements OnModuleInit {
   private async react(e: CommittedEvent, tx: EventTx): Promise<void> {
     const w = e.payload as WarningEventPayload;
     if (w.status !== 'Actual' && w.status !== 'Exercise') return;
+    // Warnings are stored with uuid ids; anything else (a hand-written test event) is not ours.
+    if (!UUID.test(w.warningId)) return;
     const zone = w.districtWide ? [] : w.subdistrictCodes;
     const ended =
       e.type === 'warning.cancelled' ||
