@@ -33,6 +33,7 @@ export const FLOORS = [
     'modules/desk',
     'modules/dispatch',
     'modules/incidents',
+    'modules/lastmile',
     'modules/resources',
     'modules/responses',
     'modules/users',

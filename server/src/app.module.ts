@@ -13,6 +13,7 @@ import { GeoModule } from './geo/geo.module';
 import { ImportModule } from './database/import/import.module';
 import { HealthModule } from './health/health.module';
 import { IncidentsModule } from './incidents/incidents.module';
+import { LastMileModule } from './lastmile/lastmile.module';
 import { DutyLogModule } from './duty-log/duty-log.module';
 import { DutyReportModule } from './duty-report/report.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -54,6 +55,7 @@ export class AppModule {
         MetricsModule,
         ResponsesModule,
         WarningsModule,
+        LastMileModule,
         ClientConfigModule,
         UsersModule,
         ImportModule,

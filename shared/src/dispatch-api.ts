@@ -201,6 +201,11 @@ export interface AckViewDto {
   arrivalFar: boolean | null;
   /** True when this request changed nothing (a repeat). */
   unchanged?: boolean;
+  /**
+   * Set when the link is a 叫应 call (a warning or a drill), not a point call-out: the page
+   * shows this and one answer button; the point fields above are then placeholders.
+   */
+  call?: { title: string; drill: boolean; unitName: string | null; duty: string };
 }
 
 export const smsInboundSchema = z.object({
@@ -220,7 +225,16 @@ export const notificationsQuerySchema = z.object({
 });
 export type NotificationsQuery = z.infer<typeof notificationsQuerySchema>;
 
-export type NotificationKind = 'callout' | 'renotify' | 'backup' | 'escalation' | 'stand_down';
+export type NotificationKind =
+  | 'callout'
+  | 'renotify'
+  | 'backup'
+  | 'escalation'
+  | 'stand_down'
+  // 叫应 (issue 13): a warning's or a drill's call, its escalation and its stand-down.
+  | 'call'
+  | 'call_escalation'
+  | 'call_stand_down';
 export type NotificationStatus = 'pending' | 'sending' | 'delivered';
 export type NotifyChannelName = 'log' | 'webhook' | 'smpp';
 /**

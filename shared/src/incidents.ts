@@ -499,6 +499,14 @@ export interface DutyReport {
   };
   shelters: { opened: number; closed: number; peakOccupancy: number; capacityOpened: number };
   teams: { deployed: number; assignments: number };
+  /** 叫应 (issue 13): live warning calls; drills are counted apart and not in these. */
+  calls: {
+    called: number;
+    answered: number;
+    answeredOnTime: number;
+    overdue: number;
+    drills: number;
+  };
 }
 
 export interface MonthlyReport {

@@ -15,3 +15,4 @@ export * from './incidents';
 export * from './dispatch-api';
 export * from './client-config';
 export * from './routes';
+export * from './lastmile';

@@ -23,6 +23,9 @@ const COUNTED: EventType[] = [
   'shelter.closed',
   'shelter.occupancy_updated',
   'team.status_changed',
+  'calls.started',
+  'call.answered',
+  'calls.escalated',
 ];
 
 /** 每日值班情况 and the monthly summary, computed from the event log and incident tables. */

@@ -17,3 +17,4 @@ export * from './reports';
 export * from './health';
 export * from './resources';
 export * from './import';
+export * from './lastmile';

@@ -17,6 +17,10 @@ import { PullFeedsPage } from '../../admin/pages/PullFeedsPage';
 import { SheltersPage } from '../../resources/pages/SheltersPage';
 import { TeamsPage } from '../../resources/pages/TeamsPage';
 import { WarehousesPage } from '../../resources/pages/WarehousesPage';
+import { CallBoardPage } from '../../lastmile/pages/CallBoardPage';
+import { DeliveryHealthPage } from '../../lastmile/pages/DeliveryHealthPage';
+import { DrillReportPage, DrillsPage } from '../../lastmile/pages/DrillsPage';
+import { RosterPage } from '../../lastmile/pages/RosterPage';
 import { UsersAdminPage } from '../../users/components/UsersAdminPage';
 
 /** Where a page sits in the navigation: by the job it serves. */
@@ -154,5 +158,34 @@ export const PAGES: readonly ConsolePageDef[] = [
     roles: ['admin'],
     nav: { label: 'nav.users', group: 'admin' },
     render: (session) => <UsersAdminPage token={session.accessToken} selfId={session.user.id} />,
+  },
+  // The last mile (issue 13): roster, 叫应 boards, delivery health, reachability drills.
+  {
+    path: 'admin/roster',
+    roles: ['admin'],
+    nav: { label: 'nav.roster', group: 'admin' },
+    render: () => <RosterPage />,
+  },
+  {
+    path: 'warnings/:id/calls',
+    roles: ['duty_officer', 'commander', 'admin'],
+    render: () => <CallBoardPage />,
+  },
+  {
+    path: 'delivery-health',
+    roles: ['duty_officer', 'commander', 'admin'],
+    nav: { label: 'nav.deliveryHealth', group: 'duty' },
+    render: () => <DeliveryHealthPage />,
+  },
+  {
+    path: 'drills',
+    roles: ['duty_officer', 'commander', 'admin'],
+    nav: { label: 'nav.drills', group: 'duty' },
+    render: (session) => <DrillsPage session={session} />,
+  },
+  {
+    path: 'drills/:id',
+    roles: ['duty_officer', 'commander', 'admin'],
+    render: () => <DrillReportPage />,
   },
 ];
