@@ -124,7 +124,8 @@ export class CallsQuery {
     const failed: (DeliveryHealthRow & { at: Date | null })[] = await this.ds.query(
       `WITH last AS (
          SELECT DISTINCT ON (n.recipient) split_part(n.recipient, ':', 1) AS kind,
-                split_part(n.recipient, ':', 2)::uuid AS rid, n.status, n.last_error, n.created_at
+                split_part(n.recipient, ':', 2)::uuid AS rid, n.status, n.delivery_state, n.delivery_error, n.last_error,
+                n.created_at
            FROM notifications n
           WHERE n.recipient LIKE 'person:%' OR n.recipient LIKE 'contact:%'
           ORDER BY n.recipient, n.created_at DESC, n.id DESC)
@@ -132,7 +133,7 @@ export class CallsQuery {
               COALESCE(p.phone, c.phone) AS phone,
               p.unit_code AS "unitCode", u.name AS "unitName",
               COALESCE(p.subdistrict_code, wp.subdistrict_code) AS "subdistrictCode",
-              n.last_error AS "lastError", n.created_at AS at, false AS "neverAnswered"
+              COALESCE(n.delivery_error, n.last_error) AS "lastError", n.created_at AS at, false AS "neverAnswered"
          FROM last n
          LEFT JOIN responsible_persons p ON n.kind = 'person' AND p.id = n.rid
          LEFT JOIN member_units u ON u.code = p.unit_code

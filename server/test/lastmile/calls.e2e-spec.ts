@@ -433,6 +433,25 @@ describe('last mile: roster, 叫应, drills (e2e)', () => {
       kind: 'person',
       lastError: 'gateway answered 400',
     });
+
+    // A message the gateway took but whose delivery receipt says failed (an invalid number).
+    const [r] = await q<{ id: string }>(
+      `SELECT person_id AS id FROM calls WHERE drill_id IS NOT NULL AND answered_at IS NULL
+        AND person_id IS NOT NULL AND person_id <> $1 ORDER BY name LIMIT 1`,
+      [p!.id],
+    );
+    await q(
+      `UPDATE notifications SET status = 'delivered', delivery_state = 'failed',
+              delivery_error = 'receipt UNDELIV (err 001)'
+        WHERE id = (SELECT id FROM notifications WHERE recipient = $1 ORDER BY created_at DESC LIMIT 1)`,
+      [`person:${r!.id}`],
+    );
+    const after = (await h.http.get('/api/delivery-health').set(bearer(h.commander)).expect(200))
+      .body as DeliveryHealthDto;
+    expect(after.failed.find((x) => x.id === r!.id)).toMatchObject({
+      kind: 'person',
+      lastError: 'receipt UNDELIV (err 001)',
+    });
     const [noBackup] = await q<{ n: string }>(
       `SELECT count(*) AS n FROM responsible_persons WHERE backup_id IS NULL`,
     );
