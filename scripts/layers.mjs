@@ -18,7 +18,8 @@ export const FLOORS = [
   ['auth'],
   ['events'],
   ['timers', 'geo'],
-  ['incidents', 'dispatch', 'notices', 'resources', 'health', 'users'],
+  ['dispatch', 'notices', 'resources', 'health', 'users'],
+  ['incidents'],
   ['duty-log', 'duty-report', 'responses', 'warnings'],
   ['database'],
 ];

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { getDataSourceToken } from '@nestjs/typeorm';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AuthModule } from '../auth/auth.module';
 import { AckRateLimitGuard, SharedCounters } from './ack-rate-limit.guard';
@@ -24,10 +24,12 @@ import { LogChannel } from './notify/log.channel';
 import { NotificationsRepository } from './notify/notifications.repository';
 import { Outbox } from './notify/outbox.service';
 import { WebhookChannel } from './notify/webhook.channel';
+import { DispatchRecord } from './entities/dispatch.entity';
+import { NotificationRecord } from './entities/notification.entity';
 
 /** Call-outs, deadlines and escalation, the contact's answers, and outbound messages. */
 @Module({
-  imports: [AuthModule],
+  imports: [TypeOrmModule.forFeature([DispatchRecord, NotificationRecord]), AuthModule],
   controllers: [DispatchesController, AckController, SmsController, NotificationsController],
   providers: [
     { provide: DISPATCH_CONFIG, useFactory: (): DispatchConfig => loadDispatchConfig() },
