@@ -14,8 +14,9 @@ import { fileURLToPath } from 'node:url';
 export const FLOORS = [
   ['common'],
   ['config'],
-  ['core', 'metrics'],
-  ['auth'],
+  ['core'],
+  // auth and metrics never import each other: features report through core/observe.ts.
+  ['auth', 'metrics'],
   ['events'],
   ['timers', 'geo'],
   ['dispatch', 'notices', 'resources', 'health', 'users'],
