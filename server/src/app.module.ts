@@ -41,7 +41,11 @@ export class AppModule {
             autoLogging: { ignore: (req) => req.url === '/api/health' || req.url === '/metrics' },
           },
         }),
-        TypeOrmModule.forRoot(dataSourceOptions(runtime.databaseUrl)),
+        // Each feature module registers its own entities (TypeOrmModule.forFeature).
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(runtime.databaseUrl, undefined, []),
+          autoLoadEntities: true,
+        }),
         AuthModule,
         TimersModule,
         EventsModule,

@@ -13,10 +13,11 @@ import { User } from './entities/user.entity';
 import { JWT_KEY } from '../core/jwt-key';
 import { LiveSessions } from './live-sessions';
 import { UsersRepository } from './users.repository';
+import { RevokedSession } from './entities/revoked-session.entity';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([User, FeedToken]),
+    TypeOrmModule.forFeature([User, FeedToken, RevokedSession]),
     JwtModule.registerAsync({
       inject: [JWT_KEY, APP_CONFIG],
       useFactory: (secret: string, config: AppConfig) => ({

@@ -4,7 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import type { LoginRequest, LoginResponse, UserDto } from '@sanfang/shared';
 import { ApiException } from '../common/api-exception';
 import { APP_CONFIG, type AppConfig } from '../config/config';
-import { loginFailures } from '../metrics/metrics';
+import { observe } from '../core/observe';
 import type { AuthUser, FeedCaller, JwtClaims } from './auth.types';
 import type { User } from './entities/user.entity';
 import { LiveSessions } from './live-sessions';
@@ -58,7 +58,7 @@ export class AuthService {
     // Hash even for unknown users so timing does not reveal which usernames exist.
     const ok = await verifyPassword(req.password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok || user.disabled || user.deletedAt !== null) {
-      loginFailures.inc();
+      observe('loginFailed');
       throw new ApiException(HttpStatus.UNAUTHORIZED, 'AUTH_INVALID_CREDENTIALS');
     }
     const claims: JwtClaims = {

@@ -3,6 +3,8 @@ import { JWT_KEY } from './jwt-key';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { CLOCK, systemClock } from './clock';
 import { RUNTIME, type Runtime } from './runtime';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppSetting } from './settings/app-setting.entity';
 
 /** Global configuration providers every feature may inject. */
 @Global()
@@ -11,6 +13,7 @@ export class CoreModule {
   static forRoot(config: AppConfig, runtime: Runtime): DynamicModule {
     return {
       module: CoreModule,
+      imports: [TypeOrmModule.forFeature([AppSetting])],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: RUNTIME, useValue: runtime },

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { getDataSourceToken } from '@nestjs/typeorm';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AuthModule } from '../auth/auth.module';
 import { AckRateLimitGuard, SharedCounters } from './ack-rate-limit.guard';
@@ -28,10 +28,12 @@ import { SmsDelivery } from './notify/sms-delivery.service';
 import { SmppChannel } from './notify/smpp/smpp.channel';
 import { parseSmppUrl } from './notify/smpp/smpp-url';
 import { WebhookChannel } from './notify/webhook.channel';
+import { DispatchRecord } from './entities/dispatch.entity';
+import { NotificationRecord } from './entities/notification.entity';
 
 /** Call-outs, deadlines and escalation, the contact's answers, and outbound messages. */
 @Module({
-  imports: [AuthModule],
+  imports: [TypeOrmModule.forFeature([DispatchRecord, NotificationRecord]), AuthModule],
   controllers: [DispatchesController, AckController, SmsController, NotificationsController],
   providers: [
     { provide: DISPATCH_CONFIG, useFactory: (): DispatchConfig => loadDispatchConfig() },

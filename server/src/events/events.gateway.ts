@@ -9,7 +9,7 @@ import { LiveSessions, sessionRoom, userRoom } from '../auth/live-sessions';
 import { EventsPublisher, type LiveServer, toEnvelope } from './events.publisher';
 import { EventsRepository } from './events.repository';
 import { LIVE } from './live.config';
-import { liveSlowClientsCut, setLiveConnectionCounter } from '../metrics/metrics';
+import { observe, provideReading } from '../core/observe';
 import { ROOM_CONTACTS, roomsOf, viewerOf } from './rooms';
 
 type LiveSocket = Socket<
@@ -66,7 +66,7 @@ export class EventsGateway implements OnGatewayInit, OnGatewayConnection, OnModu
     this.server = server;
     this.publisher.attach(server);
     this.sessions.attach(server);
-    setLiveConnectionCounter(() => server.of('/').sockets.size);
+    provideReading('liveConnections', () => server.of('/').sockets.size);
     server.use((socket, next) => {
       this.authenticate(socket as LiveSocket).then(
         () => next(),
@@ -180,7 +180,7 @@ export class EventsGateway implements OnGatewayInit, OnGatewayConnection, OnModu
       if (queued > this.config.liveMaxBufferedPackets && !this.cut.has(socket.conn)) {
         this.cut.add(socket.conn);
         this.log.warn(`cutting off ${socket.id}: ${queued} packets unread`);
-        liveSlowClientsCut.inc();
+        observe('liveSlowClientCut');
         socket.conn.close();
       }
     }

@@ -2,10 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { District } from './entities/district.entity';
-import { RescueTeam } from './entities/rescue-team.entity';
-import { Shelter } from './entities/shelter.entity';
 import { Subdistrict } from './entities/subdistrict.entity';
-import { Warehouse } from './entities/warehouse.entity';
 import { WaterloggingPoint } from './entities/waterlogging-point.entity';
 
 /** Reference-data queries; retired rows are left out of every read. */
@@ -26,26 +23,6 @@ export class GeoRepository {
       where: { retiredAt: IsNull() },
       relations: { contacts: true },
       order: { code: 'ASC', contacts: { role: 'ASC' } },
-    });
-  }
-
-  shelters(): Promise<Shelter[]> {
-    return this.ds
-      .getRepository(Shelter)
-      .find({ where: { retiredAt: IsNull() }, order: { code: 'ASC' } });
-  }
-
-  rescueTeams(): Promise<RescueTeam[]> {
-    return this.ds
-      .getRepository(RescueTeam)
-      .find({ where: { retiredAt: IsNull() }, order: { code: 'ASC' } });
-  }
-
-  warehouses(): Promise<Warehouse[]> {
-    return this.ds.getRepository(Warehouse).find({
-      where: { retiredAt: IsNull() },
-      relations: { items: true },
-      order: { code: 'ASC', items: { sku: 'ASC' } },
     });
   }
 

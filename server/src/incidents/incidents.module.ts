@@ -9,9 +9,28 @@ import { IncidentsService } from './incidents.service';
 import { IntakeService } from './intake.service';
 import { SensorsService } from './sensors.service';
 import { IncidentTeamsService } from './teams.service';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Incident } from './entities/incident.entity';
+import { IncidentReport } from './entities/incident-report.entity';
+import { IncidentVersion } from './entities/incident-version.entity';
+import { DutyRule } from './entities/duty-rule.entity';
+import { ReportingDuty } from './entities/reporting-duty.entity';
+import { IncidentAssignment } from './entities/incident-assignment.entity';
+import { SensorState } from './entities/sensor-state.entity';
 
 /** Incidents: intake, grading, reporting duties, status, teams, sensors. */
 @Module({
+  imports: [
+    TypeOrmModule.forFeature([
+      Incident,
+      IncidentReport,
+      IncidentVersion,
+      DutyRule,
+      ReportingDuty,
+      IncidentAssignment,
+      SensorState,
+    ]),
+  ],
   controllers: [IncidentFeedsController, IncidentsController, IncidentConfigController],
   providers: [
     IncidentsRepository,

@@ -14,7 +14,7 @@ import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { AppSetting } from '../core/settings/app-setting.entity';
 import { fromJsonRow } from '../core/db/json-rows';
 import { inlineParams } from '../events/events.repository';
-import { RescueTeam } from '../geo/entities/rescue-team.entity';
+import { RescueTeam } from '../resources/entities/rescue-team.entity';
 import { Subdistrict } from '../geo/entities/subdistrict.entity';
 import { WaterloggingPoint } from '../geo/entities/waterlogging-point.entity';
 import { DutyRule } from './entities/duty-rule.entity';

@@ -1,5 +1,5 @@
 import type { LonLat } from '@sanfang/shared';
-import type { RescueTeam } from '../geo/entities/rescue-team.entity';
+import type { RescueTeam } from '../resources/entities/rescue-team.entity';
 
 /**
  * Where a team is now. The base position until the resources feature supplies live

@@ -1,6 +1,10 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { onObserved, read } from '../core/observe';
 
-/** One registry per process; features add their own metrics to it. */
+/**
+ * One registry per process. Features do not import it: they report through `core/observe.ts`
+ * and the series here count what they report.
+ */
 export const registry = new Registry();
 collectDefaultMetrics({ register: registry });
 
@@ -17,24 +21,20 @@ export const loginFailures = new Counter({
   help: 'Rejected sign-in attempts',
   registers: [registry],
 });
+onObserved('loginFailed', () => loginFailures.inc());
 
 export const liveSlowClientsCut = new Counter({
   name: 'sanfang_live_slow_clients_cut_total',
   help: 'Sockets cut off because they stopped reading (their queue passed the bound)',
   registers: [registry],
 });
+onObserved('liveSlowClientCut', () => liveSlowClientsCut.inc());
 
 export const liveConnections = new Gauge({
   name: 'sanfang_live_connections',
   help: 'socket.io connections on this instance',
   registers: [registry],
   collect() {
-    this.set(liveConnectionCount());
+    this.set(read('liveConnections'));
   },
 });
-
-let liveConnectionCount: () => number = () => 0;
-/** The gateway tells the gauge how to count (it owns the server). */
-export function setLiveConnectionCounter(fn: () => number): void {
-  liveConnectionCount = fn;
-}

@@ -3,9 +3,11 @@ import { GeoModule } from '../geo/geo.module';
 import { NoticesController } from './notices.controller';
 import { NoticesRepository } from './notices.repository';
 import { NoticesService } from './notices.service';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Notice } from './entities/notice.entity';
 
 @Module({
-  imports: [GeoModule],
+  imports: [TypeOrmModule.forFeature([Notice]), GeoModule],
   controllers: [NoticesController],
   providers: [NoticesRepository, NoticesService],
 })

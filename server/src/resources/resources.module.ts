@@ -15,15 +15,40 @@ import { StockController } from './stock/stock.controller';
 import { StockRepository } from './stock/stock.repository';
 import { StockService } from './stock/stock.service';
 import { GeoModule } from '../geo/geo.module';
+import { ResourceLayersController } from './layers/layers.controller';
+import { ResourceLayersRepository } from './layers/layers.repository';
+import { ResourceLayersService } from './layers/layers.service';
 import { CoverageReactor } from './teams/coverage.reactor';
 import { TeamsController } from './teams/teams.controller';
 import { TeamsRepository } from './teams/teams.repository';
 import { TeamsService } from './teams/teams.service';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Shelter } from './entities/shelter.entity';
+import { RescueTeam } from './entities/rescue-team.entity';
+import { Warehouse } from './entities/warehouse.entity';
+import { StockItem } from './entities/stock-item.entity';
+import { StockMovement } from './entities/stock-movement.entity';
+import { ShelterProposal } from './entities/shelter-proposal.entity';
+import { ActiveResponse } from './entities/active-response.entity';
+import { CoverageGap } from './entities/coverage-gap.entity';
 
-/** Shelters, rescue teams and warehouses as live status (the write side; reads are in geo). */
+/** Shelters, rescue teams and warehouses: their tables, map layers and live status. */
 @Module({
-  imports: [GeoModule],
+  imports: [
+    TypeOrmModule.forFeature([
+      Shelter,
+      RescueTeam,
+      Warehouse,
+      StockItem,
+      StockMovement,
+      ShelterProposal,
+      ActiveResponse,
+      CoverageGap,
+    ]),
+    GeoModule,
+  ],
   controllers: [
+    ResourceLayersController,
     SheltersController,
     ShelterLinkController,
     TeamsController,
@@ -32,6 +57,8 @@ import { TeamsService } from './teams/teams.service';
     ResourceSettingsController,
   ],
   providers: [
+    ResourceLayersRepository,
+    ResourceLayersService,
     SheltersRepository,
     SheltersService,
     ShelterLinksService,

@@ -6,10 +6,19 @@ import { ResponsesController } from './responses.controller';
 import { ResponsesRepository } from './responses.repository';
 import { ResponsesService } from './responses.service';
 import { SuggestionsService } from './suggestions.service';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ResponseRecord } from './entities/response.entity';
+import { ResponseHistoryRecord } from './entities/response-history.entity';
+import { ResponseSuggestionRecord } from './entities/response-suggestion.entity';
 
 /** Responses (应急响应) and, through DispatchModule, the call-outs they imply. */
 @Module({
-  imports: [AuthModule, DispatchModule, GeoModule],
+  imports: [
+    TypeOrmModule.forFeature([ResponseRecord, ResponseHistoryRecord, ResponseSuggestionRecord]),
+    AuthModule,
+    DispatchModule,
+    GeoModule,
+  ],
   controllers: [ResponsesController],
   providers: [ResponsesRepository, ResponsesService, SuggestionsService],
 })

@@ -21,10 +21,27 @@ import { SuggestionsService } from './suggestions.service';
 import { WarningsController } from './warnings.controller';
 import { WarningsRepository } from './warnings.repository';
 import { WarningsService } from './warnings.service';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CapMessage } from './entities/cap-message.entity';
+import { Warning } from './entities/warning.entity';
+import { ResponseRule } from './entities/response-rule.entity';
+import { ResponseSuggestionRow } from './entities/suggestion.entity';
+import { PullFeed } from './entities/pull-feed.entity';
+import { PullEntry } from './entities/pull-entry.entity';
 
 /** CAP ingest (push and pull), lineage, expiry, suggestions, re-publication. */
 @Module({
-  imports: [AuthModule],
+  imports: [
+    TypeOrmModule.forFeature([
+      CapMessage,
+      Warning,
+      ResponseRule,
+      ResponseSuggestionRow,
+      PullFeed,
+      PullEntry,
+    ]),
+    AuthModule,
+  ],
   controllers: [
     FeedsController,
     WarningsController,

@@ -4,8 +4,17 @@ import { join } from 'node:path';
 import { embeddedUrl, OWNER_FILE, type OwnerFile } from '../../src/database/embedded';
 import { ensureBuilt, startServer, type ServerProcess } from '../helpers/processes';
 import { capXml } from '../warnings/cap-factory';
-import { api, expectDatabaseAgrees, sql } from './api';
-import { clients, expectContiguous, FULL, head, login, record, sleep } from './lib';
+import { api, expectDatabaseAgrees } from './api';
+import {
+  clients,
+  expectAcknowledgedExactlyOnce,
+  expectContiguous,
+  FULL,
+  head,
+  login,
+  record,
+  sleep,
+} from './lib';
 
 const SENDERS = 4;
 /** The console must answer 200 on /api/health again within this long after the kill. */
@@ -98,13 +107,7 @@ describe('fault: the console’s embedded PostgreSQL is SIGKILLed under load', (
     expect(r.status).toBe(201);
     acked.push(/<identifier>([^<]+)<\/identifier>/.exec(after)?.[1] ?? '');
     // Every acknowledged message survived the crash (WAL replay), exactly once.
-    const rows = await sql<{ identifier: string; n: string }>(
-      dbUrl,
-      'SELECT identifier, count(*) AS n FROM cap_messages WHERE identifier = ANY($1) GROUP BY identifier',
-      [acked],
-    );
-    expect(rows.length).toBe(new Set(acked).size);
-    for (const row of rows) expect(row.n).toBe('1');
+    await expectAcknowledgedExactlyOnce(dbUrl, acked);
     // Live clients converge on the log, which the database agrees with.
     expect(
       (

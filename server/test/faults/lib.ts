@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { liveClient, type TestLiveClient } from '../helpers/live-client';
+import { sql } from './api';
 
 /** Short durations in CI; FAULTS_FULL=1 runs the drills at full length and writes FAULTS.md. */
 export const FULL = process.env.FAULTS_FULL === '1';
@@ -58,6 +59,20 @@ export async function head(url: string, token: string): Promise<number> {
 export function expectContiguous(clients: TestLiveClient[], start: number, end: number): void {
   const want = Array.from({ length: end - start }, (_, i) => start + i + 1);
   for (const c of clients) expect(c.applied.map((e) => e.seq)).toEqual(want);
+}
+
+/**
+ * Every CAP message the server acknowledged (answered 201 or 200) is stored, and exactly once:
+ * no acknowledged write lost across the fault, none stored twice by a retry.
+ */
+export async function expectAcknowledgedExactlyOnce(dbUrl: string, acked: string[]): Promise<void> {
+  const rows = await sql<{ identifier: string; n: string }>(
+    dbUrl,
+    'SELECT identifier, count(*) AS n FROM cap_messages WHERE identifier = ANY($1) GROUP BY identifier',
+    [acked],
+  );
+  expect(rows.length).toBe(new Set(acked).size);
+  for (const r of rows) expect(r.n).toBe('1');
 }
 
 export function clients(url: string, token: string, n: number, lastSeq: number): TestLiveClient[] {

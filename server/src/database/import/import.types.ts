@@ -1,4 +1,5 @@
-import type { ContactRole, LonLat, TeamKind } from '@sanfang/shared';
+import type { ContactRole } from '@sanfang/shared';
+import type { PersonSeed, PointSeed, ShelterSeed, TeamSeed } from '../seed/seed-data';
 
 export const IMPORT_KINDS = ['points', 'shelters', 'teams'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -108,39 +109,16 @@ export interface ParsedFile {
   unknownColumns: string[];
 }
 
-export interface Person {
-  name: string;
-  phone: string;
-}
-export interface PointRecord {
-  code: string;
-  name: string;
-  subdistrictCode: string;
-  location: LonLat;
-  alarmDepthM: number;
-  hasSensor: boolean;
+/**
+ * An imported row is what the seed loads (the same loader writes both): a point's contacts
+ * may be partial (a missing backup lead), the rest is the seed's shape.
+ */
+export type Person = PersonSeed;
+export interface PointRecord extends Omit<PointSeed, 'contacts'> {
   contacts: Partial<Record<ContactRole, Person>>;
 }
-export interface ShelterRecord {
-  code: string;
-  name: string;
-  subdistrictCode: string;
-  location: LonLat;
-  address: string;
-  capacity: number;
-  manager: Person;
-  planHazards: string[];
-}
-export interface TeamRecord {
-  code: string;
-  name: string;
-  kind: TeamKind;
-  members: number;
-  subdistrictCode: string;
-  base: LonLat;
-  equipment: string[];
-  leader: Person;
-}
+export type ShelterRecord = ShelterSeed;
+export type TeamRecord = TeamSeed;
 
 export type ImportBatch =
   | { kind: 'points'; rows: PointRecord[] }

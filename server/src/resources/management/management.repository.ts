@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { DeepPartial, EntityManager } from 'typeorm';
-import { RescueTeam } from '../../geo/entities/rescue-team.entity';
-import { Shelter } from '../../geo/entities/shelter.entity';
-import { StockItem } from '../../geo/entities/stock-item.entity';
-import { Warehouse } from '../../geo/entities/warehouse.entity';
+import { RescueTeam } from '../entities/rescue-team.entity';
+import { Shelter } from '../entities/shelter.entity';
+import { StockItem } from '../entities/stock-item.entity';
+import { Warehouse } from '../entities/warehouse.entity';
 
 export type ManagedResource = Shelter | RescueTeam | Warehouse;
 type Kind<T> = new () => T;

@@ -1,13 +1,13 @@
 import type { ResourceChangePayload } from '@sanfang/shared';
-import type { RescueTeam } from '../../geo/entities/rescue-team.entity';
-import type { Shelter } from '../../geo/entities/shelter.entity';
-import type { Warehouse } from '../../geo/entities/warehouse.entity';
+import type { RescueTeam } from '../entities/rescue-team.entity';
+import type { Shelter } from '../entities/shelter.entity';
+import type { Warehouse } from '../entities/warehouse.entity';
 import {
   sheltersToGeoJson,
   teamsToGeoJson,
   warehousesToGeoJson,
   type TeamLiveContext,
-} from '../../geo/geo.mappers';
+} from '../layers/layers.mappers';
 
 function only<T>(xs: T[]): T {
   const x = xs[0];

@@ -1,5 +1,5 @@
 import type { ShelterEventPayload } from '@sanfang/shared';
-import type { Shelter } from '../../geo/entities/shelter.entity';
+import type { Shelter } from '../entities/shelter.entity';
 
 export const shelterPayload = (
   s: Shelter,

@@ -13,7 +13,7 @@ import { JWT_KEY } from '../../core/jwt-key';
 import { ApiException, notFound } from '../../common/api-exception';
 import { CLOCK, type Clock } from '../../core/clock';
 import { EventLog } from '../../events/event-log.service';
-import type { Shelter } from '../../geo/entities/shelter.entity';
+import type { Shelter } from '../entities/shelter.entity';
 import { resourceChange } from '../management/resource-snapshots';
 import { signShelterLink, verifyShelterLink } from './shelter-link-token';
 import { SheltersRepository } from './shelters.repository';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ShelterPeriod, ShelterSuggestion, ShelterTotalsRow } from '@sanfang/shared';
 import type { EntityManager } from 'typeorm';
-import { Shelter } from '../../geo/entities/shelter.entity';
+import { Shelter } from '../entities/shelter.entity';
 import { haversineSql } from '../../geo/distance';
 
 export interface OccupancyChange {

@@ -11,7 +11,7 @@ import { ApiException, notFound } from '../../common/api-exception';
 import { CLOCK, type Clock } from '../../core/clock';
 import type { EventTx } from '../../events/event-log';
 import { EventLog } from '../../events/event-log.service';
-import type { Shelter } from '../../geo/entities/shelter.entity';
+import type { Shelter } from '../entities/shelter.entity';
 import { conflict } from '../common/resource-errors';
 import { readResourceSettings } from '../../core/settings/resource-settings';
 import { periodAt, shelterAlarmLevel } from './shelter-alarm';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { TeamStatus } from '@sanfang/shared';
 import type { EntityManager } from 'typeorm';
-import { RescueTeam } from '../../geo/entities/rescue-team.entity';
+import { RescueTeam } from '../entities/rescue-team.entity';
 
 export interface StoredFix {
   teamId: string;

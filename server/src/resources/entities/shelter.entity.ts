@@ -1,6 +1,6 @@
 import { Check, Column, Entity, UpdateDateColumn } from 'typeorm';
 import type { ShelterStatus } from '@sanfang/shared';
-import { PointFeature } from './point-feature';
+import { PointFeature } from '../../geo/entities/point-feature';
 
 @Entity('shelters')
 @Check('ck_shelters_lonlat', 'lon BETWEEN -180 AND 180 AND lat BETWEEN -90 AND 90')

@@ -1,6 +1,6 @@
 import { Check, Column, Entity, UpdateDateColumn } from 'typeorm';
 import type { TeamKind, TeamStatus } from '@sanfang/shared';
-import { PointFeature } from './point-feature';
+import { PointFeature } from '../../geo/entities/point-feature';
 
 @Entity('rescue_teams')
 @Check('ck_teams_lonlat', 'lon BETWEEN -180 AND 180 AND lat BETWEEN -90 AND 90')

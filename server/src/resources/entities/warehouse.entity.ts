@@ -1,6 +1,6 @@
 import { Check, Column, Entity, OneToMany } from 'typeorm';
 import { StockItem } from './stock-item.entity';
-import { PointFeature } from './point-feature';
+import { PointFeature } from '../../geo/entities/point-feature';
 
 @Entity('warehouses')
 @Check('ck_warehouses_lonlat', 'lon BETWEEN -180 AND 180 AND lat BETWEEN -90 AND 90')
