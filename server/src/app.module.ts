@@ -12,6 +12,7 @@ import { EventsModule } from './events/events.module';
 import { GeoModule } from './geo/geo.module';
 import { HealthModule } from './health/health.module';
 import { IncidentsModule } from './incidents/incidents.module';
+import { DutyDeskModule } from './duty-desk/duty-desk.module';
 import { DutyLogModule } from './duty-log/duty-log.module';
 import { DutyReportModule } from './duty-report/report.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -48,6 +49,7 @@ export class AppModule {
         IncidentsModule,
         DutyLogModule,
         DutyReportModule,
+        DutyDeskModule,
         ResourcesModule,
         HealthModule,
         MetricsModule,

@@ -220,7 +220,15 @@ export const notificationsQuerySchema = z.object({
 });
 export type NotificationsQuery = z.infer<typeof notificationsQuerySchema>;
 
-export type NotificationKind = 'callout' | 'renotify' | 'backup' | 'escalation' | 'stand_down';
+export type NotificationKind =
+  | 'callout'
+  | 'renotify'
+  | 'backup'
+  | 'escalation'
+  | 'stand_down'
+  | 'leader_report'
+  | 'instruction'
+  | 'rota_gap';
 export type NotificationStatus = 'pending' | 'sending' | 'delivered';
 export type NotifyChannelName = 'log' | 'webhook';
 

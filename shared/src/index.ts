@@ -14,4 +14,5 @@ export * from './resources';
 export * from './incidents';
 export * from './dispatch-api';
 export * from './client-config';
+export * from './duty-desk';
 export * from './routes';

@@ -1,3 +1,9 @@
+import { Instruction } from '../duty-desk/entities/instruction.entity';
+import { InstructionAssignment } from '../duty-desk/entities/instruction-assignment.entity';
+import { ReportRecipient } from '../duty-desk/entities/report-recipient.entity';
+import { RotaGapWarning } from '../duty-desk/entities/rota-gap-warning.entity';
+import { RotaShift } from '../duty-desk/entities/rota-shift.entity';
+import { UpwardReport } from '../duty-desk/entities/upward-report.entity';
 import { FeedToken } from '../auth/entities/feed-token.entity';
 import { RevokedSession } from '../auth/entities/revoked-session.entity';
 import { User } from '../auth/entities/user.entity';
@@ -78,4 +84,10 @@ export const ENTITIES = [
   PullFeed,
   PullEntry,
   RevokedSession,
+  RotaShift,
+  RotaGapWarning,
+  Instruction,
+  InstructionAssignment,
+  UpwardReport,
+  ReportRecipient,
 ];

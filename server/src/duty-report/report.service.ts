@@ -23,6 +23,11 @@ const COUNTED: EventType[] = [
   'shelter.closed',
   'shelter.occupancy_updated',
   'team.status_changed',
+  'instruction.received',
+  'instruction.answered',
+  'instruction.closed',
+  'instruction.overdue',
+  'upward_report.recorded',
 ];
 
 /** 每日值班情况 and the monthly summary, computed from the event log and incident tables. */
@@ -52,6 +57,8 @@ export class DutyReportService {
           'incident.reported',
           'warning.issued',
           'dispatch.created',
+          'instruction.received',
+          'upward_report.recorded',
         ]);
         const n = (t: string): number => Number(rows.find((r) => r.type === t)?.n ?? 0);
         return {
@@ -59,6 +66,8 @@ export class DutyReportService {
           incidents: n('incident.reported'),
           warningsIssued: n('warning.issued'),
           dispatches: n('dispatch.created'),
+          instructions: n('instruction.received'),
+          upwardReports: n('upward_report.recorded'),
         };
       }),
     );

@@ -12,3 +12,4 @@ export * from './duty-log';
 export * from './notices';
 export * from './incident-config';
 export * from './users';
+export * from './duty-desk';
