@@ -196,7 +196,7 @@ export class DutyDeskRepository {
               i.deaths, i.serious_injuries, i.missing, i.trapped, i.direct_loss_cny, i.version
          FROM reporting_duties d
          JOIN incidents i ON i.id = d.incident_id
-         LEFT JOIN duty_rules r ON r.code = d.rule_code
+         LEFT JOIN incident_duty_rules r ON r.code = d.rule_code
         WHERE d.id = $1`,
       [dutyId],
     );
@@ -236,7 +236,10 @@ export class DutyDeskRepository {
   recipients(target?: DutyTarget, m?: EntityManager): Promise<ReportRecipient[]> {
     return this.m(m)
       .getRepository(ReportRecipient)
-      .find({ where: { active: true, ...(target ? { target } : {}) }, order: { code: 'ASC' } });
+      .find({
+        where: { active: true, ...(target ? { target } : {}) },
+        order: { target: 'ASC', position: 'ASC', code: 'ASC' },
+      });
   }
 
   /** One record per duty: a second try (a replayed reactor pass) inserts nothing. */

@@ -15,7 +15,7 @@ export class DutyDesk1796609794309 implements MigrationInterface {
       `CREATE INDEX "ix_instruction_assignments_instruction" ON "instruction_assignments" ("instruction_id") `,
     );
     await q.query(
-      `CREATE TABLE "report_recipients" ("code" character varying(32) NOT NULL, "name" text NOT NULL, "target" character varying(16) NOT NULL, "phone" text, "active" boolean NOT NULL DEFAULT true, CONSTRAINT "PK_3f9e58d28f52215bc762c186bee" PRIMARY KEY ("code"))`,
+      `CREATE TABLE "report_recipients" ("code" character varying(32) NOT NULL, "name" text NOT NULL, "target" character varying(16) NOT NULL, "phone" text, "position" integer NOT NULL DEFAULT '0', "active" boolean NOT NULL DEFAULT true, CONSTRAINT "PK_3f9e58d28f52215bc762c186bee" PRIMARY KEY ("code"))`,
     );
     await q.query(
       `CREATE TABLE "rota_gap_warnings" ("starts_at" TIMESTAMP WITH TIME ZONE NOT NULL, "warned_at" TIMESTAMP WITH TIME ZONE NOT NULL, "missing" text array NOT NULL, CONSTRAINT "PK_555f96c6a4cb281daf4a082bf11" PRIMARY KEY ("starts_at"))`,
@@ -30,12 +30,12 @@ export class DutyDesk1796609794309 implements MigrationInterface {
     await q.query(`CREATE UNIQUE INDEX "ux_upward_reports_duty" ON "upward_reports" ("duty_id") `);
     // The recipients table: the city's three duty rooms and the district's (edit in place).
     await q.query(
-      `INSERT INTO "report_recipients" ("code", "name", "target") VALUES
-         ('city_party', '市委值班室', 'city'),
-         ('city_gov', '市政府值班室', 'city'),
-         ('city_emergency', '市应急管理监测预警指挥中心', 'city'),
-         ('district_party', '区委值班室', 'district'),
-         ('district_gov', '区政府值班室', 'district')`,
+      `INSERT INTO "report_recipients" ("code", "name", "target", "position") VALUES
+         ('city_party', '市委值班室', 'city', 1),
+         ('city_gov', '市政府值班室', 'city', 2),
+         ('city_emergency', '市应急管理监测预警指挥中心', 'city', 3),
+         ('district_party', '区委值班室', 'district', 1),
+         ('district_gov', '区政府值班室', 'district', 2)`,
     );
   }
 

@@ -16,6 +16,10 @@ export class ReportRecipient {
   @Column({ type: 'text', nullable: true })
   phone: string | null;
 
+  /** Order within a target (as the duty room lists them). */
+  @Column({ type: 'integer', default: 0 })
+  position: number;
+
   @Column({ type: 'boolean', default: true })
   active: boolean;
 }
