@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { openBrowser, shot, signIn, type ConsoleBrowser } from './helpers/browser';
+import { axeViolations } from './helpers/pageChecks';
 import {
   missingPrerequisite,
   startConsoleServer,
@@ -34,8 +35,9 @@ suite('user administration in Chromium', () => {
   it('an admin creates a duty officer, who can sign in, then disables them', async () => {
     page = await browser.newPage();
     await signIn(page, server.url, 'admin');
-    await page.locator('[data-testid=users-view-toggle]').click();
+    await page.locator('[data-testid="nav-admin/users"]').click();
     await page.locator('[data-testid=users-admin]').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/admin/users');
     await page.locator('[data-testid=user-row-duty]').waitFor();
 
     const form = page.locator('[data-testid=user-create]');
@@ -47,21 +49,28 @@ suite('user administration in Chromium', () => {
     const row = page.locator('[data-testid=user-row-night-officer]');
     await row.waitFor();
     await shot(page, 'users-admin');
+    expect(await axeViolations(page)).toEqual([]);
     expect(await login('night-officer', 'a-long-night-password')).toBe(200);
 
     await row.getByRole('button', { name: /停用|Disable/ }).click();
     await row.getByText(/已停用|Disabled/).waitFor();
     expect(await login('night-officer', 'a-long-night-password')).toBe(401);
 
-    // Back to the console: the map is still there.
-    await page.locator('[data-testid=users-view-toggle]').click();
+    // A reload keeps the place; back returns to the console, the map still there.
+    await page.reload();
+    await page.locator('[data-testid=users-admin]').waitFor();
+    await page.goBack();
     await page.locator('.console__main').waitFor({ state: 'visible' });
     expect(browser.offOrigin).toEqual([]);
   });
 
-  it('shows the header switch to administrators only', async () => {
+  it('shows user administration to administrators only, and refuses its deep link to others', async () => {
     const duty = await browser.newPage();
     await signIn(duty, server.url, 'duty');
-    expect(await duty.locator('[data-testid=users-view-toggle]').count()).toBe(0);
+    await duty.locator('[data-testid=nav-bar]').waitFor();
+    expect(await duty.locator('[data-testid="nav-admin/users"]').count()).toBe(0);
+    await duty.goto(`${server.url}/admin/users`);
+    await duty.locator('[data-testid=page-not-permitted]').waitFor();
+    expect(await duty.locator('[data-testid=users-admin]').count()).toBe(0);
   });
 });

@@ -23,6 +23,8 @@ export const FLOORS = [
   ['test'],
   ['modules/api'],
   ['modules/live', 'modules/auth'],
+  // Server state: the react-query cache, its route calls as the session, live invalidation.
+  ['modules/data'],
   // The map draws what it is given; no feature below it.
   ['modules/map'],
   // Features; a later row may use an earlier one (the warning panel shows its suggestion).

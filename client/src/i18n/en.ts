@@ -322,8 +322,6 @@ export const en: Messages = {
   },
   users: {
     title: 'User administration',
-    open: 'Users',
-    back: 'Back to the console',
     kind: 'Kind',
     kinds: { console: 'Console users', contact: 'Contact accounts' },
     search: 'Search',
@@ -346,6 +344,14 @@ export const en: Messages = {
     create: 'New user',
     createButton: 'Create',
     password: 'Password',
+  },
+  nav: {
+    label: 'Pages',
+    console: 'Map console',
+    users: 'Users',
+    notPermitted: 'Your role may not use this page',
+    notFound: 'No such page',
+    backToConsole: 'Back to the map console',
   },
   console: {
     side: 'Command panels',

@@ -347,8 +347,6 @@ export const zhCN = {
   },
   users: {
     title: '用户管理',
-    open: '用户管理',
-    back: '返回值班台',
     kind: '类别',
     kinds: { console: '值班台用户', contact: '联系人账号' },
     search: '搜索',
@@ -371,6 +369,14 @@ export const zhCN = {
     create: '新建用户',
     createButton: '创建',
     password: '密码',
+  },
+  nav: {
+    label: '页面',
+    console: '地图总览',
+    users: '用户管理',
+    notPermitted: '您的角色无权使用此页面',
+    notFound: '页面不存在',
+    backToConsole: '返回地图总览',
   },
   console: {
     side: '指挥面板',

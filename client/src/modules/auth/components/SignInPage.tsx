@@ -49,6 +49,8 @@ export function SignInPage() {
             autoComplete="username"
             value={username}
             onChange={(event) => setUsername(event.target.value)}
+            // The page's one job is signing in: the first field takes focus.
+            // eslint-disable-next-line jsx-a11y/no-autofocus
             autoFocus
           />
         </label>

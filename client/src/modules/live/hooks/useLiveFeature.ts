@@ -12,6 +12,7 @@ export function useLiveFeature<S>(
 ): LiveFeatureState<S> & { reload: () => void } {
   const live = useLiveStore();
   // `key` names what `feature` closes over: a new key, a new store.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `feature` is a fresh closure each render; `key` is its identity
   const store = useMemo(() => new LiveFeatureStore(feature()), [key]);
   useEffect(() => store.start((l) => live.onEvents(l)), [store, live]);
   const value = useSyncExternalStore(store.subscribe, store.getSnapshot);

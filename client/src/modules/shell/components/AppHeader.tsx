@@ -7,11 +7,9 @@ import { LanguageSwitch } from '../../../i18n/LanguageSwitch';
 interface AppHeaderProps {
   user: UserDto;
   onSignOut: () => void;
-  /** For administrators: switch between the console and user administration. */
-  usersView?: { open: boolean; toggle: () => void };
 }
 
-export function AppHeader({ user, onSignOut, usersView }: AppHeaderProps) {
+export function AppHeader({ user, onSignOut }: AppHeaderProps) {
   const { t } = useTranslation();
   return (
     <header className="app-header">
@@ -26,17 +24,6 @@ export function AppHeader({ user, onSignOut, usersView }: AppHeaderProps) {
         <span className="app-header__name">{user.displayName}</span>
         <span className="app-header__role">{t(`roles.${user.role}`)}</span>
       </div>
-      {usersView && (
-        <button
-          className="button"
-          type="button"
-          aria-pressed={usersView.open}
-          onClick={usersView.toggle}
-          data-testid="users-view-toggle"
-        >
-          {usersView.open ? t('users.back') : t('users.open')}
-        </button>
-      )}
       <LanguageSwitch />
       <button className="button" type="button" onClick={onSignOut}>
         {t('header.signOut')}

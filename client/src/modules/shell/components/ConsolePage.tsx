@@ -1,5 +1,6 @@
 import type { LoginResponse } from '@sanfang/shared';
 import { useMemo, useState } from 'react';
+import { Route, Routes, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useNow } from '../../../hooks/useNow';
 import { DispatchBoard } from '../../dispatch/components/DispatchBoard';
@@ -15,10 +16,12 @@ import { useLiveResponses } from '../../responses/hooks/useLiveResponses';
 import { activeResponses } from '../../responses/state/applyResponseEvents';
 import { EventTimeline } from '../../timeline/components/EventTimeline';
 import { WarningBanner } from '../../warnings/components/WarningBanner';
-import { UsersAdminPage } from '../../users/components/UsersAdminPage';
 import { useLiveWarnings } from '../../warnings/hooks/useLiveWarnings';
 import { warningFeatures } from '../../warnings/utils/warningGeoJson';
+import { PAGES } from '../pages/pages';
 import { AppHeader } from './AppHeader';
+import { NavBar } from './NavBar';
+import { NotFoundPage, NotPermittedPage, PageFrame } from './PageFrame';
 
 interface ConsolePageProps {
   session: LoginResponse;
@@ -41,8 +44,8 @@ function ConsoleBody({ session, onSignOut }: ConsolePageProps) {
   const dispatches = useLiveDispatches(token, responseIds);
   const tick = useNow(POINT_STATE_TICK_MS);
   const [wall, setWall] = useState(false);
-  const [usersOpen, setUsersOpen] = useState(false);
-  const isAdmin = session.user.role === 'admin';
+  // The map stays mounted (hidden) under the other pages: back to it is instant and keeps its view.
+  const onMap = useLocation().pathname === '/';
 
   const warningLayer = useMemo(
     () =>
@@ -79,20 +82,31 @@ function ConsoleBody({ session, onSignOut }: ConsolePageProps) {
 
   return (
     <div className={`console${wall ? ' console--wall' : ''}`}>
-      <AppHeader
-        user={session.user}
-        onSignOut={onSignOut}
-        usersView={
-          isAdmin ? { open: usersOpen, toggle: () => setUsersOpen(!usersOpen) } : undefined
-        }
-      />
+      <AppHeader user={session.user} onSignOut={onSignOut} />
+      <NavBar role={session.user.role} />
       <WarningBanner
         warnings={warnings.warnings}
         loaded={warnings.loaded}
         subdistricts={data?.subdistricts ?? null}
       />
-      {usersOpen && isAdmin && <UsersAdminPage token={token} selfId={session.user.id} />}
-      <main className="console__main" hidden={usersOpen && isAdmin}>
+      <Routes>
+        <Route index element={null} />
+        {PAGES.map((p) => (
+          <Route
+            key={p.path}
+            path={p.path}
+            element={
+              p.roles.includes(session.user.role) ? (
+                <PageFrame testId={`page-${p.path}`}>{p.render(session)}</PageFrame>
+              ) : (
+                <NotPermittedPage />
+              )
+            }
+          />
+        ))}
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+      <main className="console__main" hidden={!onMap}>
         <DistrictMapView
           state={reference.state}
           reload={reference.reload}

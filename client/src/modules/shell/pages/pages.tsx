@@ -1,0 +1,31 @@
+import type { LoginResponse, Role } from '@sanfang/shared';
+import type { ParseKeys } from 'i18next';
+import type { ReactElement } from 'react';
+import { UsersAdminPage } from '../../users/components/UsersAdminPage';
+
+/** Where a page sits in the navigation: by the job it serves. */
+export type NavGroup = 'duty' | 'resources' | 'admin';
+
+/**
+ * One page of the console. To add one: write the page in its feature (`modules/<feature>/pages/`),
+ * give it a row here, and a `nav.*` label in both catalogues. The path is its deep link; a role
+ * not in `roles` does not see it in the navigation and gets the "not permitted" page (the API
+ * refuses the calls anyway).
+ */
+export interface ConsolePageDef {
+  /** Path under the console root, without a leading slash: `duty-log`, `incidents/:id`. */
+  path: string;
+  roles: readonly Role[];
+  /** In the navigation (omit for pages reached from another: a detail, an edit form). */
+  nav?: { label: ParseKeys; group: NavGroup };
+  render: (session: LoginResponse) => ReactElement;
+}
+
+export const PAGES: readonly ConsolePageDef[] = [
+  {
+    path: 'admin/users',
+    roles: ['admin'],
+    nav: { label: 'nav.users', group: 'admin' },
+    render: (session) => <UsersAdminPage token={session.accessToken} selfId={session.user.id} />,
+  },
+];
