@@ -31,6 +31,7 @@ export const FLOORS = [
   [
     'modules/ack',
     'modules/dispatch',
+    'modules/duty-desk',
     'modules/incidents',
     'modules/resources',
     'modules/responses',

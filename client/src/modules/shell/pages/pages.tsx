@@ -1,6 +1,8 @@
 import type { LoginResponse, Role } from '@sanfang/shared';
 import type { ParseKeys } from 'i18next';
 import type { ReactElement } from 'react';
+import { InstructionsPage } from '../../duty-desk/pages/InstructionsPage';
+import { RotaPage } from '../../duty-desk/pages/RotaPage';
 import { UsersAdminPage } from '../../users/components/UsersAdminPage';
 
 /** Where a page sits in the navigation: by the job it serves. */
@@ -22,6 +24,18 @@ export interface ConsolePageDef {
 }
 
 export const PAGES: readonly ConsolePageDef[] = [
+  {
+    path: 'duty-desk/rota',
+    roles: ['duty_officer', 'commander', 'admin'],
+    nav: { label: 'nav.rota', group: 'duty' },
+    render: (session) => <RotaPage role={session.user.role} />,
+  },
+  {
+    path: 'duty-desk/instructions',
+    roles: ['duty_officer', 'commander', 'admin'],
+    nav: { label: 'nav.instructions', group: 'duty' },
+    render: (session) => <InstructionsPage role={session.user.role} />,
+  },
   {
     path: 'admin/users',
     roles: ['admin'],
