@@ -46,7 +46,11 @@ describe('README and docs/', () => {
   });
 
   it('document every environment variable the server reads', () => {
-    const sources = ['server/src/config/config.ts', 'server/src/dispatch/dispatch.config.ts'];
+    const sources = [
+      'server/src/config/config.ts',
+      'server/src/dispatch/dispatch.config.ts',
+      'server/src/duty-desk/duty-desk.config.ts',
+    ];
     const vars = sources.flatMap((s) =>
       [...read(s).matchAll(/^ {2}([A-Z][A-Z0-9_]+): z\./gm)].map((m) => m[1]!),
     );
