@@ -135,7 +135,7 @@ suite('the duty desk in Chromium', () => {
     const first = await countdown.innerText();
     expect(first).toMatch(/剩余 \d+:\d\d/);
     await page.waitForFunction(
-      ([sel, before]) => document.querySelector(sel!)?.textContent !== before,
+      ([sel, before]) => document.querySelector(sel)?.textContent !== before,
       ['[data-testid="unit-西乡街道"] .unit__countdown', first] as const,
     );
 
