@@ -67,9 +67,10 @@ export class RotaService implements OnApplicationBootstrap, OnModuleDestroy {
     const run = (): void => {
       this.checkGaps().catch((e: unknown) => this.log.warn(`rota gap check: ${String(e)}`));
     };
+    // The first look is one interval after start: the console's header shows gaps from the
+    // first request anyway (GET rota/now), and a start-up is no moment for a burst of warnings.
     this.timer = setInterval(run, this.config.gapCheckS * 1000);
     this.timer.unref();
-    run();
   }
 
   onModuleDestroy(): void {

@@ -260,5 +260,6 @@ describe('authorization of every route', () => {
     }
     if (process.env.AUTHZ_DUMP) console.log(JSON.stringify(observed, null, 1));
     expect(wrong).toEqual([]);
-  });
+    // Six callers of every route, one after another: it grows with the table.
+  }, 120_000);
 });
