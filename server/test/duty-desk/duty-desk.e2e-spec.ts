@@ -10,6 +10,7 @@ import type {
 } from '@sanfang/shared';
 import { DataSource } from 'typeorm';
 import { CLOCK, type Clock } from '../../src/core/clock';
+import { EscalationService } from '../../src/dispatch/escalation.service';
 import { InstructionsService } from '../../src/duty-desk/instructions.service';
 import { RotaService } from '../../src/duty-desk/rota.service';
 import { createTestApp, type TestApp } from '../helpers/app';
@@ -402,6 +403,37 @@ describe('duty desk: rota, leader instructions, upward reports (scenario)', () =
         .body as InstructionDto[];
       expect(all.map((i) => i.id)).toContain(ins.id);
     });
+  });
+
+  it("a call-out's last escalation rung reaches the rota's officer on duty at that moment", async () => {
+    const res = await t.http
+      .post('/api/responses')
+      .set(auth(commander))
+      .send({
+        hazard: 'flood',
+        level: 'IV',
+        reason: '暴雨橙色预警',
+        subdistrictCodes: ['440306001'],
+      });
+    expect(res.status).toBe(201);
+    const responseId = (res.body as { id: string }).id;
+    const [d] = (await t.http.get(`/api/dispatches?responseId=${responseId}`).set(auth(duty)))
+      .body as { id: string }[];
+    jest.spyOn(clock, 'now').mockReturnValue(new Date(shiftStart(day0) + DAY + 120_000));
+    const fired = await t.app.get(EscalationService).fire({
+      dispatchId: d!.id,
+      ladder: 'ack',
+      step: 3,
+      dueAt: new Date(shiftStart(day0) + DAY).toISOString(),
+    });
+    expect(fired).toBe(true);
+    const e = await tap.next('dispatch.escalated', (p) => p.dispatchId === d!.id && p.step === 3);
+    expect(e.notified).toEqual(expect.arrayContaining(['user:duty', 'rota:值班员乙']));
+    jest.restoreAllMocks();
+    await t.http
+      .post(`/api/responses/${responseId}/end`)
+      .set(auth(commander))
+      .send({ reason: '解除' });
   });
 
   describe('reporting duties meet the rota', () => {
