@@ -155,6 +155,18 @@ export const sensorFeedSchema = z.strictObject({
 export type SensorFeed = z.infer<typeof sensorFeedSchema>;
 export type SensorReading = z.infer<typeof sensorReadingSchema>;
 
+export type SensorOutcome = 'raised' | 'cleared' | 'unchanged' | 'stale';
+/** What one sensor reading did: raised or cleared the point's sensor incident, or nothing. */
+export interface SensorResult {
+  pointCode: string;
+  measuredAt: string;
+  outcome: SensorOutcome;
+  incidentId: string | null;
+}
+export interface SensorFeedResult {
+  results: SensorResult[];
+}
+
 export interface IncidentDto {
   id: string;
   type: IncidentType;

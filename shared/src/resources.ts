@@ -467,3 +467,15 @@ export interface ResourcesImportedPayload {
   inserted: number;
   updated: number;
 }
+
+/** `GET warehouses/:id/movements?sku=`: one stock line's movements, or all of the warehouse's. */
+export const stockMovementsQuerySchema = z.object({
+  sku: z.string().trim().min(1).max(32).optional(),
+});
+export type StockMovementsQuery = z.infer<typeof stockMovementsQuerySchema>;
+
+/** `GET shelter-proposals?status=`. */
+export const shelterProposalsQuerySchema = z.object({
+  status: z.enum(['pending', 'accepted', 'dismissed']).optional(),
+});
+export type ShelterProposalsQuery = z.infer<typeof shelterProposalsQuerySchema>;

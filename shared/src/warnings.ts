@@ -334,6 +334,15 @@ export interface PullFeedDto {
     notModified: number;
   };
 }
+/** What one poll of a pull feed did (the admin's "poll now"). */
+export interface PullPollSummary {
+  notModified: boolean;
+  ingested: number;
+  duplicates: number;
+  quarantined: number;
+  error: string | null;
+}
+
 export interface PullEntryDto {
   id: string;
   feedId: string;

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Body, Controller, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   type AnswerInput,
@@ -172,17 +172,8 @@ export class UpwardReportsController implements RouteHandlers<typeof upwardRepor
   recipients(): Promise<ReportRecipientDto[]> {
     return this.reports.recipients();
   }
-}
 
-/** The printable page (HTML, zh-CN): not JSON, so not on a contract (like reports/*). */
-@ApiTags('duty-desk')
-@ApiBearerAuth()
-@Roles(...CONSOLE_ROLES)
-@Controller('upward-reports')
-export class UpwardReportPrintController {
-  constructor(private readonly reports: UpwardReportsService) {}
-
-  @Get(':id/print')
+  @Route(upwardReportsRoutes.print)
   async print(
     @Param('id', UuidPipe) id: string,
     @Res({ passthrough: true }) res: Response,

@@ -8,7 +8,6 @@ import {
   InstructionLinkController,
   InstructionsController,
   RotaController,
-  UpwardReportPrintController,
   UpwardReportsController,
 } from './duty-desk.controllers';
 import { DUTY_DESK_CONFIG, type DutyDeskConfig, loadDutyDeskConfig } from './duty-desk.config';
@@ -26,7 +25,6 @@ import { UpwardReportsService } from './upward-reports.service';
     InstructionsController,
     InstructionLinkController,
     UpwardReportsController,
-    UpwardReportPrintController,
   ],
   providers: [
     { provide: DUTY_DESK_CONFIG, useFactory: (): DutyDeskConfig => loadDutyDeskConfig() },

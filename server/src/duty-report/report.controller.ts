@@ -1,9 +1,9 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Controller, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   CONSOLE_ROLES,
-  dailyReportQuerySchema,
-  monthlyReportQuerySchema,
+  reportsRoutes,
+  type RouteHandlers,
   type DailyReportQuery,
   type DutyReport,
   type MonthlyReport,
@@ -11,6 +11,7 @@ import {
 } from '@sanfang/shared';
 import type { Response } from 'express';
 import { Roles } from '../auth/decorators';
+import { Route } from '../common/route.decorator';
 import { ZodPipe } from '../common/zod.pipe';
 import { reportCsv, reportHtml } from './report-render';
 import { DutyReportService } from './report.service';
@@ -38,22 +39,22 @@ function send(
 @ApiTags('reports')
 @ApiBearerAuth()
 @Roles(...CONSOLE_ROLES)
-@Controller('reports')
-export class DutyReportController {
+@Controller()
+export class DutyReportController implements RouteHandlers<typeof reportsRoutes> {
   constructor(private readonly reports: DutyReportService) {}
 
-  @Get('daily')
+  @Route(reportsRoutes.daily)
   async daily(
-    @Query(new ZodPipe(dailyReportQuerySchema, 'query')) q: DailyReportQuery,
+    @Query(new ZodPipe(reportsRoutes.daily.query, 'query')) q: DailyReportQuery,
     @Res({ passthrough: true }) res: Response,
   ): Promise<DutyReport | string> {
     const r = await this.reports.daily(q.date);
     return send(res, q.format, `duty-report-${q.date}`, r) ?? r;
   }
 
-  @Get('monthly')
+  @Route(reportsRoutes.monthly)
   async monthly(
-    @Query(new ZodPipe(monthlyReportQuerySchema, 'query')) q: MonthlyReportQuery,
+    @Query(new ZodPipe(reportsRoutes.monthly.query, 'query')) q: MonthlyReportQuery,
     @Res({ passthrough: true }) res: Response,
   ): Promise<MonthlyReport | string> {
     const r = await this.reports.monthly(q.month);

@@ -1,5 +1,11 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import type { SensorFeed, SensorReading } from '@sanfang/shared';
+import type {
+  SensorFeed,
+  SensorFeedResult,
+  SensorOutcome,
+  SensorReading,
+  SensorResult,
+} from '@sanfang/shared';
 import { ApiException } from '../common/api-exception';
 import type { EventTx } from '../events/event-log';
 import { EventLog } from '../events/event-log.service';
@@ -8,14 +14,6 @@ import { IncidentsRepository } from './incidents.repository';
 import { IncidentsService } from './incidents.service';
 import { IntakeService } from './intake.service';
 import { scopeOf } from './incidents.mapper';
-
-export type SensorOutcome = 'raised' | 'cleared' | 'unchanged' | 'stale';
-export interface SensorResult {
-  pointCode: string;
-  measuredAt: string;
-  outcome: SensorOutcome;
-  incidentId: string | null;
-}
 
 /**
  * Ponding-depth readings. Raise at depth ≥ the point's alarm depth; clear only below
@@ -32,7 +30,7 @@ export class SensorsService {
     private readonly incidents: IncidentsService,
   ) {}
 
-  async ingest(feedName: string, body: SensorFeed): Promise<{ results: SensorResult[] }> {
+  async ingest(feedName: string, body: SensorFeed): Promise<SensorFeedResult> {
     const points = await this.resolvePoints(body.readings);
     const hysteresisM = (await this.repo.settings()).sensorHysteresisM;
     const ordered = body.readings

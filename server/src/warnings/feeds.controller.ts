@@ -14,7 +14,8 @@ import { UuidPipe } from '../common/uuid.pipe';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   CONSOLE_ROLES,
-  feedLogQuerySchema,
+  capFeedRoutes,
+  type RouteHandlers,
   type CapIngestResult,
   type CapMessageDto,
   type FeedLogQuery,
@@ -22,22 +23,23 @@ import {
 import type { Request, Response } from 'express';
 import type { FeedCaller } from '../auth/auth.types';
 import { CurrentFeed, FeedAuth, Public, Roles } from '../auth/decorators';
+import { Route } from '../common/route.decorator';
 import { ZodPipe } from '../common/zod.pipe';
 import { PushService } from './push.service';
 import { RepublishService } from './republish.service';
 import { WarningsService } from './warnings.service';
 
 @ApiTags('feeds')
-@Controller('feeds/cap')
-export class FeedsController {
+@Controller()
+export class FeedsController implements RouteHandlers<typeof capFeedRoutes> {
   constructor(
     private readonly push: PushService,
     private readonly republish: RepublishService,
     private readonly warnings: WarningsService,
   ) {}
 
-  /** 201 stored, 200 duplicate, 4xx {code, message, path}. */
-  @Post()
+  /** 201 stored, 200 duplicate, 4xx {code, message, path}. Raw XML: not a route contract. */
+  @Post('feeds/cap')
   @FeedAuth()
   @ApiBearerAuth()
   async ingest(
@@ -51,14 +53,14 @@ export class FeedsController {
     return reply.result;
   }
 
-  @Get('active.atom')
+  @Get('feeds/cap/active.atom')
   @Public()
   @Header('Content-Type', 'application/atom+xml; charset=utf-8')
   activeAtom(@Req() req: Request): Promise<string> {
     return this.republish.activeAtom(`${req.protocol}://${req.get('host') ?? 'localhost'}`);
   }
 
-  @Get('messages/:id/cap.xml')
+  @Get('feeds/cap/messages/:id/cap.xml')
   @Public()
   async message(@Param('id', UuidPipe) id: string, @Res() res: Response): Promise<void> {
     const m = await this.republish.message(id);
@@ -67,10 +69,12 @@ export class FeedsController {
   }
 
   /** The feed log: every stored message including Test/Draft/System and orphans. */
-  @Get('log')
+  @Route(capFeedRoutes.log)
   @Roles(...CONSOLE_ROLES)
   @ApiBearerAuth()
-  log(@Query(new ZodPipe(feedLogQuerySchema, 'query')) q: FeedLogQuery): Promise<CapMessageDto[]> {
+  log(
+    @Query(new ZodPipe(capFeedRoutes.log.query, 'query')) q: FeedLogQuery,
+  ): Promise<CapMessageDto[]> {
     return this.warnings.feedLog(q.limit);
   }
 }

@@ -75,4 +75,6 @@ export const upwardReportsRoutes = {
     response: shape<UpwardReportDto[]>(),
   }),
   recipients: get('report-recipients', { response: shape<ReportRecipientDto[]>() }),
+  /** The report as sent, printable (zh-CN HTML, A4): text, not JSON. */
+  print: get('upward-reports/:id/print', { response: shape<string>() }),
 };

@@ -5,12 +5,15 @@ import {
   editIncidentSchema,
   listIncidentsQuerySchema,
   nearestTeamsQuerySchema,
+  incidentFeedSchema,
+  sensorFeedSchema,
   type IncidentDto,
   type IncidentIntakeResult,
   type IncidentReportDto,
   type IncidentVersionDto,
   type NearbyTeamDto,
   type ReportingDutyDto,
+  type SensorFeedResult,
 } from '../incidents';
 import { get, patch, post, shape } from './route';
 
@@ -39,4 +42,16 @@ export const incidentsRoutes = {
     response: shape<NearbyTeamDto[]>(),
   }),
   assign: post('incidents/:id/teams/:teamId/assign', { response: shape<NearbyTeamDto>() }),
+};
+
+/**
+ * Machine feeds (feed token): incident reports from other systems (201 new, 200 with the
+ * existing incident for a repeat) and ponding-depth sensors.
+ */
+export const incidentFeedsRoutes = {
+  incident: post('feeds/incidents', {
+    body: incidentFeedSchema,
+    response: shape<IncidentIntakeResult>(),
+  }),
+  sensor: post('feeds/sensors', { body: sensorFeedSchema, response: shape<SensorFeedResult>() }),
 };

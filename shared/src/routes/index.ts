@@ -12,4 +12,8 @@ export * from './duty-log';
 export * from './notices';
 export * from './incident-config';
 export * from './users';
+export * from './feeds';
+export * from './reports';
+export * from './health';
+export * from './resources';
 export * from './duty-desk';

@@ -1,19 +1,13 @@
-import { Body, Controller, Delete, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
-  createShelterSchema,
-  createStockItemSchema,
-  createTeamSchema,
-  createWarehouseSchema,
-  updateShelterSchema,
-  updateStockItemSchema,
-  updateTeamSchema,
-  updateWarehouseSchema,
+  resourceManagementRoutes as routes,
   type CreateShelter,
   type CreateStockItem,
   type CreateTeam,
   type CreateWarehouse,
   type ResourceChangePayload,
+  type RouteHandlers,
   type UpdateShelter,
   type UpdateStockItem,
   type UpdateTeam,
@@ -21,6 +15,7 @@ import {
 } from '@sanfang/shared';
 import type { AuthUser } from '../../auth/auth.types';
 import { CurrentUser, Roles } from '../../auth/decorators';
+import { Route } from '../../common/route.decorator';
 import { ZodPipe } from '../../common/zod.pipe';
 import { UuidPipe } from '../../common/uuid.pipe';
 import { ManagementService } from './management.service';
@@ -32,90 +27,90 @@ type Change = Promise<ResourceChangePayload>;
 @ApiBearerAuth()
 @Roles('admin')
 @Controller()
-export class ManagementController {
+export class ManagementController implements RouteHandlers<typeof routes> {
   constructor(private readonly m: ManagementService) {}
 
-  @Post('shelters')
+  @Route(routes.createShelter)
   createShelter(
     @CurrentUser() u: AuthUser,
-    @Body(new ZodPipe(createShelterSchema)) b: CreateShelter,
+    @Body(new ZodPipe(routes.createShelter.body)) b: CreateShelter,
   ): Change {
     return this.m.createShelter(u, b);
   }
 
-  @Patch('shelters/:id')
+  @Route(routes.updateShelter)
   updateShelter(
     @CurrentUser() u: AuthUser,
     @Param('id', UuidPipe) id: string,
-    @Body(new ZodPipe(updateShelterSchema)) b: UpdateShelter,
+    @Body(new ZodPipe(routes.updateShelter.body)) b: UpdateShelter,
   ): Change {
     return this.m.updateShelter(u, id, b);
   }
 
-  @Delete('shelters/:id')
+  @Route(routes.retireShelter)
   retireShelter(@CurrentUser() u: AuthUser, @Param('id', UuidPipe) id: string): Change {
     return this.m.retireShelter(u, id);
   }
 
-  @Post('rescue-teams')
+  @Route(routes.createTeam)
   createTeam(
     @CurrentUser() u: AuthUser,
-    @Body(new ZodPipe(createTeamSchema)) b: CreateTeam,
+    @Body(new ZodPipe(routes.createTeam.body)) b: CreateTeam,
   ): Change {
     return this.m.createTeam(u, b);
   }
 
-  @Patch('rescue-teams/:id')
+  @Route(routes.updateTeam)
   updateTeam(
     @CurrentUser() u: AuthUser,
     @Param('id', UuidPipe) id: string,
-    @Body(new ZodPipe(updateTeamSchema)) b: UpdateTeam,
+    @Body(new ZodPipe(routes.updateTeam.body)) b: UpdateTeam,
   ): Change {
     return this.m.updateTeam(u, id, b);
   }
 
-  @Delete('rescue-teams/:id')
+  @Route(routes.retireTeam)
   retireTeam(@CurrentUser() u: AuthUser, @Param('id', UuidPipe) id: string): Change {
     return this.m.retireTeam(u, id);
   }
 
-  @Post('warehouses')
+  @Route(routes.createWarehouse)
   createWarehouse(
     @CurrentUser() u: AuthUser,
-    @Body(new ZodPipe(createWarehouseSchema)) b: CreateWarehouse,
+    @Body(new ZodPipe(routes.createWarehouse.body)) b: CreateWarehouse,
   ): Change {
     return this.m.createWarehouse(u, b);
   }
 
-  @Patch('warehouses/:id')
+  @Route(routes.updateWarehouse)
   updateWarehouse(
     @CurrentUser() u: AuthUser,
     @Param('id', UuidPipe) id: string,
-    @Body(new ZodPipe(updateWarehouseSchema)) b: UpdateWarehouse,
+    @Body(new ZodPipe(routes.updateWarehouse.body)) b: UpdateWarehouse,
   ): Change {
     return this.m.updateWarehouse(u, id, b);
   }
 
-  @Delete('warehouses/:id')
+  @Route(routes.retireWarehouse)
   retireWarehouse(@CurrentUser() u: AuthUser, @Param('id', UuidPipe) id: string): Change {
     return this.m.retireWarehouse(u, id);
   }
 
-  @Post('warehouses/:id/items')
+  @Route(routes.addItem)
   addItem(
     @CurrentUser() u: AuthUser,
     @Param('id', UuidPipe) id: string,
-    @Body(new ZodPipe(createStockItemSchema)) b: CreateStockItem,
+    @Body(new ZodPipe(routes.addItem.body)) b: CreateStockItem,
   ): Change {
     return this.m.addItem(u, id, b);
   }
 
-  @Patch('warehouses/:id/items/:sku')
+  @Route(routes.updateItem)
   updateItem(
     @CurrentUser() u: AuthUser,
     @Param('id', UuidPipe) id: string,
     @Param('sku') sku: string,
-    @Body(new ZodPipe(updateStockItemSchema)) b: UpdateStockItem,
+    @Body(new ZodPipe(routes.updateItem.body)) b: UpdateStockItem,
   ): Change {
     return this.m.updateItem(u, id, sku, b);
   }

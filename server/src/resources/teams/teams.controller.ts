@@ -1,10 +1,9 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   CONSOLE_ROLES,
-  teamPositionBatchSchema,
-  teamPositionSchema,
-  teamStatusChangeSchema,
+  teamsRoutes,
+  type RouteHandlers,
   type CoverageGapDto,
   type TeamPosition,
   type TeamPositionBatch,
@@ -14,6 +13,7 @@ import {
 } from '@sanfang/shared';
 import type { AuthUser, FeedCaller } from '../../auth/auth.types';
 import { CurrentFeed, CurrentUser, FeedAuth, Roles } from '../../auth/decorators';
+import { Route } from '../../common/route.decorator';
 import { ZodPipe } from '../../common/zod.pipe';
 import { UuidPipe } from '../../common/uuid.pipe';
 import { CoverageReactor } from './coverage.reactor';
@@ -22,44 +22,44 @@ import { TeamsService } from './teams.service';
 @ApiTags('rescue teams')
 @ApiBearerAuth()
 @Controller()
-export class TeamsController {
+export class TeamsController implements RouteHandlers<typeof teamsRoutes> {
   constructor(
     private readonly teams: TeamsService,
     private readonly coverage: CoverageReactor,
   ) {}
 
-  @Post('rescue-teams/:id/status')
+  @Route(teamsRoutes.status)
   @Roles('duty_officer', 'commander')
   status(
     @Param('id', UuidPipe) id: string,
     @CurrentUser() user: AuthUser,
-    @Body(new ZodPipe(teamStatusChangeSchema)) body: TeamStatusChange,
+    @Body(new ZodPipe(teamsRoutes.status.body)) body: TeamStatusChange,
   ): Promise<TeamStatusPayload> {
     return this.teams.changeStatus(id, user.username, body);
   }
 
   /** A duty officer relaying a team's radio report of where it is. */
-  @Post('rescue-teams/:id/position')
+  @Route(teamsRoutes.position)
   @Roles('duty_officer', 'commander')
   position(
     @Param('id', UuidPipe) id: string,
     @CurrentUser() user: AuthUser,
-    @Body(new ZodPipe(teamPositionSchema)) body: TeamPosition,
+    @Body(new ZodPipe(teamsRoutes.position.body)) body: TeamPosition,
   ): Promise<TeamPositionBatchResult> {
     return this.teams.reportPosition(id, user.username, body);
   }
 
   /** The vehicle-tracking gateway (feed token). */
-  @Post('rescue-teams/positions')
+  @Route(teamsRoutes.positions)
   @FeedAuth()
   positions(
     @CurrentFeed() feed: FeedCaller,
-    @Body(new ZodPipe(teamPositionBatchSchema)) body: TeamPositionBatch,
+    @Body(new ZodPipe(teamsRoutes.positions.body)) body: TeamPositionBatch,
   ): Promise<TeamPositionBatchResult> {
     return this.teams.reportPositions(`feed:${feed.name}`, body);
   }
 
-  @Get('rescue-teams/coverage-gaps')
+  @Route(teamsRoutes.gaps)
   @Roles(...CONSOLE_ROLES)
   gaps(): Promise<CoverageGapDto[]> {
     return this.coverage.gaps();

@@ -1,12 +1,12 @@
-import { Body, Controller, Delete, Get, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Param } from '@nestjs/common';
 import { UuidPipe } from '../../common/uuid.pipe';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   CONSOLE_ROLES,
-  capSettingsSchema,
-  createFeedTokenSchema,
-  responseRuleSchema,
-  trustedCertificatesSchema,
+  capSettingsRoutes,
+  feedTokensRoutes,
+  responseRulesRoutes,
+  type RouteHandlers,
   type CapSettings,
   type TrustedCertificatesInput,
   type CreatedFeedTokenDto,
@@ -17,6 +17,7 @@ import {
 } from '@sanfang/shared';
 import type { AuthUser } from '../../auth/auth.types';
 import { CurrentUser, Roles } from '../../auth/decorators';
+import { Route } from '../../common/route.decorator';
 import { ZodPipe } from '../../common/zod.pipe';
 import { CapSettingsService } from './cap-settings.service';
 import { FeedTokensService } from './feed-tokens.service';
@@ -25,34 +26,34 @@ import { ResponseRulesService } from './response-rules.service';
 @ApiTags('feeds-admin')
 @ApiBearerAuth()
 @Roles('admin')
-@Controller('admin/feed-tokens')
-export class FeedTokensController {
+@Controller()
+export class FeedTokensController implements RouteHandlers<typeof feedTokensRoutes> {
   constructor(private readonly tokens: FeedTokensService) {}
 
-  @Post()
+  @Route(feedTokensRoutes.create)
   create(
     @CurrentUser() user: AuthUser,
-    @Body(new ZodPipe(createFeedTokenSchema)) body: CreateFeedToken,
+    @Body(new ZodPipe(feedTokensRoutes.create.body)) body: CreateFeedToken,
   ): Promise<CreatedFeedTokenDto> {
     return this.tokens.create(user, body);
   }
 
-  @Get()
+  @Route(feedTokensRoutes.list)
   list(): Promise<FeedTokenDto[]> {
     return this.tokens.list();
   }
 
-  @Delete(':id')
+  @Route(feedTokensRoutes.revoke)
   revoke(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string): Promise<FeedTokenDto> {
     return this.tokens.revoke(user, id);
   }
 
   /** The certificates this feed's messages must be signed with (empty: signatures unchecked). */
-  @Put(':id/certificates')
+  @Route(feedTokensRoutes.certificates)
   certificates(
     @CurrentUser() user: AuthUser,
     @Param('id', UuidPipe) id: string,
-    @Body(new ZodPipe(trustedCertificatesSchema)) body: TrustedCertificatesInput,
+    @Body(new ZodPipe(feedTokensRoutes.certificates.body)) body: TrustedCertificatesInput,
   ): Promise<FeedTokenDto> {
     return this.tokens.setCertificates(user, id, body.certificates);
   }
@@ -61,21 +62,21 @@ export class FeedTokensController {
 /** CAP ingest settings: the lifetime assumed when a message sets no <expires>. */
 @ApiTags('feeds-admin')
 @ApiBearerAuth()
-@Controller('admin/cap-settings')
-export class CapSettingsController {
+@Controller()
+export class CapSettingsController implements RouteHandlers<typeof capSettingsRoutes> {
   constructor(private readonly settings: CapSettingsService) {}
 
-  @Get()
+  @Route(capSettingsRoutes.get)
   @Roles(...CONSOLE_ROLES)
   get(): Promise<CapSettings> {
     return this.settings.get();
   }
 
-  @Put()
+  @Route(capSettingsRoutes.put)
   @Roles('admin')
   put(
     @CurrentUser() user: AuthUser,
-    @Body(new ZodPipe(capSettingsSchema)) body: CapSettings,
+    @Body(new ZodPipe(capSettingsRoutes.put.body)) body: CapSettings,
   ): Promise<CapSettings> {
     return this.settings.put(user, body);
   }
@@ -83,27 +84,27 @@ export class CapSettingsController {
 
 @ApiTags('warnings')
 @ApiBearerAuth()
-@Controller('response-rules')
-export class ResponseRulesController {
+@Controller()
+export class ResponseRulesController implements RouteHandlers<typeof responseRulesRoutes> {
   constructor(private readonly rules: ResponseRulesService) {}
 
   /** The commander sees what the table will suggest; only admins change it. */
-  @Get()
+  @Route(responseRulesRoutes.list)
   @Roles(...CONSOLE_ROLES)
   list(): Promise<ResponseRuleDto[]> {
     return this.rules.list();
   }
 
-  @Put()
+  @Route(responseRulesRoutes.put)
   @Roles('admin')
   put(
     @CurrentUser() user: AuthUser,
-    @Body(new ZodPipe(responseRuleSchema)) body: ResponseRuleInput,
+    @Body(new ZodPipe(responseRulesRoutes.put.body)) body: ResponseRuleInput,
   ): Promise<ResponseRuleDto> {
     return this.rules.put(user, body);
   }
 
-  @Delete(':id')
+  @Route(responseRulesRoutes.remove)
   @Roles('admin')
   remove(
     @CurrentUser() user: AuthUser,

@@ -6,7 +6,7 @@ import {
   Logger,
   type OnModuleInit,
 } from '@nestjs/common';
-import type { PullEntryDto, PullFeedDto, PullFeedInput } from '@sanfang/shared';
+import type { PullEntryDto, PullFeedDto, PullFeedInput, PullPollSummary } from '@sanfang/shared';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../../auth/auth.types';
 import { ApiException, notFound } from '../../common/api-exception';
@@ -27,14 +27,6 @@ export const PULL_QUEUE = 'warnings.pull';
 interface PullData {
   feedId: string;
   due: string;
-}
-
-export interface PollSummary {
-  notModified: boolean;
-  ingested: number;
-  duplicates: number;
-  quarantined: number;
-  error: string | null;
 }
 
 const toDto = (f: PullFeed): PullFeedDto => ({
@@ -153,7 +145,7 @@ export class PullService implements OnModuleInit {
   }
 
   /** Admin "poll now": runs one poll in this request and reports what it did. */
-  async pollNow(id: string): Promise<PollSummary> {
+  async pollNow(id: string): Promise<PullPollSummary> {
     const f = await this.feed(id);
     return this.poll(f);
   }
@@ -199,8 +191,8 @@ export class PullService implements OnModuleInit {
     }
   }
 
-  private async poll(f: PullFeed): Promise<PollSummary> {
-    const summary: PollSummary = {
+  private async poll(f: PullFeed): Promise<PullPollSummary> {
+    const summary: PullPollSummary = {
       notModified: false,
       ingested: 0,
       duplicates: 0,
@@ -235,7 +227,12 @@ export class PullService implements OnModuleInit {
   }
 
   /** One entry, fetched once: later polls skip any URL already recorded for this feed. */
-  private async entry(f: PullFeed, entryId: string, url: string, s: PollSummary): Promise<void> {
+  private async entry(
+    f: PullFeed,
+    entryId: string,
+    url: string,
+    s: PullPollSummary,
+  ): Promise<void> {
     if (await this.repo.entrySeen(f.id, url)) return;
     let row: Partial<PullEntry>;
     try {
