@@ -30,6 +30,7 @@ export const FLOORS = [
   // Features; a later row may use an earlier one (the warning panel shows its suggestion).
   [
     'modules/ack',
+    'modules/desk',
     'modules/dispatch',
     'modules/duty-desk',
     'modules/incidents',

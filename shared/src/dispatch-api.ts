@@ -230,7 +230,32 @@ export type NotificationKind =
   | 'instruction'
   | 'rota_gap';
 export type NotificationStatus = 'pending' | 'sending' | 'delivered';
-export type NotifyChannelName = 'log' | 'webhook';
+export type NotifyChannelName = 'log' | 'webhook' | 'smpp';
+/**
+ * Where a message is on its way to the phone (SMPP): queued in the outbox, being handed to
+ * the gateway (in doubt after a crash), accepted by it (submit_sm_resp), then the receipt's
+ * verdict. Channels without receipts stop at `submitted`.
+ */
+export type NotificationDeliveryState =
+  'queued' | 'submitting' | 'submitted' | 'delivered' | 'failed' | 'expired';
+
+/** One message's new delivery state (the `notification.delivery_changed` event). */
+export interface NotificationDeliveryChange {
+  id: string;
+  dispatchId: string | null;
+  recipient: string;
+  channel: NotifyChannelName;
+  state: NotificationDeliveryState;
+  /** The gateway's message ids, one per segment, once submitted. */
+  gatewayIds: string[];
+  error: string | null;
+  /** Set on a voice message sent because this SMS failed or went unanswered. */
+  fallbackOf: string | null;
+}
+
+export interface NotificationDeliveryChangedPayload {
+  changes: NotificationDeliveryChange[];
+}
 
 export interface NotificationDto {
   id: string;
@@ -245,4 +270,10 @@ export interface NotificationDto {
   attempts: number;
   createdAt: string;
   deliveredAt: string | null;
+  /** Higher goes first under the gateway's rate (on-site leads, red-warning calls). */
+  priority: number;
+  deliveryState: NotificationDeliveryState;
+  gatewayIds: string[];
+  deliveryError: string | null;
+  fallbackOf: string | null;
 }

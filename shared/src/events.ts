@@ -34,7 +34,7 @@ import type {
   TeamPositionsPayload,
   TeamStatusPayload,
 } from './resources';
-import type { SuggestionDecidedPayload } from './dispatch-api';
+import type { NotificationDeliveryChangedPayload, SuggestionDecidedPayload } from './dispatch-api';
 import type { ResponseEventPayload, ResponseSuggestion } from './responses';
 import type { CapConfigChangedPayload, CapReceivedPayload, WarningEventPayload } from './warnings';
 
@@ -69,6 +69,8 @@ export interface EventMap {
   'dispatch.escalated': DispatchEventPayload;
   'dispatch.stood_down': DispatchEventPayload;
   'response.suggestion_decided': SuggestionDecidedPayload;
+  /** Outbox messages changed delivery state (submitted, delivered, failed, expired), batched. */
+  'notification.delivery_changed': NotificationDeliveryChangedPayload;
 
   // Incidents and the duty desk.
   'incident.reported': IncidentEventPayload;

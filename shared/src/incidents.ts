@@ -126,6 +126,14 @@ export type ChangeIncidentStatus = z.infer<typeof changeStatusSchema>;
 export const listIncidentsQuerySchema = z.strictObject({
   status: z.enum(INCIDENT_STATUSES).optional(),
   open: z.enum(['true', 'false']).optional(),
+  type: z.enum(INCIDENT_TYPES).optional(),
+  grade: z.enum(INCIDENT_GRADES).optional(),
+  subdistrict: z
+    .string()
+    .regex(/^\d{6,12}$/)
+    .optional(),
+  /** Words in the title, description or address (case-insensitive). */
+  q: z.string().trim().min(1).max(100).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 export type ListIncidentsQuery = z.infer<typeof listIncidentsQuerySchema>;
@@ -196,6 +204,20 @@ export interface IncidentIntakeResult {
   merged: boolean;
   /** True when (source, externalId) had been received before: nothing changed. */
   duplicate: boolean;
+}
+
+/** POST /api/incidents/preview: what saving this entry would start, with nothing saved. */
+export interface IncidentPreviewDto {
+  grade: IncidentGrade;
+  subdistrictCode: string | null;
+  /** The reporting duties the new incident would start, due counted from now. */
+  duties: {
+    ruleCode: string;
+    name: string;
+    target: DutyTarget;
+    channel: 'phone' | 'written';
+    dueAt: string;
+  }[];
 }
 
 export interface IncidentVersionDto {

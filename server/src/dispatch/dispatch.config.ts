@@ -6,6 +6,7 @@ import {
 } from '@sanfang/shared';
 import { z } from 'zod';
 import { ConfigError } from '../config/config';
+import { parseSmppUrl } from './notify/smpp/smpp-url';
 
 const seconds = z.coerce
   .number()
@@ -30,7 +31,23 @@ const schema = z.object({
   ACK_LINK_MAX_AGE_DAYS: z.coerce.number().positive().max(365).default(7),
   ACK_RATE_LIMIT: z.coerce.number().int().positive().default(30),
   ACK_RATE_WINDOW_S: z.coerce.number().int().positive().default(60),
-  NOTIFY_CHANNEL: z.enum(['log', 'webhook']).default('log'),
+  NOTIFY_CHANNEL: z.enum(['log', 'webhook', 'smpp']).default('log'),
+  /** smpp://system_id:password@host:2775?source=12110&rate=200&window=10 (docs/SMS.md). */
+  SMPP_URL: z
+    .string()
+    .regex(/^smpps?:\/\/[^/]+/, 'must be smpp://system_id:password@host:port?source=…')
+    .optional(),
+  /**
+   * Voice (webhook) fallback per duty/role: `onsite_lead=300,fire_rescue=failed,*=failed`:
+   * seconds = after a failed receipt or that long unanswered; `failed` = after a failed receipt.
+   */
+  SMS_VOICE_FALLBACK: z
+    .string()
+    .regex(
+      /^([\w*]+=(\d+|failed))(,[\w*]+=(\d+|failed))*$/,
+      'must be duty=seconds|failed,duty=seconds|failed',
+    )
+    .optional(),
   NOTIFY_WEBHOOK_URL: z.string().url().optional(),
   NOTIFY_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
   /** Base of the /ack/<token> links in messages (the console's public address). */
@@ -49,8 +66,11 @@ export interface DispatchConfig {
   ackLinkMaxAgeMs: number;
   ackRateLimit: number;
   ackRateWindowS: number;
-  channel: 'log' | 'webhook';
+  channel: 'log' | 'webhook' | 'smpp';
   webhookUrl: string | null;
+  smppUrl: string | null;
+  /** duty → seconds unanswered before voice (null: only after a failed receipt). */
+  voiceFallback: Map<string, number | null>;
   webhookTimeoutMs: number;
   publicBaseUrl: string;
 }
@@ -73,6 +93,27 @@ export function loadDispatchConfig(source: NodeJS.ProcessEnv = process.env): Dis
       'Invalid configuration:\n  NOTIFY_WEBHOOK_URL: required when NOTIFY_CHANNEL=webhook',
     );
   }
+  if (e.NOTIFY_CHANNEL === 'smpp' && !e.SMPP_URL) {
+    throw new ConfigError('Invalid configuration:\n  SMPP_URL: required when NOTIFY_CHANNEL=smpp');
+  }
+  if (e.SMPP_URL) {
+    try {
+      parseSmppUrl(e.SMPP_URL);
+    } catch (err) {
+      throw new ConfigError(`Invalid configuration:\n  ${(err as Error).message}`);
+    }
+  }
+  if (e.SMS_VOICE_FALLBACK && !e.NOTIFY_WEBHOOK_URL) {
+    throw new ConfigError(
+      'Invalid configuration:\n  NOTIFY_WEBHOOK_URL: required when SMS_VOICE_FALLBACK is set (voice goes through the webhook)',
+    );
+  }
+  const voiceFallback = new Map<string, number | null>(
+    (e.SMS_VOICE_FALLBACK?.split(',') ?? []).map((pair) => {
+      const [duty = '', v = ''] = pair.split('=');
+      return [duty, v === 'failed' ? null : Number(v)];
+    }),
+  );
   const ack = Object.fromEntries(
     [...CALLOUT_ROLES, 'onsite_lead_backup' as const].map((r) => [r, e.ACK_DEADLINE_S]),
   ) as Record<ContactRole, number>;
@@ -96,6 +137,8 @@ export function loadDispatchConfig(source: NodeJS.ProcessEnv = process.env): Dis
     ackRateWindowS: e.ACK_RATE_WINDOW_S,
     channel: e.NOTIFY_CHANNEL,
     webhookUrl: e.NOTIFY_WEBHOOK_URL ?? null,
+    smppUrl: e.SMPP_URL ?? null,
+    voiceFallback,
     webhookTimeoutMs: e.NOTIFY_WEBHOOK_TIMEOUT_MS,
     publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/+$/, ''),
   };

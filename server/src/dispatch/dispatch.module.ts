@@ -19,10 +19,13 @@ import { DispatchRepository } from './dispatch.repository';
 import { DispatchService } from './dispatch.service';
 import { ACK_TOKENS } from './dispatch.tokens';
 import { EscalationService } from './escalation.service';
-import { NOTIFY_CHANNEL, type NotifyChannel } from './notify/channel';
+import { NOTIFY_CHANNEL, type NotifyChannel, VOICE_CHANNEL } from './notify/channel';
 import { LogChannel } from './notify/log.channel';
 import { NotificationsRepository } from './notify/notifications.repository';
 import { Outbox } from './notify/outbox.service';
+import { SmsDelivery } from './notify/sms-delivery.service';
+import { SmppChannel } from './notify/smpp/smpp.channel';
+import { parseSmppUrl } from './notify/smpp/smpp-url';
 import { WebhookChannel } from './notify/webhook.channel';
 
 /** Call-outs, deadlines and escalation, the contact's answers, and outbound messages. */
@@ -44,9 +47,20 @@ import { WebhookChannel } from './notify/webhook.channel';
       provide: NOTIFY_CHANNEL,
       inject: [DISPATCH_CONFIG],
       useFactory: (c: DispatchConfig): NotifyChannel =>
-        c.channel === 'webhook' && c.webhookUrl
+        c.channel === 'smpp' && c.smppUrl
+          ? new SmppChannel(parseSmppUrl(c.smppUrl))
+          : c.channel === 'webhook' && c.webhookUrl
+            ? new WebhookChannel(c.webhookUrl, c.webhookTimeoutMs)
+            : new LogChannel(),
+    },
+    {
+      // Voice and app push stay behind the webhook: the SMS channel's fallback.
+      provide: VOICE_CHANNEL,
+      inject: [DISPATCH_CONFIG],
+      useFactory: (c: DispatchConfig): NotifyChannel | null =>
+        c.channel !== 'webhook' && c.webhookUrl
           ? new WebhookChannel(c.webhookUrl, c.webhookTimeoutMs)
-          : new LogChannel(),
+          : null,
     },
     DispatchRepository,
     DispatchService,
@@ -57,6 +71,7 @@ import { WebhookChannel } from './notify/webhook.channel';
     SharedCounters,
     NotificationsRepository,
     Outbox,
+    SmsDelivery,
   ],
   exports: [DispatchService, Outbox, EscalationService, DISPATCH_CONFIG],
 })

@@ -21,6 +21,7 @@ import {
 } from './dispatch.repository';
 import { calloutText, standDownText } from './messages';
 import type { NewMessage } from './notify/notifications.repository';
+import { PRIORITY } from './notify/channel';
 import { Outbox } from './notify/outbox.service';
 
 export const DEADLINE_QUEUE = 'dispatch.deadline';
@@ -115,6 +116,7 @@ export class DispatchService {
           kind: 'stand_down',
           recipient: `contact:${d.contact_id}`,
           address: d.phone,
+          duty: d.role,
           text: standDownText(d.point_name, d.code),
         });
       }
@@ -201,6 +203,12 @@ export class DispatchService {
         kind: d.role === 'onsite_lead_backup' ? 'backup' : 'callout',
         recipient: `contact:${d.contactId}`,
         address: d.phone,
+        // On-site leads first under the SMS gateway's rate.
+        priority:
+          d.role === 'onsite_lead' || d.role === 'onsite_lead_backup'
+            ? PRIORITY.onsiteLead
+            : PRIORITY.normal,
+        duty: d.role,
         text: calloutText({
           hazard: r.hazard,
           level: r.level,

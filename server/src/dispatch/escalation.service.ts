@@ -13,6 +13,7 @@ import {
 import { DISPATCH_CONFIG, type DispatchConfig } from './dispatch.config';
 import { DispatchRepository } from './dispatch.repository';
 import { escalationText } from './messages';
+import { PRIORITY } from './notify/channel';
 import { Outbox } from './notify/outbox.service';
 
 export const LAST_STEP = 3;
@@ -72,6 +73,8 @@ export class EscalationService implements OnModuleInit {
             kind: 'renotify',
             recipient: `contact:${row.contact_id}`,
             address: row.phone,
+            priority: row.role === 'onsite_lead' ? PRIORITY.onsiteLead : PRIORITY.normal,
+            duty: row.role,
             text: this.dispatch.renotifyText(row),
           });
           if (row.role === 'onsite_lead') {

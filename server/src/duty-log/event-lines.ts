@@ -154,6 +154,7 @@ export const EVENT_LINES: { [K in EventType]: Line<K> } = {
   'resource.retired': (p) => `停用${RESOURCE_KINDS[p.kind]}：${p.props.name}`,
   'resources.settings_changed': (p) => `${p.by} 修改资源告警设置`,
   'resources.imported': (p) => `导入${p.kind}：新增 ${p.inserted}，更新 ${p.updated}`,
+  'notification.delivery_changed': (p) => `短信送达状态更新 ${p.changes.length} 条`,
   'rota.shift_changed': (p) =>
     `值班表${ROTA_CHANGES[p.change]}：${p.startsAt} 带班领导 ${p.after.leader ?? '（空）'}，值班长 ${p.after.chief ?? '（空）'}，值班员 ${p.after.officers.join('、') || '（空）'}${p.note ? `（${p.note}）` : ''}`,
   'rota.imported': (p) => `导入值班表：${p.shifts} 个班次（替换 ${p.replaced} 个）`,
@@ -176,9 +177,14 @@ export const EVENT_LINES: { [K in EventType]: Line<K> } = {
 
 /**
  * High-rate telemetry stays out of the duty log (positions are on the map); account
- * administration is not duty business (its audit trail is the event log itself).
+ * administration is not duty business (its audit trail is the event log itself); per-message
+ * SMS delivery states are on the message list, not in the log.
  */
-export const NOT_LOGGED: readonly EventType[] = ['team.position_updated', 'user.changed'];
+export const NOT_LOGGED: readonly EventType[] = [
+  'team.position_updated',
+  'user.changed',
+  'notification.delivery_changed',
+];
 
 export function eventLine<K extends EventType>(type: K, payload: EventMap[K]): string {
   return (EVENT_LINES[type] as Line<K>)(payload);

@@ -9,6 +9,7 @@ import {
   type EditIncident,
   type IncidentDto,
   type IncidentIntakeResult,
+  type IncidentPreviewDto,
   type IncidentReportDto,
   type IncidentVersionDto,
   type ListIncidentsQuery,
@@ -54,6 +55,14 @@ export class IncidentsController implements RouteHandlers<typeof incidentsRoutes
     @Body(new ZodPipe(incidentsRoutes.create.body)) body: CreateIncident,
   ): Promise<IncidentIntakeResult> {
     return this.intake.fromConsole(user, body);
+  }
+
+  @Route(incidentsRoutes.preview)
+  @Roles('duty_officer', 'commander')
+  preview(
+    @Body(new ZodPipe(incidentsRoutes.preview.body)) body: CreateIncident,
+  ): Promise<IncidentPreviewDto> {
+    return this.intake.preview(body);
   }
 
   @Route(incidentsRoutes.get)

@@ -155,6 +155,16 @@ export class IncidentsRepository {
     if (q.status) qb.andWhere('i.status = :s', { s: q.status });
     if (q.open === 'true') qb.andWhere('i.status IN (:...open)', { open: OPEN });
     if (q.open === 'false') qb.andWhere('i.status NOT IN (:...open)', { open: OPEN });
+    if (q.type) qb.andWhere('i.type = :t', { t: q.type });
+    if (q.grade) qb.andWhere('i.grade = :g', { g: q.grade });
+    if (q.subdistrict) qb.andWhere('i.subdistrict_code = :sd', { sd: q.subdistrict });
+    if (q.q) {
+      const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere(
+        "(i.title ILIKE :like OR i.description ILIKE :like OR coalesce(i.address, '') ILIKE :like)",
+        { like },
+      );
+    }
     return qb.getMany();
   }
 

@@ -4,6 +4,7 @@ import {
   gradeRank,
   type IncidentFeedReport,
   type IncidentIntakeResult,
+  type IncidentPreviewDto,
   type IncidentSettings,
 } from '@sanfang/shared';
 import { randomUUID } from 'node:crypto';
@@ -19,6 +20,7 @@ import { IncidentVersion } from './entities/incident-version.entity';
 import { ReportingDuty } from './entities/reporting-duty.entity';
 import { IncidentReport } from './entities/incident-report.entity';
 import { Incident } from './entities/incident.entity';
+import { ruleApplies } from './duty-rules';
 import { gradeIncident } from './grading';
 import { IncidentsRepository } from './incidents.repository';
 import { scopeOf, toIncidentDto, toIncidentPayload } from './incidents.mapper';
@@ -136,6 +138,27 @@ export class IntakeService {
     return this.events.write(user.username, (tx) =>
       this.open(tx, 'console', randomUUID(), body, subdistrict, user.username),
     );
+  }
+
+  /**
+   * What `fromConsole` would decide for this entry — the grade, the subdistrict and the reporting
+   * duties it would start, due counted from now — without writing anything.
+   */
+  async preview(body: CreateIncident): Promise<IncidentPreviewDto> {
+    const grade = gradeIncident(body.casualties, body.directLossCny);
+    const [subdistrictCode, rules] = await Promise.all([this.locate(body), this.repo.rules()]);
+    const now = this.clock.now().getTime();
+    const duties = rules
+      .filter((r) => (r.trigger === 'grade' || r.trigger === 'followup') && ruleApplies(r, grade))
+      .map((r) => ({
+        ruleCode: r.code,
+        name: r.name,
+        target: r.target,
+        channel: r.channel,
+        dueAt: new Date(now + r.dueAfterSeconds * 1000).toISOString(),
+      }))
+      .sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.ruleCode.localeCompare(b.ruleCode));
+    return { grade, subdistrictCode, duties };
   }
 
   /**

@@ -50,6 +50,7 @@ const TABLE: Record<string, Caller[]> = {
   'POST /api/feeds/sensors': FEED,
   'GET /api/incidents': CONSOLE,
   'POST /api/incidents': OPERATE,
+  'POST /api/incidents/preview': OPERATE,
   'GET /api/incidents/:id': CONSOLE,
   'PATCH /api/incidents/:id': OPERATE,
   'POST /api/incidents/:id/status': OPERATE,

@@ -3,6 +3,7 @@ import { CLOCK, type Clock } from '../../src/core/clock';
 import type { CommittedEvent } from '../../src/events/event-log';
 import { EventsPublisher } from '../../src/events/events.publisher';
 import { createTestApp, type TestApp } from '../helpers/app';
+import type { TestDatabase } from '../helpers/db';
 
 /** A clock the test moves by hand (deadline rules read it; pg-boss keeps real time). */
 export interface ManualClock extends Clock {
@@ -36,6 +37,7 @@ export interface Harness extends TestApp {
 export async function harness(
   env: Record<string, string> = {},
   clock = manualClock(),
+  db?: TestDatabase,
 ): Promise<Harness> {
   const saved = { ...process.env };
   Object.assign(process.env, env);
@@ -46,6 +48,7 @@ export async function harness(
     t = await createTestApp(
       {},
       {
+        ...(db ? { db } : {}),
         beforeInit: (app) => {
           Object.assign(app.get<Clock>(CLOCK), { now: () => clock.now() });
           app.get(EventsPublisher).onPublished((es) => {

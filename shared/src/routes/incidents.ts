@@ -1,3 +1,4 @@
+import type { IncidentPreviewDto } from '../incidents';
 import {
   changeStatusSchema,
   completeDutySchema,
@@ -23,6 +24,12 @@ export const incidentsRoutes = {
   create: post('incidents', {
     body: createIncidentSchema,
     response: shape<IncidentIntakeResult>(),
+  }),
+  /** Side-effect free: the grade and the duties a `create` with this body would start. */
+  preview: post('incidents/preview', {
+    status: 200,
+    body: createIncidentSchema,
+    response: shape<IncidentPreviewDto>(),
   }),
   get: get('incidents/:id', { response: shape<IncidentDto>() }),
   edit: patch('incidents/:id', { body: editIncidentSchema, response: shape<IncidentDto>() }),

@@ -1,5 +1,10 @@
 import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { NotificationKind, NotificationStatus, NotifyChannelName } from '@sanfang/shared';
+import type {
+  NotificationDeliveryState,
+  NotificationKind,
+  NotificationStatus,
+  NotifyChannelName,
+} from '@sanfang/shared';
 
 /**
  * The outbox: every outbound message, recorded in the state transaction and delivered after
@@ -10,6 +15,15 @@ import type { NotificationKind, NotificationStatus, NotifyChannelName } from '@s
 @Index('ix_notifications_batch', ['batchId', 'status'])
 @Index('ix_notifications_created', ['createdAt'])
 @Index('ix_notifications_dispatch', ['dispatchId'])
+@Check(
+  'ck_notifications_delivery_state',
+  "delivery_state IN ('queued', 'submitting', 'submitted', 'delivered', 'failed', 'expired')",
+)
+@Index('uq_notifications_fallback_of', ['fallbackOf'], {
+  unique: true,
+  where: 'fallback_of IS NOT NULL',
+})
+@Index('ix_notifications_unsent', ['priority', 'createdAt'], { where: "status <> 'delivered'" })
 export class NotificationRecord {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
@@ -52,4 +66,36 @@ export class NotificationRecord {
 
   @Column({ name: 'delivered_at', type: 'timestamptz', nullable: true })
   deliveredAt: Date | null;
+
+  /** Higher goes first under the gateway's rate. */
+  @Column({ type: 'smallint', default: 0 })
+  priority: number;
+
+  /** The recipient's role or duty (voice fallback is configured per duty). */
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  duty: string | null;
+
+  @Column({ name: 'delivery_state', type: 'varchar', length: 12, default: 'queued' })
+  deliveryState: NotificationDeliveryState;
+
+  /** The gateway's message id of each segment (GIN-indexed for receipts). */
+  @Index('ix_notifications_gateway_ids', { synchronize: false })
+  @Column({ name: 'gateway_ids', type: 'text', array: true, nullable: true })
+  gatewayIds: string[] | null;
+
+  @Column({ name: 'receipted_ids', type: 'text', array: true, nullable: true })
+  receiptedIds: string[] | null;
+
+  @Column({ name: 'delivery_error', type: 'text', nullable: true })
+  deliveryError: string | null;
+
+  @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true })
+  submittedAt: Date | null;
+
+  @Column({ name: 'receipt_at', type: 'timestamptz', nullable: true })
+  receiptAt: Date | null;
+
+  /** A voice message sent because this SMS failed or went unanswered. */
+  @Column({ name: 'fallback_of', type: 'uuid', nullable: true })
+  fallbackOf: string | null;
 }

@@ -8,7 +8,16 @@ export interface OutboundMessage {
   address: string;
   text: string;
   dispatchId: string | null;
+  /** Higher goes first where a channel has a rate (SMPP); 0 by default. */
+  priority?: number;
+  /** The row's channel, when it is not the configured one (a voice fallback). */
+  channel?: NotifyChannelName;
+  /** A sender crashed after recording that it was handing this one over (docs/SMS.md). */
+  inDoubt?: boolean;
 }
+
+/** Outbox priorities: on-site leads and red-warning calls go first under the gateway's rate. */
+export const PRIORITY = { normal: 0, redWarning: 1, onsiteLead: 2 } as const;
 
 /**
  * How messages leave the console (SMS/voice gateway, or just the log). `send` resolves with
@@ -16,9 +25,15 @@ export interface OutboundMessage {
  */
 export interface NotifyChannel {
   readonly name: NotifyChannelName;
+  /** How many messages the outbox hands over at a time (default 5,000). */
+  readonly claimSize?: number;
+  /** Lease on claimed messages (default 60 s); a channel that renews its leases can go shorter. */
+  readonly leaseS?: number;
   send(
     messages: OutboundMessage[],
   ): Promise<{ delivered: string[]; failed: { id: string; error: string }[] }>;
 }
 
 export const NOTIFY_CHANNEL = Symbol('NOTIFY_CHANNEL');
+/** The voice channel (the webhook) for SMS fallback, or null when none is configured. */
+export const VOICE_CHANNEL = Symbol('VOICE_CHANNEL');

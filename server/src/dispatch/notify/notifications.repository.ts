@@ -11,6 +11,14 @@ export interface NewMessage {
   recipient: string;
   address: string;
   text: string;
+  /** Higher goes first under the gateway's rate (PRIORITY in channel.ts); 0 by default. */
+  priority?: number;
+  /** The recipient's role or duty (voice fallback is configured per duty). */
+  duty?: string | null;
+  /** Another channel than the configured one (a voice fallback goes to the webhook). */
+  channel?: NotifyChannelName;
+  /** The SMS this voice message stands in for. */
+  fallbackOf?: string | null;
 }
 
 interface Row {
@@ -25,6 +33,11 @@ interface Row {
   attempts: number;
   created_at: Date;
   delivered_at: Date | null;
+  priority: number;
+  delivery_state: NotificationDto['deliveryState'];
+  gateway_ids: string[] | null;
+  delivery_error: string | null;
+  fallback_of: string | null;
 }
 
 const LEASE_S = 60;
@@ -42,25 +55,32 @@ export class NotificationsRepository {
   ): Promise<void> {
     if (msgs.length === 0) return;
     await m.query(
-      `INSERT INTO notifications (id, batch_id, dispatch_id, kind, channel, recipient, address, text)
-       SELECT u.id, $1, u.dispatch_id, u.kind, $2, u.recipient, u.address, u.text
-         FROM unnest($3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[])
-           AS u(id, dispatch_id, kind, recipient, address, text)`,
+      `INSERT INTO notifications (id, batch_id, dispatch_id, kind, channel, recipient, address, text,
+                                  priority, duty, fallback_of)
+       SELECT u.id, $1, u.dispatch_id, u.kind, u.channel, u.recipient, u.address, u.text,
+              u.priority, u.duty, u.fallback_of
+         FROM unnest($3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[],
+                     $2::text[], $9::smallint[], $10::text[], $11::uuid[])
+           AS u(id, dispatch_id, kind, recipient, address, text, channel, priority, duty, fallback_of)
+       ON CONFLICT DO NOTHING`,
       [
         batchId,
-        channel,
+        msgs.map((x) => x.channel ?? channel),
         msgs.map((x) => x.id),
         msgs.map((x) => x.dispatchId),
         msgs.map((x) => x.kind),
         msgs.map((x) => x.recipient),
         msgs.map((x) => x.address),
         msgs.map((x) => x.text),
+        msgs.map((x) => x.priority ?? 0),
+        msgs.map((x) => x.duty ?? null),
+        msgs.map((x) => x.fallbackOf ?? null),
       ],
     );
   }
 
   /** (A CTE: TypeORM returns [rows, count] for a bare UPDATE.) Leases undelivered messages of a batch (a crashed sender's lease runs out and is retaken). */
-  async claim(batchId: string, limit: number): Promise<OutboundMessage[]> {
+  async claim(batchId: string, limit: number, leaseS = LEASE_S): Promise<OutboundMessage[]> {
     const rows: Row[] = await this.ds.query(
       `WITH c AS (UPDATE notifications n
           SET status = 'sending', attempts = attempts + 1,
@@ -69,10 +89,12 @@ export class NotificationsRepository {
           SELECT id FROM notifications
            WHERE batch_id = $1
              AND (status = 'pending' OR (status = 'sending' AND lease_until < now()))
+           ORDER BY priority DESC, created_at, id
            LIMIT $2 FOR UPDATE SKIP LOCKED)
-        RETURNING n.id, n.dispatch_id, n.kind, n.recipient, n.address, n.text)
+        RETURNING n.id, n.dispatch_id, n.kind, n.recipient, n.address, n.text, n.priority,
+                  n.channel, n.delivery_state)
        SELECT * FROM c`,
-      [batchId, limit, LEASE_S],
+      [batchId, limit, leaseS],
     );
     return rows.map((r) => ({
       id: r.id,
@@ -81,13 +103,20 @@ export class NotificationsRepository {
       recipient: r.recipient,
       address: r.address,
       text: r.text,
+      priority: r.priority,
+      channel: r.channel,
+      ...(r.delivery_state === 'submitting' ? { inDoubt: true } : {}),
     }));
   }
 
+  /** Handed over; a channel without receipts (log, webhook) stops at `submitted`. */
   async markDelivered(ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
     await this.ds.query(
-      `UPDATE notifications SET status = 'delivered', delivered_at = now(), lease_until = NULL
+      `UPDATE notifications SET status = 'delivered', delivered_at = now(), lease_until = NULL,
+              delivery_state = CASE WHEN delivery_state IN ('queued', 'submitting')
+                                    THEN 'submitted' ELSE delivery_state END,
+              submitted_at = coalesce(submitted_at, now())
         WHERE id = ANY($1::uuid[]) AND status = 'sending'`,
       [ids],
     );
@@ -103,6 +132,15 @@ export class NotificationsRepository {
     );
   }
 
+  async stalledBatches(): Promise<string[]> {
+    const rows: { batch_id: string }[] = await this.ds.query(
+      `SELECT batch_id FROM notifications
+        WHERE status <> 'delivered' AND (status = 'pending' OR lease_until < now())
+        GROUP BY batch_id ORDER BY max(priority) DESC, min(created_at) LIMIT 100`,
+    );
+    return rows.map((r) => r.batch_id);
+  }
+
   async undelivered(batchId: string): Promise<number> {
     const rows: { n: string }[] = await this.ds.query(
       `SELECT count(*) AS n FROM notifications WHERE batch_id = $1 AND status <> 'delivered'`,
@@ -114,7 +152,8 @@ export class NotificationsRepository {
   async list(dispatchId: string | undefined, limit: number): Promise<NotificationDto[]> {
     const rows: Row[] = await this.ds.query(
       `SELECT id, dispatch_id, kind, channel, recipient, address, text, status, attempts,
-              created_at, delivered_at
+              created_at, delivered_at, priority, delivery_state, gateway_ids, delivery_error,
+              fallback_of
          FROM notifications
         WHERE ($1::uuid IS NULL OR dispatch_id = $1)
         ORDER BY created_at DESC, id LIMIT $2`,
@@ -132,6 +171,11 @@ export class NotificationsRepository {
       attempts: r.attempts,
       createdAt: r.created_at.toISOString(),
       deliveredAt: r.delivered_at?.toISOString() ?? null,
+      priority: r.priority,
+      deliveryState: r.delivery_state,
+      gatewayIds: r.gateway_ids ?? [],
+      deliveryError: r.delivery_error,
+      fallbackOf: r.fallback_of,
     }));
   }
 }

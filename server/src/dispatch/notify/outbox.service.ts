@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit, Optional } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Timers } from '../../timers/timers.service';
 import { DISPATCH_CONFIG, type DispatchConfig } from '../dispatch.config';
-import { NOTIFY_CHANNEL, type NotifyChannel } from './channel';
+import { NOTIFY_CHANNEL, type NotifyChannel, type OutboundMessage, VOICE_CHANNEL } from './channel';
 import { type NewMessage, NotificationsRepository } from './notifications.repository';
 
 export const DELIVER_QUEUE = 'notify.deliver';
@@ -24,6 +24,7 @@ export class Outbox implements OnModuleInit {
     private readonly timers: Timers,
     @Inject(NOTIFY_CHANNEL) private readonly channel: NotifyChannel,
     @Inject(DISPATCH_CONFIG) private readonly config: DispatchConfig,
+    @Optional() @Inject(VOICE_CHANNEL) private readonly voice: NotifyChannel | null = null,
   ) {}
 
   onModuleInit(): void {
@@ -66,14 +67,34 @@ export class Outbox implements OnModuleInit {
   /** Hands every undelivered message of a batch to the channel; returns how many are left. */
   async deliver(batchId: string): Promise<number> {
     for (;;) {
-      const msgs = await this.repo.claim(batchId, CLAIM);
+      const msgs = await this.repo.claim(
+        batchId,
+        this.channel.claimSize ?? CLAIM,
+        this.channel.leaseS,
+      );
       if (msgs.length === 0) break;
-      const { delivered, failed } = await this.channel.send(msgs);
+      // A voice fallback row goes to the webhook; everything else to the configured channel.
+      const byChannel = new Map<NotifyChannel, OutboundMessage[]>();
+      for (const m of msgs) {
+        const ch = m.channel === 'webhook' && this.voice ? this.voice : this.channel;
+        byChannel.set(ch, [...(byChannel.get(ch) ?? []), m]);
+      }
+      const results = await Promise.all([...byChannel].map(([ch, list]) => ch.send(list)));
+      const delivered = results.flatMap((r) => r.delivered);
+      const failed = results.flatMap((r) => r.failed);
       await this.repo.markDelivered(delivered);
       await this.repo.release(failed);
       if (delivered.length > 0) for (const fn of this.delivered) fn(delivered);
       if (failed.length > 0) break;
     }
     return this.repo.undelivered(batchId);
+  }
+
+  /** Every batch with messages not handed over and not leased (restart, dead retry jobs). */
+  async sweep(): Promise<number> {
+    const batches = await this.repo.stalledBatches();
+    let left = 0;
+    for (const b of batches) left += await this.deliver(b);
+    return left;
   }
 }

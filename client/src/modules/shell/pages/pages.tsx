@@ -1,6 +1,12 @@
 import type { LoginResponse, Role } from '@sanfang/shared';
 import type { ParseKeys } from 'i18next';
 import type { ReactElement } from 'react';
+import { DutyLogPage } from '../../desk/pages/DutyLogPage';
+import { NoticesPage } from '../../desk/pages/NoticesPage';
+import { ReportsPage } from '../../desk/pages/ReportsPage';
+import { IncidentPage } from '../../incidents/pages/IncidentPage';
+import { IncidentsListPage } from '../../incidents/pages/IncidentsListPage';
+import { NewIncidentPage } from '../../incidents/pages/NewIncidentPage';
 import { InstructionsPage } from '../../duty-desk/pages/InstructionsPage';
 import { RotaPage } from '../../duty-desk/pages/RotaPage';
 import { UsersAdminPage } from '../../users/components/UsersAdminPage';
@@ -23,7 +29,41 @@ export interface ConsolePageDef {
   render: (session: LoginResponse) => ReactElement;
 }
 
+/** The duty desk acts (server: `@Roles('duty_officer', 'commander')`); admins keep reference data. */
+const DESK: readonly Role[] = ['duty_officer', 'commander'];
+const canWrite = (s: LoginResponse) => DESK.includes(s.user.role);
+
 export const PAGES: readonly ConsolePageDef[] = [
+  {
+    path: 'duty-log',
+    roles: DESK,
+    nav: { label: 'nav.dutyLog', group: 'duty' },
+    render: (s) => <DutyLogPage canWrite={canWrite(s)} />,
+  },
+  {
+    path: 'incidents',
+    roles: DESK,
+    nav: { label: 'nav.incidents', group: 'duty' },
+    render: (s) => <IncidentsListPage canWrite={canWrite(s)} />,
+  },
+  { path: 'incidents/new', roles: DESK, render: () => <NewIncidentPage /> },
+  {
+    path: 'incidents/:id',
+    roles: DESK,
+    render: (s) => <IncidentPage canWrite={canWrite(s)} />,
+  },
+  {
+    path: 'reports',
+    roles: ['duty_officer', 'commander', 'admin'],
+    nav: { label: 'nav.reports', group: 'duty' },
+    render: () => <ReportsPage />,
+  },
+  {
+    path: 'notices',
+    roles: ['duty_officer', 'commander', 'admin'],
+    nav: { label: 'nav.notices', group: 'duty' },
+    render: () => <NoticesPage />,
+  },
   {
     path: 'duty-desk/rota',
     roles: ['duty_officer', 'commander', 'admin'],

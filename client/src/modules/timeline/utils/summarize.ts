@@ -128,6 +128,16 @@ export function detailOf(e: EventEnvelope, t: TFunction): string {
         inserted: e.payload.inserted,
         updated: e.payload.updated,
       });
+    case 'notification.delivery_changed': {
+      const by = new Map<(typeof e.payload.changes)[number]['state'], number>();
+      for (const c of e.payload.changes) by.set(c.state, (by.get(c.state) ?? 0) + 1);
+      return t('eventDetails.deliveryChanged', {
+        count: e.payload.changes.length,
+        states: [...by]
+          .map(([s, n]) => `${t(`eventDetails.deliveryStates.${s}`)} ${n}`)
+          .join(' · '),
+      });
+    }
     case 'user.changed':
       return t('eventDetails.userChanged', {
         username: e.payload.username,
