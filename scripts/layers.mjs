@@ -19,7 +19,7 @@ export const FLOORS = [
   ['events'],
   ['timers', 'geo'],
   ['incidents', 'dispatch', 'notices', 'resources', 'health', 'users'],
-  ['duty-log', 'duty-report', 'duty-desk', 'responses', 'warnings'],
+  ['duty-log', 'duty-report', 'duty-desk', 'responses', 'warnings', 'lastmile'],
   ['database'],
 ];
 

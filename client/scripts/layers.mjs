@@ -34,9 +34,11 @@ export const FLOORS = [
     'modules/dispatch',
     'modules/duty-desk',
     'modules/incidents',
+    'modules/lastmile',
     'modules/resources',
     'modules/responses',
     'modules/users',
+    'modules/admin',
   ],
   ['modules/timeline', 'modules/warnings'],
   // The composition root: the console page, the map's feature-panel switch; then App, main.

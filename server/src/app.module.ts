@@ -10,8 +10,10 @@ import type { Runtime } from './core/runtime';
 import { dataSourceOptions } from './database/data-source';
 import { EventsModule } from './events/events.module';
 import { GeoModule } from './geo/geo.module';
+import { ImportModule } from './database/import/import.module';
 import { HealthModule } from './health/health.module';
 import { IncidentsModule } from './incidents/incidents.module';
+import { LastMileModule } from './lastmile/lastmile.module';
 import { DutyDeskModule } from './duty-desk/duty-desk.module';
 import { DutyLogModule } from './duty-log/duty-log.module';
 import { DutyReportModule } from './duty-report/report.module';
@@ -55,8 +57,10 @@ export class AppModule {
         MetricsModule,
         ResponsesModule,
         WarningsModule,
+        LastMileModule,
         ClientConfigModule,
         UsersModule,
+        ImportModule,
       ],
     };
   }

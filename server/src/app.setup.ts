@@ -43,6 +43,8 @@ export async function configureApp(
   // The built console (static files and the client routes' index.html), before the body parsers:
   // its errors never reach the API's, which the exception filter answers as {code, message}.
   if (config.clientDist) app.use(serveClient(config.clientDist));
+  // The browser import sends a whole reference-data file as JSON text (admin only).
+  app.use('/api/admin/import', json({ limit: '20mb' }));
   app.use(json({ limit: '1mb' }));
   // CAP feeds post XML; the feature decodes the bytes itself (BOM, charset, XML declaration)
   // and parses them with its own hard limits.

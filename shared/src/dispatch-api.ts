@@ -201,6 +201,11 @@ export interface AckViewDto {
   arrivalFar: boolean | null;
   /** True when this request changed nothing (a repeat). */
   unchanged?: boolean;
+  /**
+   * Set when the link is a 叫应 call (a warning or a drill), not a point call-out: the page
+   * shows this and one answer button; the point fields above are then placeholders.
+   */
+  call?: { title: string; drill: boolean; unitName: string | null; duty: string };
 }
 
 export const smsInboundSchema = z.object({
@@ -226,6 +231,10 @@ export type NotificationKind =
   | 'backup'
   | 'escalation'
   | 'stand_down'
+  // 叫应 (issue 13): a warning's or a drill's call, its escalation and its stand-down.
+  | 'call'
+  | 'call_escalation'
+  | 'call_stand_down'
   | 'leader_report'
   | 'instruction'
   | 'rota_gap';

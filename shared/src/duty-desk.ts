@@ -75,7 +75,7 @@ export interface RotaImportResult {
 }
 
 /** One bad cell of an import: the line the CSV record starts on, the column, the reason. */
-export interface ImportRowProblem {
+export interface RotaImportProblem {
   line: number;
   column: string;
   message: string;
@@ -113,8 +113,8 @@ export const INSTRUCTION_CHANNELS = ['phone', 'document', 'system'] as const;
 export const INSTRUCTION_CONCERNS = ['incident', 'warning', 'response'] as const;
 export const INSTRUCTION_STATUSES = ['received', 'assigned', 'answered', 'closed'] as const;
 export type InstructionStatus = (typeof INSTRUCTION_STATUSES)[number];
-export const UNIT_KINDS = ['member_unit', 'subdistrict', 'department'] as const;
-export type UnitKind = (typeof UNIT_KINDS)[number];
+export const INSTRUCTION_UNIT_KINDS = ['member_unit', 'subdistrict', 'department'] as const;
+export type InstructionUnitKind = (typeof INSTRUCTION_UNIT_KINDS)[number];
 export const ASSIGNMENT_STATUSES = ['pending', 'overdue', 'answered'] as const;
 export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
 
@@ -137,7 +137,7 @@ export const assignInstructionSchema = z.strictObject({
     .array(
       z.strictObject({
         name: z.string().trim().min(1).max(60),
-        kind: z.enum(UNIT_KINDS),
+        kind: z.enum(INSTRUCTION_UNIT_KINDS),
         phone,
       }),
     )
@@ -168,7 +168,7 @@ export type InstructionsQuery = z.infer<typeof instructionsQuerySchema>;
 export interface AssignmentDto {
   id: string;
   unitName: string;
-  unitKind: UnitKind;
+  unitKind: InstructionUnitKind;
   unitPhone: string;
   deadline: string;
   status: AssignmentStatus;

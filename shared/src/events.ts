@@ -36,6 +36,13 @@ import type {
 } from './resources';
 import type { NotificationDeliveryChangedPayload, SuggestionDecidedPayload } from './dispatch-api';
 import type { ResponseEventPayload, ResponseSuggestion } from './responses';
+import type {
+  CallEventPayload,
+  CallsEscalatedPayload,
+  CallsRoundPayload,
+  CallsStoodDownPayload,
+  RosterChangedPayload,
+} from './lastmile';
 import type { CapConfigChangedPayload, CapReceivedPayload, WarningEventPayload } from './warnings';
 
 /**
@@ -117,6 +124,15 @@ export interface EventMap {
   // Accounts: every administrator's change to a user (the audit trail of user administration).
   'user.changed': UserChangedPayload;
 
+  // The last mile: the roster, warning call-and-answer (叫应) and reachability drills.
+  'roster.changed': RosterChangedPayload;
+  /** A round of calls went out (a warning issued, upgraded or extended; a drill). */
+  'calls.started': CallsRoundPayload;
+  'call.answered': CallEventPayload;
+  /** Unanswered calls of a round went one rung up the ladder. */
+  'calls.escalated': CallsEscalatedPayload;
+  /** The stand-down (解除) went to everyone still called. */
+  'calls.stood_down': CallsStoodDownPayload;
   // Duty desk: the rota, leader instructions, upward reports.
   'rota.shift_changed': RotaShiftChangedPayload;
   'rota.imported': RotaImportedPayload;

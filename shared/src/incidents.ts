@@ -508,6 +508,14 @@ export interface DutyReport {
     late: number;
     missed: number;
   };
+  /** 叫应 (issue 13): live warning calls; drills are counted apart and not in these. */
+  calls: {
+    called: number;
+    answered: number;
+    answeredOnTime: number;
+    overdue: number;
+    drills: number;
+  };
 }
 
 export interface MonthlyReport {

@@ -16,3 +16,4 @@ export * from './dispatch-api';
 export * from './client-config';
 export * from './duty-desk';
 export * from './routes';
+export * from './lastmile';

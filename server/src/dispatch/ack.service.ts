@@ -6,6 +6,7 @@ import { ApiException } from '../common/api-exception';
 import { CLOCK, type Clock } from '../core/clock';
 import { EventLog } from '../events/event-log.service';
 import { Timers } from '../timers/timers.service';
+import { AckExtensions } from './ack-extensions';
 import type { AckTokens } from './ack-token';
 import { DEADLINE_QUEUE, DispatchService, payloadOf, scopeOf } from './dispatch.service';
 import { DISPATCH_CONFIG, type DispatchConfig } from './dispatch.config';
@@ -61,6 +62,7 @@ export class AckService {
     private readonly timers: Timers,
     private readonly dispatch: DispatchService,
     private readonly auth: AuthService,
+    private readonly extensions: AckExtensions,
     @Inject(ACK_TOKENS) private readonly tokens: AckTokens,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(DISPATCH_CONFIG) private readonly config: DispatchConfig,
@@ -70,7 +72,13 @@ export class AckService {
     const id = this.tokens.verify(token);
     if (!id) throw invalid();
     const d = await this.repo.byId(id);
-    if (!d) throw invalid();
+    if (!d) {
+      // Not a dispatch: perhaps a 叫应 call behind the same page.
+      await this.checkBearer(authorization);
+      const other = await this.extensions.view(id);
+      if (other) return other;
+      throw invalid();
+    }
     await this.checkCaller(d, authorization);
     this.checkAge(d);
     if (d.status === 'stood_down') throw expired();
@@ -85,7 +93,12 @@ export class AckService {
     const id = this.tokens.verify(token);
     if (!id) throw invalid();
     const known = await this.repo.byId(id);
-    if (!known) throw invalid();
+    if (!known) {
+      await this.checkBearer(authorization);
+      const other = await this.extensions.answer(id, `link:${id}`);
+      if (other) return other;
+      throw invalid();
+    }
     // A contact signed in on this phone may only answer their own call-outs.
     await this.checkCaller(known, authorization);
     this.checkAge(known);
@@ -106,6 +119,10 @@ export class AckService {
     const all = await this.repo.byCode(m[1]);
     const mine = all.filter((d) => normalisePhone(d.phone) === from);
     const d = mine.find((x) => x.closed_at === null) ?? mine[0];
+    if (!d && m[2].toUpperCase() === 'A') {
+      const other = await this.extensions.bySms(m[1], from);
+      if (other) return other;
+    }
     if (!d) {
       if (all.some((x) => x.closed_at === null)) throw wrongContact();
       throw new ApiException(HttpStatus.NOT_FOUND, 'SMS_CODE_UNKNOWN', undefined, 'body.text');
@@ -119,7 +136,14 @@ export class AckService {
    * valid (401 otherwise, as everywhere): a revoked or forged session is not ignored.
    */
   private async checkCaller(d: DispatchRow, authorization: string | undefined): Promise<void> {
-    if (authorization === undefined || authorization === '') return;
+    const user = await this.checkBearer(authorization);
+    if (user?.role === 'contact' && user.contactId !== d.contact_id) throw wrongContact();
+  }
+
+  private async checkBearer(
+    authorization: string | undefined,
+  ): Promise<Awaited<ReturnType<AuthService['verifyBearer']>> | null> {
+    if (authorization === undefined || authorization === '') return null;
     const bearer = bearerToken(authorization);
     if (!bearer) {
       throw new ApiException(
@@ -129,8 +153,7 @@ export class AckService {
         'authorization',
       );
     }
-    const user = await this.auth.verifyBearer(bearer);
-    if (user.role === 'contact' && user.contactId !== d.contact_id) throw wrongContact();
+    return this.auth.verifyBearer(bearer);
   }
 
   /** However the call-out stands, a link works at most ACK_LINK_MAX_AGE_DAYS after it was sent. */

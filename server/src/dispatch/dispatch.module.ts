@@ -3,6 +3,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AuthModule } from '../auth/auth.module';
 import { AckRateLimitGuard, SharedCounters } from './ack-rate-limit.guard';
+import { AckExtensions } from './ack-extensions';
 import { AckService } from './ack.service';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { resolveStoredSecret } from '../config/secrets';
@@ -67,12 +68,13 @@ import { WebhookChannel } from './notify/webhook.channel';
     DispatchQueryService,
     EscalationService,
     AckService,
+    AckExtensions,
     AckRateLimitGuard,
     SharedCounters,
     NotificationsRepository,
     Outbox,
     SmsDelivery,
   ],
-  exports: [DispatchService, Outbox, EscalationService, DISPATCH_CONFIG],
+  exports: [DispatchService, Outbox, EscalationService, DISPATCH_CONFIG, AckExtensions, ACK_TOKENS],
 })
 export class DispatchModule {}

@@ -1,4 +1,4 @@
-import type { ImportRowProblem, RotaPerson } from '@sanfang/shared';
+import type { RotaImportProblem, RotaPerson } from '@sanfang/shared';
 import { parse } from 'csv-parse/sync';
 import type { ShiftGrid } from './shifts';
 
@@ -27,7 +27,7 @@ export interface RotaRow {
 export type RotaCsvResult =
   | { ok: true; rows: RotaRow[] }
   | { ok: false; file: { message: string; line?: number } }
-  | { ok: false; problems: ImportRowProblem[]; badRows: number };
+  | { ok: false; problems: RotaImportProblem[]; badRows: number };
 
 const PHONE = /^\+?\d{5,20}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -85,7 +85,7 @@ export function parseRotaCsv(
       file: { message: 'the file has a header but no rows', line: lineOf(header) },
     };
 
-  const problems: ImportRowProblem[] = [];
+  const problems: RotaImportProblem[] = [];
   const bad = new Set<number>();
   const firstLine = new Map<number, number>();
   const out: RotaRow[] = [];

@@ -39,6 +39,26 @@ const SUGGESTION: Record<string, string> = {
   failed: '自动执行失败',
 };
 
+const ROSTER_ACTIONS: Record<string, string> = {
+  created: '新增',
+  updated: '修改',
+  removed: '删除',
+  imported: '导入',
+  rules_changed: '规则修改',
+};
+const CALL_REASONS: Record<string, string> = {
+  issued: '（预警发布）',
+  upgraded: '（预警升级）',
+  extended: '（预警延长）',
+  drill: '（连通性测试）',
+};
+const CALL_RUNGS: Record<number, string> = {
+  1: '重复呼叫',
+  2: 'B角',
+  3: '单位负责人',
+  4: '区值班员',
+};
+
 const USER_ACTIONS: Record<UserChangeAction, string> = {
   created: '已创建',
   updated: '资料已修改',
@@ -173,6 +193,17 @@ export const EVENT_LINES: { [K in EventType]: Line<K> } = {
     `已报送${UPWARD_KINDS_ZH[p.kind]}：${p.recipients.join('、')}${p.late ? '（超时）' : ''}`,
   'user.changed': (p) =>
     `账号 ${p.username}（${p.role}）${USER_ACTIONS[p.action]}${p.fromRole ? `，原角色 ${p.fromRole}` : ''}`,
+  'roster.changed': (p) =>
+    p.action === 'rules_changed'
+      ? `叫应规则修改（${p.count ?? 0} 条）`
+      : `三防责任人${ROSTER_ACTIONS[p.action]}：${p.name ?? ''}${p.count === undefined ? '' : ` ${p.count} 人`}`,
+  'calls.started': (p) =>
+    `${p.drill ? '【演练】' : ''}叫应${CALL_REASONS[p.reason]}：${p.headline}，呼叫 ${p.called} 人`,
+  'call.answered': (p) =>
+    `${p.drill ? '【演练】' : ''}叫应已应答：${p.name}${p.late ? '（超时）' : ''}`,
+  'calls.escalated': (p) =>
+    `${p.drill ? '【演练】' : ''}叫应升级（第${p.step}级：${CALL_RUNGS[p.step] ?? ''}）：${p.count} 人未应答，发出 ${p.sent} 条`,
+  'calls.stood_down': (p) => `叫应解除：已通知 ${p.count} 人`,
 };
 
 /**
@@ -184,6 +215,8 @@ export const NOT_LOGGED: readonly EventType[] = [
   'team.position_updated',
   'user.changed',
   'notification.delivery_changed',
+  // One line per answer would swamp the log in a district-wide call; the board shows them.
+  'call.answered',
 ];
 
 export function eventLine<K extends EventType>(type: K, payload: EventMap[K]): string {

@@ -1,4 +1,7 @@
 import {
+  type CallEventPayload,
+  type CallsEscalatedPayload,
+  type CallsRoundPayload,
   type DispatchEventPayload,
   type DutyReport,
   type EventType,
@@ -106,6 +109,9 @@ export function computeReport(
   const opened = of<ShelterEventPayload>('shelter.opened');
   const capacity = new Map(opened.map((s) => [s.shelterId, s.capacity]));
 
+  const rounds = of<CallsRoundPayload>('calls.started');
+  const answers = of<CallEventPayload>('call.answered').filter((a) => !a.drill);
+
   const teamChanges = of<TeamStatusPayload>('team.status_changed');
   const deployedStatuses = new Set(['assigned', 'en_route', 'on_scene']);
 
@@ -160,6 +166,16 @@ export function computeReport(
       ).size,
       assignments: teamChanges.filter((t) => t.status === 'assigned' && t.incidentId !== null)
         .length,
+    },
+    calls: {
+      called: rounds.filter((r) => !r.drill).reduce((n, r) => n + r.called, 0),
+      answered: answers.length,
+      answeredOnTime: answers.filter((a) => !a.late).length,
+      // Unanswered when the window closed: the first rung of each live round.
+      overdue: of<CallsEscalatedPayload>('calls.escalated')
+        .filter((e) => !e.drill && e.step === 1)
+        .reduce((n, e) => n + e.count, 0),
+      drills: rounds.filter((r) => r.reason === 'drill').length,
     },
     instructions: {
       received: of('instruction.received').length,

@@ -49,6 +49,7 @@ describe('README and docs/', () => {
     const sources = [
       'server/src/config/config.ts',
       'server/src/dispatch/dispatch.config.ts',
+      'server/src/lastmile/lastmile.config.ts',
       'server/src/duty-desk/duty-desk.config.ts',
     ];
     const vars = sources.flatMap((s) =>

@@ -16,4 +16,6 @@ export * from './feeds';
 export * from './reports';
 export * from './health';
 export * from './resources';
+export * from './import';
+export * from './lastmile';
 export * from './duty-desk';

@@ -9,6 +9,7 @@ import { prepareDatabase } from '../prepare';
 import { loadAreas, parseAreas } from './import.areas';
 import { formatSummary, loadBatch, subdistrictCodes } from './import.load';
 import { parseImportFile } from './import.parse';
+import { knownForPersons, loadPersons, parsePersons } from './import.persons';
 import {
   IMPORT_KINDS,
   type ImportFileError,
@@ -27,11 +28,11 @@ export interface CliIo {
 export const EXIT = { ok: 0, invalidRows: 1, invalidFile: 2, failed: 3 } as const;
 
 const USAGE =
-  'usage: npm run import -- <file.csv|file.geojson> [--kind points|shelters|teams|subdistricts] [--dry-run]';
+  'usage: npm run import -- <file.csv|file.geojson> [--kind points|shelters|teams|subdistricts|persons] [--dry-run]';
 
 interface CliArgs {
   file: string;
-  kind?: ImportKind | 'subdistricts';
+  kind?: ImportKind | 'subdistricts' | 'persons';
   dryRun: boolean;
 }
 
@@ -50,9 +51,11 @@ export function parseCliArgs(argv: string[], cwd: string): CliArgs | { error: st
   if (positionals.length !== 1 || positionals[0] === undefined)
     return { error: 'give exactly one file' };
   const kind =
-    values.kind === 'subdistricts' ? 'subdistricts' : IMPORT_KINDS.find((k) => k === values.kind);
+    values.kind === 'subdistricts' || values.kind === 'persons'
+      ? values.kind
+      : IMPORT_KINDS.find((k) => k === values.kind);
   if (values.kind !== undefined && !kind)
-    return { error: `--kind must be one of ${IMPORT_KINDS.join(', ')}, subdistricts` };
+    return { error: `--kind must be one of ${IMPORT_KINDS.join(', ')}, subdistricts, persons` };
   return { file: resolve(cwd, positionals[0]), kind, dryRun: values['dry-run'] === true };
 }
 
@@ -93,6 +96,9 @@ export async function runImport(argv: string[], io: CliIo): Promise<number> {
   if (args.kind === 'subdistricts' || /(^|\/)subdistricts[^/]*$/i.test(args.file)) {
     return importAreas(args.file, text, args.dryRun, io);
   }
+  if (args.kind === 'persons' || /(^|\/)(persons|roster)[^/]*$/i.test(args.file)) {
+    return importPersons(args.file, text, args.dryRun, io);
+  }
   const parsed = parseImportFile(text, args.file, args.kind);
   if (!parsed.ok) {
     io.err(formatFileError(args.file, parsed.error));
@@ -112,6 +118,37 @@ export async function runImport(argv: string[], io: CliIo): Promise<number> {
       return EXIT.invalidRows;
     }
     io.out(formatSummary(await loadBatch(ds, result.batch, args.dryRun)));
+    return EXIT.ok;
+  });
+}
+
+/** The roster of 三防 responsible persons (keyed by phone; all or nothing). */
+async function importPersons(
+  file: string,
+  text: string,
+  dryRun: boolean,
+  io: CliIo,
+): Promise<number> {
+  return withDatabase(io, async (ds) => {
+    const parsed = parsePersons(text, file, await knownForPersons(ds));
+    if (!parsed.ok && 'fileError' in parsed) {
+      io.err(formatFileError(file, parsed.fileError));
+      return EXIT.invalidFile;
+    }
+    if (!parsed.ok) {
+      for (const e of parsed.rowErrors) io.err(formatRowError(file, e));
+      const lines = new Set(parsed.rowErrors.map((e) => e.line)).size;
+      io.err(
+        `IMPORT_INVALID_ROWS: ${lines} invalid persons row(s), ${parsed.rowErrors.length} problem(s); nothing was loaded`,
+      );
+      return EXIT.invalidRows;
+    }
+    if (parsed.unknownColumns.length > 0)
+      io.err(`${file}: ignoring unknown column(s): ${parsed.unknownColumns.join(', ')}`);
+    const r = await loadPersons(ds, parsed.rows, dryRun);
+    io.out(
+      `persons: ${r.inserted} inserted, ${r.updated} updated${dryRun ? ' (dry run: nothing written)' : ''}`,
+    );
     return EXIT.ok;
   });
 }

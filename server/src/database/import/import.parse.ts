@@ -196,3 +196,27 @@ function cellOf(v: unknown): string | undefined {
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
+
+/**
+ * Any table's raw rows (CSV header + records, or GeoJSON features' properties), for importers
+ * with their own columns (the roster of responsible persons). GeoJSON geometry is not read.
+ */
+export function parseTable(
+  text: string,
+  fileName: string,
+):
+  | { ok: true; format: ImportFormat; columns: string[]; rows: RawRow[] }
+  | { ok: false; error: ImportFileError } {
+  try {
+    const clean = text.replace(/^\uFEFF/, '');
+    if (clean.trim() === '') throw new FileProblem('the file is empty');
+    const format = detectFormat(fileName, clean);
+    const read = format === 'csv' ? readCsv(clean) : readGeoJson(clean);
+    const rows =
+      format === 'csv' ? read.rows : read.rows.map((r) => ({ ...r, problem: undefined }));
+    return { ok: true, format, columns: read.columns, rows };
+  } catch (e) {
+    if (!(e instanceof FileProblem)) throw e;
+    return { ok: false, error: { code: 'IMPORT_INVALID_FILE', message: e.message, line: e.line } };
+  }
+}

@@ -12,6 +12,7 @@ import { SuggestionBasis1795931000000 } from './1795931000000-SuggestionBasis';
 import { CapCorpus1795940000000 } from './1795940000000-CapCorpus';
 import { UserAdmin1796599368906 } from './1796599368906-UserAdmin';
 import { SmsDelivery1796600000000 } from './1796600000000-SmsDelivery';
+import { LastMile1796600130000 } from './1796600130000-LastMile';
 import { DutyDesk1796609794309 } from './1796609794309-DutyDesk';
 
 /** Every committed migration, oldest first. Never edit one that has been merged. */
@@ -30,5 +31,6 @@ export const MIGRATIONS = [
   CapCorpus1795940000000,
   UserAdmin1796599368906,
   SmsDelivery1796600000000,
+  LastMile1796600130000,
   DutyDesk1796609794309,
 ];

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { sha256Hex } from '../../auth/auth.service';
 import { hashPassword } from '../../auth/password';
+import { seedRoster } from './roster';
 import {
   loadSeedData,
   type PointSeed,
@@ -320,6 +321,7 @@ export async function runSeed(
     if (data && mode === 'demo') {
       await seedDemoResources(m, data);
       await seedDemoUsers(m);
+      await seedRoster(m, data);
     }
     if (admin) await ensureAdmin(m, admin.username, admin.password);
   });

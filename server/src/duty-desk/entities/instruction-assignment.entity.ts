@@ -1,4 +1,4 @@
-import type { AssignmentStatus, UnitKind } from '@sanfang/shared';
+import type { AssignmentStatus, InstructionUnitKind } from '@sanfang/shared';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** One unit's part of an instruction: its feedback deadline and its answer, kept as given. */
@@ -15,7 +15,7 @@ export class InstructionAssignment {
   unitName: string;
 
   @Column({ name: 'unit_kind', type: 'varchar', length: 16 })
-  unitKind: UnitKind;
+  unitKind: InstructionUnitKind;
 
   @Column({ name: 'unit_phone', type: 'text' })
   unitPhone: string;

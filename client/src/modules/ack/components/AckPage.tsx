@@ -63,6 +63,47 @@ export function AckPage({ token }: { token: string }) {
     );
   }
   const closed = view.status === 'stood_down';
+  if (view.call) {
+    // A 叫应 call (a warning or a drill): one answer, no point, no arrival.
+    return (
+      <main className="ack-page">
+        <h1>{t(view.call.drill ? 'ack.callDrillTitle' : 'ack.callTitle')}</h1>
+        <dl>
+          <dt>{t('ack.callAbout')}</dt>
+          <dd>{view.call.title}</dd>
+          <dt>{t('ack.callPerson')}</dt>
+          <dd>
+            {view.contactName}
+            {view.call.unitName ? `（${view.call.unitName}）` : ''}
+          </dd>
+          <dt>{t('ack.code')}</dt>
+          <dd>{view.code}</dd>
+        </dl>
+        {closed && <p role="status">{t('ack.standDown')}</p>}
+        {!closed && view.acknowledgedAt === null && (
+          <p>{t('ack.ackBy', { time: shanghai(view.ackDeadline) })}</p>
+        )}
+        {view.acknowledgedAt && (
+          <p role="status">
+            {t(view.ackLate ? 'ack.acknowledgedLate' : 'ack.acknowledged', {
+              time: shanghai(view.acknowledgedAt),
+            })}
+          </p>
+        )}
+        {error && <p role="alert">{error}</p>}
+        {!closed && view.acknowledgedAt === null && (
+          <button
+            type="button"
+            className="ack-button"
+            disabled={busy !== null}
+            onClick={() => void act('ack')}
+          >
+            {busy === 'ack' ? t('ack.sending') : t('ack.callAnswer')}
+          </button>
+        )}
+      </main>
+    );
+  }
   return (
     <main className="ack-page">
       <h1>{t('ack.title')}</h1>

@@ -2,8 +2,8 @@ import {
   INSTRUCTION_CHANNELS,
   INSTRUCTION_LEVELS,
   instructionsRoutes,
-  UNIT_KINDS,
-  type UnitKind,
+  INSTRUCTION_UNIT_KINDS,
+  type InstructionUnitKind,
 } from '@sanfang/shared';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -95,7 +95,7 @@ export function AssignForm({ id }: { id: string }) {
   const { t } = useTranslation();
   const m = useApiMutation(instructionsRoutes.assign, invalidates);
   const [units, setUnits] = useState('');
-  const [kind, setKind] = useState<UnitKind>('member_unit');
+  const [kind, setKind] = useState<InstructionUnitKind>('member_unit');
   const [deadline, setDeadline] = useState(() => nowLocal(60));
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -126,8 +126,12 @@ export function AssignForm({ id }: { id: string }) {
       </label>
       <label>
         {t('dutyDesk.instructions.unitKind')}
-        <select name="unitKind" value={kind} onChange={(e) => setKind(e.target.value as UnitKind)}>
-          {UNIT_KINDS.map((k) => (
+        <select
+          name="unitKind"
+          value={kind}
+          onChange={(e) => setKind(e.target.value as InstructionUnitKind)}
+        >
+          {INSTRUCTION_UNIT_KINDS.map((k) => (
             <option key={k} value={k}>
               {t(`dutyDesk.instructions.unitKinds.${k}`)}
             </option>

@@ -1,4 +1,4 @@
-import { rotaRoutes, type ImportRowProblem, type RotaImportResult } from '@sanfang/shared';
+import { rotaRoutes, type RotaImportProblem, type RotaImportResult } from '@sanfang/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiRequestError } from '../../api/apiRequestError';
@@ -6,9 +6,9 @@ import { ActionError } from '../../api/components/ActionError';
 import { useApiMutation } from '../../data/useApiQuery';
 import { ROTA_CSV_COLUMNS } from '../utils/rotaText';
 
-const problemsOf = (error: unknown): ImportRowProblem[] =>
+const problemsOf = (error: unknown): RotaImportProblem[] =>
   isApiRequestError(error) && Array.isArray(error.details.problems)
-    ? (error.details.problems as ImportRowProblem[])
+    ? (error.details.problems as RotaImportProblem[])
     : [];
 
 /** A month of rota from CSV: check (dry run), then load; all or nothing, each bad cell listed. */

@@ -1,5 +1,7 @@
+import { Link } from 'react-router';
 import type { IncidentDto, Role, WarningDto } from '@sanfang/shared';
 import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { PointState } from '../../../vocabulary/pointStates';
 import { IncidentDetailsPanel } from '../../incidents/components/IncidentDetailsPanel';
 import type { ResponsesState } from '../../responses/state/applyResponseEvents';
@@ -45,6 +47,7 @@ export function DistrictMapView({
   liveWarnings,
   responses,
 }: DistrictMapViewProps) {
+  const { t } = useTranslation();
   const [visibility, setVisibility] = useState<LayerVisibility>(ALL_VISIBLE);
   const [selection, setSelection] = useState<MapSelection | null>(null);
   const data = state.status === 'ready' ? state.data : null;
@@ -123,6 +126,11 @@ export function DistrictMapView({
           responses={responses}
           canCommand={session.role === 'commander'}
           onClose={close}
+          callsLink={
+            <Link to={`/warnings/${selection.id}/calls`} data-testid="warning-calls-link">
+              {t('warningDetails.calls')}
+            </Link>
+          }
         />
       )}
     </div>

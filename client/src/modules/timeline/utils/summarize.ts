@@ -143,6 +143,16 @@ export function detailOf(e: EventEnvelope, t: TFunction): string {
         username: e.payload.username,
         action: t(`eventDetails.userActions.${e.payload.action}`),
       });
+    case 'calls.started':
+    case 'calls.escalated':
+    case 'calls.stood_down':
+      return t('eventDetails.calls', {
+        count: 'called' in e.payload ? e.payload.called : e.payload.count,
+      });
+    case 'call.answered':
+      return `${e.payload.name}${late(e.payload.late)}`;
+    case 'roster.changed':
+      return e.payload.name ?? String(e.payload.count ?? '');
     case 'rota.shift_changed':
       return [e.payload.after.leader, ...e.payload.after.officers].filter(Boolean).join(' · ');
     case 'rota.imported':

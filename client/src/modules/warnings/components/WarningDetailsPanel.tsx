@@ -1,5 +1,5 @@
 import type { SubdistrictCollection, WarningDetailDto, WarningDto } from '@sanfang/shared';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../../i18n/useLanguage';
 import { useNow } from '../../../hooks/useNow';
@@ -26,6 +26,8 @@ interface WarningDetailsPanelProps {
   /** Commanders accept or dismiss the suggestion made for this warning. */
   canCommand: boolean;
   onClose: () => void;
+  /** The link to this warning's 叫应 board (the shell owns routing). */
+  callsLink?: ReactNode;
 }
 
 const SEVERITIES = ['Extreme', 'Severe', 'Moderate', 'Minor', 'Unknown'] as const;
@@ -51,6 +53,7 @@ export function WarningDetailsPanel({
   responses,
   canCommand,
   onClose,
+  callsLink,
 }: WarningDetailsPanelProps) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -200,6 +203,7 @@ export function WarningDetailsPanel({
           </>
         )}
       </dl>
+      {callsLink && <p>{callsLink}</p>}
       {description && (
         <>
           <h3>{t('warningDetails.description')}</h3>
