@@ -21,7 +21,7 @@ export const FLOORS = [
   ['timers', 'geo'],
   ['dispatch', 'notices', 'resources', 'health', 'users'],
   ['incidents'],
-  ['duty-log', 'duty-report', 'responses', 'warnings', 'lastmile'],
+  ['duty-log', 'duty-report', 'duty-desk', 'responses', 'warnings', 'lastmile'],
   ['database'],
 ];
 

@@ -32,6 +32,7 @@ export const FLOORS = [
     'modules/ack',
     'modules/desk',
     'modules/dispatch',
+    'modules/duty-desk',
     'modules/incidents',
     'modules/lastmile',
     'modules/resources',

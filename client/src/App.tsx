@@ -5,6 +5,8 @@ import { useLocation } from 'react-router';
 import { AckPage } from './modules/ack/components/AckPage';
 import { ackTokenFromPath } from './modules/ack/utils/ackPath';
 import { SignInPage } from './modules/auth/components/SignInPage';
+import { answerTokenFromPath } from './modules/duty-desk/api/answerLinkApi';
+import { UnitAnswerPage } from './modules/duty-desk/pages/UnitAnswerPage';
 import { useAuth } from './modules/auth/state/useAuth';
 import { createQueryClient } from './modules/data/queryClient';
 import { shelterLinkToken } from './modules/resources/api/shelterLinkApi';
@@ -26,6 +28,9 @@ export function App() {
   // A contact's ack link needs no sign-in.
   const ackToken = ackTokenFromPath(pathname);
   if (ackToken) return <AckPage token={ackToken} />;
+  // A unit's answer link to a leader instruction needs no sign-in either.
+  const answerToken = answerTokenFromPath(pathname);
+  if (answerToken) return <UnitAnswerPage token={answerToken} />;
 
   // One cache per signed-in user: signing out drops what the last one could read.
   return session ? (

@@ -14,6 +14,7 @@ import { ImportModule } from './database/import/import.module';
 import { HealthModule } from './health/health.module';
 import { IncidentsModule } from './incidents/incidents.module';
 import { LastMileModule } from './lastmile/lastmile.module';
+import { DutyDeskModule } from './duty-desk/duty-desk.module';
 import { DutyLogModule } from './duty-log/duty-log.module';
 import { DutyReportModule } from './duty-report/report.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -54,6 +55,7 @@ export class AppModule {
         IncidentsModule,
         DutyLogModule,
         DutyReportModule,
+        DutyDeskModule,
         ResourcesModule,
         HealthModule,
         MetricsModule,

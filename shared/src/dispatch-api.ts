@@ -234,7 +234,10 @@ export type NotificationKind =
   // 叫应 (issue 13): a warning's or a drill's call, its escalation and its stand-down.
   | 'call'
   | 'call_escalation'
-  | 'call_stand_down';
+  | 'call_stand_down'
+  | 'leader_report'
+  | 'instruction'
+  | 'rota_gap';
 export type NotificationStatus = 'pending' | 'sending' | 'delivered';
 export type NotifyChannelName = 'log' | 'webhook' | 'smpp';
 /**

@@ -56,6 +56,11 @@ export const ERROR_CODES = {
     'An administrator cannot disable, delete or change the role of their own account',
   USER_CONTACT_ROLE: "A contact's account follows the contact data; its role cannot change",
   ACK_LINK_TOO_OLD: 'The acknowledgement link is older than links may be',
+  INSTRUCTION_CLOSED: 'The instruction is closed (办结); nothing more can change',
+  INSTRUCTION_NOT_ASSIGNED: 'The instruction has no units to answer yet',
+  ASSIGNMENT_ANSWERED: 'This unit has already answered',
+  INSTRUCTION_LINK_INVALID: 'The answer link is malformed or forged',
+  ROTA_SHIFT_INVALID: 'The time is not a shift boundary of the configured rota',
   FEED_FETCH_FAILED: 'A pull feed or CAP link could not be fetched',
 } as const;
 

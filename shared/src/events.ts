@@ -2,6 +2,15 @@ import { z } from 'zod';
 import type { UserChangedPayload } from './auth';
 import type { DispatchEventPayload } from './dispatch';
 import type {
+  AssignmentEventPayload,
+  InstructionEventPayload,
+  RotaGapWarnedPayload,
+  RotaImportedPayload,
+  RotaLeaderNotifiedPayload,
+  RotaShiftChangedPayload,
+  UpwardReportPayload,
+} from './duty-desk';
+import type {
   DutyLogEntryPayload,
   IncidentConfigChangedPayload,
   IncidentDutyPayload,
@@ -124,6 +133,20 @@ export interface EventMap {
   'calls.escalated': CallsEscalatedPayload;
   /** The stand-down (解除) went to everyone still called. */
   'calls.stood_down': CallsStoodDownPayload;
+  // Duty desk: the rota, leader instructions, upward reports.
+  'rota.shift_changed': RotaShiftChangedPayload;
+  'rota.imported': RotaImportedPayload;
+  /** A shift inside the warning horizon has no leader on duty or no officer (once per shift). */
+  'rota.gap_warned': RotaGapWarnedPayload;
+  /** A `leader_on_duty` reporting duty started: the rota's leader was sent the message. */
+  'rota.leader_notified': RotaLeaderNotifiedPayload;
+  'instruction.received': InstructionEventPayload;
+  'instruction.assigned': InstructionEventPayload;
+  'instruction.answered': AssignmentEventPayload;
+  /** A unit missed its feedback deadline: chased, and escalated to the officer on duty then. */
+  'instruction.overdue': AssignmentEventPayload;
+  'instruction.closed': InstructionEventPayload;
+  'upward_report.recorded': UpwardReportPayload;
 }
 
 export type EventType = keyof EventMap;

@@ -499,6 +499,15 @@ export interface DutyReport {
   };
   shelters: { opened: number; closed: number; peakOccupancy: number; capacityOpened: number };
   teams: { deployed: number; assignments: number };
+  /** Leader instructions (批示指示) in the window. */
+  instructions: { received: number; answered: number; closed: number; overdue: number };
+  /** Upward reports sent in the window, per recipient; late ones, and duties due but not done. */
+  upwardReports: {
+    sent: number;
+    byRecipient: Record<string, number>;
+    late: number;
+    missed: number;
+  };
   /** 叫应 (issue 13): live warning calls; drills are counted apart and not in these. */
   calls: {
     called: number;
@@ -512,5 +521,12 @@ export interface DutyReport {
 export interface MonthlyReport {
   month: string;
   summary: DutyReport;
-  days: { date: string; incidents: number; warningsIssued: number; dispatches: number }[];
+  days: {
+    date: string;
+    incidents: number;
+    warningsIssued: number;
+    dispatches: number;
+    instructions: number;
+    upwardReports: number;
+  }[];
 }

@@ -14,5 +14,6 @@ export * from './resources';
 export * from './incidents';
 export * from './dispatch-api';
 export * from './client-config';
+export * from './duty-desk';
 export * from './routes';
 export * from './lastmile';

@@ -238,6 +238,22 @@ export class DispatchRepository {
   }
 
   /** Console users to notify at an escalation step (subdistrict officers, or district). */
+  /**
+   * The duty officers on the rota at `at` (the duty desk's table): the district duty room's
+   * last rung reaches whoever is on duty then, console user or not.
+   */
+  async rotaOfficers(
+    m: EntityManager,
+    at: Date,
+  ): Promise<{ name: string; phone: string; username: string | null }[]> {
+    const rows: { officers: { name: string; phone: string; username: string | null }[] }[] =
+      await m.query(
+        `SELECT officers FROM rota_shifts WHERE starts_at <= $1 AND ends_at > $1 LIMIT 1`,
+        [at],
+      );
+    return rows[0]?.officers ?? [];
+  }
+
   async escalationUsers(m: EntityManager, subdistrictCode: string | null): Promise<string[]> {
     const rows: { username: string }[] = await m.query(
       subdistrictCode

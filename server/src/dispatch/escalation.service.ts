@@ -112,6 +112,21 @@ export class EscalationService implements OnModuleInit {
               text: escalationText(d.step, d.ladder, row.role, row.contact_name, row.point_name),
             });
           }
+          // The last rung is the district duty room: also the officers on the rota right now.
+          if (d.step === LAST_STEP) {
+            for (const o of await this.repo.rotaOfficers(tx.manager, now)) {
+              const recipient = o.username ? `user:${o.username}` : `rota:${o.name}`;
+              if (notified.includes(recipient)) continue;
+              notified.push(recipient);
+              msgs.push({
+                dispatchId: row.id,
+                kind: 'escalation',
+                recipient,
+                address: o.phone,
+                text: escalationText(d.step, d.ladder, row.role, row.contact_name, row.point_name),
+              });
+            }
+          }
         }
         await this.repo.update(tx.manager, row.id, {
           status: 'escalated',

@@ -30,6 +30,15 @@ export class DutyLogRepository {
     return this.ds.getRepository(DutyLogEntry).existsBy({ id: String(id) });
   }
 
+  /** The officers of the next shift on the rota after `at` (the duty desk's table), if any. */
+  async incomingOfficers(at: Date): Promise<string[] | null> {
+    const rows: { officers: { name: string }[] }[] = await this.ds.query(
+      `SELECT officers FROM rota_shifts WHERE starts_at > $1 ORDER BY starts_at LIMIT 1`,
+      [at],
+    );
+    return rows[0] ? rows[0].officers.map((o) => o.name) : null;
+  }
+
   insert(m: EntityManager, e: Omit<DutyLogEntry, 'id' | 'corrects'>): Promise<DutyLogEntry> {
     const repo = m.getRepository(DutyLogEntry);
     return repo.save(repo.create(e));

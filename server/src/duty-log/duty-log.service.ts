@@ -53,10 +53,14 @@ export class DutyLogService {
   /** The shift handover note (交接班): who takes over, what is still open. */
   async handover(user: AuthUser, body: HandoverInput): Promise<DutyLogEntryDto> {
     const items = body.openItems.map((x, n) => `${n + 1}. ${x}`).join('；');
-    const text = `交接班：${user.username} → ${body.toOfficer}。${body.note}${items ? ` 未结事项：${items}` : ''}`;
+    // The rota's incoming officers are named beside the one the officer handed over to.
+    const incoming = await this.repo.incomingOfficers(this.clock.now());
+    const rota = incoming?.length ? `（值班表接班：${incoming.join('、')}）` : '';
+    const text = `交接班：${user.username} → ${body.toOfficer}${rota}。${body.note}${items ? ` 未结事项：${items}` : ''}`;
     return this.insert(user, 'handover', text, null, {
       toOfficer: body.toOfficer,
       openItems: body.openItems,
+      rotaIncoming: incoming ?? [],
     });
   }
 

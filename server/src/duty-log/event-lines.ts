@@ -12,6 +12,18 @@ import type {
 import { GRADE_NAMES } from '../incidents/grading';
 import { STATUS_NAMES, TYPE_NAMES } from '../incidents/labels';
 
+const ROTA_CHANGES: Record<string, string> = {
+  edit: '修改',
+  swap: '换班',
+  substitution: '替班',
+  import: '导入',
+};
+const UPWARD_KINDS_ZH: Record<string, string> = {
+  initial: '初报',
+  followup: '续报',
+  final: '终报',
+};
+
 type Line<K extends EventType> = (p: EventMap[K]) => string;
 
 const RESOURCE_KINDS: Record<string, string> = {
@@ -163,6 +175,22 @@ export const EVENT_LINES: { [K in EventType]: Line<K> } = {
   'resources.settings_changed': (p) => `${p.by} 修改资源告警设置`,
   'resources.imported': (p) => `导入${p.kind}：新增 ${p.inserted}，更新 ${p.updated}`,
   'notification.delivery_changed': (p) => `短信送达状态更新 ${p.changes.length} 条`,
+  'rota.shift_changed': (p) =>
+    `值班表${ROTA_CHANGES[p.change]}：${p.startsAt} 带班领导 ${p.after.leader ?? '（空）'}，值班长 ${p.after.chief ?? '（空）'}，值班员 ${p.after.officers.join('、') || '（空）'}${p.note ? `（${p.note}）` : ''}`,
+  'rota.imported': (p) => `导入值班表：${p.shifts} 个班次（替换 ${p.replaced} 个）`,
+  'rota.gap_warned': (p) =>
+    `值班表缺口：${p.startsAt} 起的班次缺${p.missing.map((m) => (m === 'leader' ? '带班领导' : '值班员')).join('、')}`,
+  'rota.leader_notified': (p) =>
+    p.leader ? `已通知带班领导 ${p.leader}` : '报告带班领导：值班表当班无带班领导',
+  'instruction.received': (p) => `收到${p.fromName}批示：${p.text}`,
+  'instruction.assigned': (p) => `批示已交办：${p.fromName}批示`,
+  'instruction.answered': (p) =>
+    `${p.unitName}已反馈批示（${p.via === 'phone' ? '电话' : '链接'}）`,
+  'instruction.overdue': (p) =>
+    `${p.unitName}批示反馈超时，已催办并报告值班员 ${p.escalatedTo.join('、') || '（值班表无人）'}`,
+  'instruction.closed': (p) => `批示办结：${p.fromName}批示`,
+  'upward_report.recorded': (p) =>
+    `已报送${UPWARD_KINDS_ZH[p.kind]}：${p.recipients.join('、')}${p.late ? '（超时）' : ''}`,
   'user.changed': (p) =>
     `账号 ${p.username}（${p.role}）${USER_ACTIONS[p.action]}${p.fromRole ? `，原角色 ${p.fromRole}` : ''}`,
   'roster.changed': (p) =>

@@ -11,6 +11,7 @@ import {
   type ResponseEventPayload,
   type ShelterEventPayload,
   type TeamStatusPayload,
+  type UpwardReportPayload,
   type WarningEventPayload,
 } from '@sanfang/shared';
 
@@ -31,6 +32,18 @@ export interface ReportDuty {
   onTime: boolean | null;
   /** Falls due inside the window (and already past). */
   dueInWindow: boolean;
+}
+
+/** Reports sent per recipient (a report to three duty rooms counts once for each), late, missed. */
+function upward(sent: UpwardReportPayload[], due: ReportDuty[]): DutyReport['upwardReports'] {
+  const byRecipient: Record<string, number> = {};
+  for (const r of sent) for (const who of r.recipients) bump(byRecipient, who);
+  return {
+    sent: sent.length,
+    byRecipient,
+    late: sent.filter((r) => r.late).length,
+    missed: due.filter((d) => d.status !== 'done').length,
+  };
 }
 
 const rate = (n: number, d: number): number | null => (d === 0 ? null : n / d);
@@ -164,5 +177,12 @@ export function computeReport(
         .reduce((n, e) => n + e.count, 0),
       drills: rounds.filter((r) => r.reason === 'drill').length,
     },
+    instructions: {
+      received: of('instruction.received').length,
+      answered: of('instruction.answered').length,
+      closed: of('instruction.closed').length,
+      overdue: of('instruction.overdue').length,
+    },
+    upwardReports: upward(of<UpwardReportPayload>('upward_report.recorded'), due),
   };
 }

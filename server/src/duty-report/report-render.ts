@@ -67,6 +67,18 @@ export function reportRows(r: DutyReport): [string, string, string][] {
     ['避难场所', '最高安置人数', String(r.shelters.peakOccupancy)],
     ['救援队伍', '出动队伍', String(r.teams.deployed)],
     ['救援队伍', '派遣次数', String(r.teams.assignments)],
+    ['领导批示', '收到', String(r.instructions.received)],
+    ['领导批示', '单位反馈', String(r.instructions.answered)],
+    ['领导批示', '办结', String(r.instructions.closed)],
+    ['领导批示', '反馈超时', String(r.instructions.overdue)],
+    ['上报', '报送（次）', String(r.upwardReports.sent)],
+    ...Object.entries(r.upwardReports.byRecipient).map(([k, v]): [string, string, string] => [
+      '上报',
+      `报送对象：${k}`,
+      String(v),
+    ]),
+    ['上报', '迟报', String(r.upwardReports.late)],
+    ['上报', '漏报（到期未报）', String(r.upwardReports.missed)],
   ];
   return rows;
 }

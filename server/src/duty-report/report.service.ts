@@ -26,6 +26,11 @@ const COUNTED: EventType[] = [
   'calls.started',
   'call.answered',
   'calls.escalated',
+  'instruction.received',
+  'instruction.answered',
+  'instruction.closed',
+  'instruction.overdue',
+  'upward_report.recorded',
 ];
 
 /** 每日值班情况 and the monthly summary, computed from the event log and incident tables. */
@@ -55,6 +60,8 @@ export class DutyReportService {
           'incident.reported',
           'warning.issued',
           'dispatch.created',
+          'instruction.received',
+          'upward_report.recorded',
         ]);
         const n = (t: string): number => Number(rows.find((r) => r.type === t)?.n ?? 0);
         return {
@@ -62,6 +69,8 @@ export class DutyReportService {
           incidents: n('incident.reported'),
           warningsIssued: n('warning.issued'),
           dispatches: n('dispatch.created'),
+          instructions: n('instruction.received'),
+          upwardReports: n('upward_report.recorded'),
         };
       }),
     );

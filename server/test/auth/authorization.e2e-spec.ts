@@ -21,6 +21,9 @@ const OPERATE: Caller[] = ['duty_officer', 'commander'];
 const COMMANDER: Caller[] = ['commander'];
 const ADMIN: Caller[] = ['admin'];
 const DUTY_ADMIN: Caller[] = ['duty_officer', 'admin'];
+/** Leader instructions: duty officers register and assign; commanders and admins close. */
+const DUTY: Caller[] = ['duty_officer'];
+const CLOSE: Caller[] = ['commander', 'admin'];
 
 /** Who gets past authentication and authorisation; everyone else is refused (401 or 403). */
 const TABLE: Record<string, Caller[]> = {
@@ -155,6 +158,22 @@ const TABLE: Record<string, Caller[]> = {
   'POST /api/channels/sms/inbound': FEED,
   'GET /api/notifications': ADMIN,
   'POST /api/admin/import': ADMIN,
+  // The duty desk: the rota, leader instructions (a unit answers by its signed link), reports.
+  'GET /api/rota': CONSOLE,
+  'GET /api/rota/now': CONSOLE,
+  'PUT /api/rota/shift': DUTY_ADMIN,
+  'POST /api/rota/import': DUTY_ADMIN,
+  'GET /api/instructions': CONSOLE,
+  'GET /api/instructions/:id': CONSOLE,
+  'POST /api/instructions': DUTY,
+  'POST /api/instructions/:id/assign': DUTY,
+  'POST /api/instructions/:id/assignments/:assignmentId/answer': DUTY,
+  'POST /api/instructions/:id/close': CLOSE,
+  'GET /api/instruction-link/:token': ANYONE,
+  'POST /api/instruction-link/:token': ANYONE,
+  'GET /api/upward-reports': CONSOLE,
+  'GET /api/report-recipients': CONSOLE,
+  'GET /api/upward-reports/:id/print': CONSOLE,
 };
 
 type Outcome = 'passes' | 'unauthenticated' | 'forbidden';
@@ -256,5 +275,6 @@ describe('authorization of every route', () => {
     }
     if (process.env.AUTHZ_DUMP) console.log(JSON.stringify(observed, null, 1));
     expect(wrong).toEqual([]);
-  });
+    // Six callers of every route, one after another: it grows with the table.
+  }, 120_000);
 });

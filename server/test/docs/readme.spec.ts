@@ -50,6 +50,7 @@ describe('README and docs/', () => {
       'server/src/config/config.ts',
       'server/src/dispatch/dispatch.config.ts',
       'server/src/lastmile/lastmile.config.ts',
+      'server/src/duty-desk/duty-desk.config.ts',
     ];
     const vars = sources.flatMap((s) =>
       [...read(s).matchAll(/^ {2}([A-Z][A-Z0-9_]+): z\./gm)].map((m) => m[1]!),

@@ -230,6 +230,9 @@ describe('GET /api/reports/daily', () => {
       incidents: 2,
       warningsIssued: 3,
       dispatches: 4,
+      instructions: 0,
+      // The fixture day's completed reporting duty is a record of a report sent upward.
+      upwardReports: 1,
     });
   });
 });

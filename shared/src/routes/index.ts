@@ -18,3 +18,4 @@ export * from './health';
 export * from './resources';
 export * from './import';
 export * from './lastmile';
+export * from './duty-desk';

@@ -12,6 +12,8 @@ export class ApiRequestError extends Error {
     readonly code: RequestErrorCode,
     message: string,
     readonly path?: string,
+    /** The rest of the error body (e.g. an import's `problems`, one per bad cell). */
+    readonly details: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
   }

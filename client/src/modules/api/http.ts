@@ -73,7 +73,10 @@ export async function toApiRequestError(response: Response): Promise<ApiRequestE
           ? `HTTP ${response.status}`
           : ERROR_CODES[code];
   const path = typeof fields.path === 'string' ? fields.path : undefined;
-  return new ApiRequestError(response.status, code, message, path);
+  const details = Object.fromEntries(
+    Object.entries(fields).filter(([k]) => k !== 'code' && k !== 'message' && k !== 'path'),
+  );
+  return new ApiRequestError(response.status, code, message, path, details);
 }
 
 /** The one way the client talks to the API: JSON in, JSON out, typed errors. */

@@ -13,6 +13,7 @@ import { CapCorpus1795940000000 } from './1795940000000-CapCorpus';
 import { UserAdmin1796599368906 } from './1796599368906-UserAdmin';
 import { SmsDelivery1796600000000 } from './1796600000000-SmsDelivery';
 import { LastMile1796600130000 } from './1796600130000-LastMile';
+import { DutyDesk1796609794309 } from './1796609794309-DutyDesk';
 
 /** Every committed migration, oldest first. Never edit one that has been merged. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   UserAdmin1796599368906,
   SmsDelivery1796600000000,
   LastMile1796600130000,
+  DutyDesk1796609794309,
 ];

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { UserDto } from '@sanfang/shared';
+import { OnDutyNow } from '../../duty-desk/components/OnDutyNow';
 import { ConnectionIndicator } from '../../live/components/ConnectionIndicator';
 import { DutyClock } from './DutyClock';
 import { LanguageSwitch } from '../../../i18n/LanguageSwitch';
@@ -18,6 +19,7 @@ export function AppHeader({ user, onSignOut }: AppHeaderProps) {
         <span className="app-header__district">{t('app.district')}</span>
       </div>
       <DutyClock />
+      <OnDutyNow />
       <ConnectionIndicator />
       <div className="app-header__user" data-testid="current-user">
         <span className="visually-hidden">{t('header.signedInAs')}</span>

@@ -21,6 +21,8 @@ import { CallBoardPage } from '../../lastmile/pages/CallBoardPage';
 import { DeliveryHealthPage } from '../../lastmile/pages/DeliveryHealthPage';
 import { DrillReportPage, DrillsPage } from '../../lastmile/pages/DrillsPage';
 import { RosterPage } from '../../lastmile/pages/RosterPage';
+import { InstructionsPage } from '../../duty-desk/pages/InstructionsPage';
+import { RotaPage } from '../../duty-desk/pages/RotaPage';
 import { UsersAdminPage } from '../../users/components/UsersAdminPage';
 
 /** Where a page sits in the navigation: by the job it serves. */
@@ -152,6 +154,18 @@ export const PAGES: readonly ConsolePageDef[] = [
     roles: ['admin'],
     nav: { label: 'nav.settings', group: 'admin' },
     render: () => <SettingsPage />,
+  },
+  {
+    path: 'duty-desk/rota',
+    roles: ['duty_officer', 'commander', 'admin'],
+    nav: { label: 'nav.rota', group: 'duty' },
+    render: (session) => <RotaPage role={session.user.role} />,
+  },
+  {
+    path: 'duty-desk/instructions',
+    roles: ['duty_officer', 'commander', 'admin'],
+    nav: { label: 'nav.instructions', group: 'duty' },
+    render: (session) => <InstructionsPage role={session.user.role} />,
   },
   {
     path: 'admin/users',

@@ -18,6 +18,9 @@ const GROUP_BY_PREFIX: Readonly<Record<string, EventGroup>> = {
   resources: 'resource',
   dutylog: 'notice',
   user: 'notice',
+  rota: 'notice',
+  instruction: 'notice',
+  upward_report: 'incident',
 };
 
 export function groupOf(type: EventType): EventGroup {
@@ -150,5 +153,22 @@ export function detailOf(e: EventEnvelope, t: TFunction): string {
       return `${e.payload.name}${late(e.payload.late)}`;
     case 'roster.changed':
       return e.payload.name ?? String(e.payload.count ?? '');
+    case 'rota.shift_changed':
+      return [e.payload.after.leader, ...e.payload.after.officers].filter(Boolean).join(' · ');
+    case 'rota.imported':
+      return String(e.payload.shifts);
+    case 'rota.gap_warned':
+      return e.payload.missing.map((m) => t(`dutyDesk.rota.roles.${m}`)).join(' · ');
+    case 'rota.leader_notified':
+      return e.payload.leader ?? '—';
+    case 'instruction.received':
+    case 'instruction.assigned':
+    case 'instruction.closed':
+      return `${e.payload.fromName}：${e.payload.text}`;
+    case 'instruction.answered':
+    case 'instruction.overdue':
+      return [e.payload.unitName, ...e.payload.escalatedTo].join(' · ');
+    case 'upward_report.recorded':
+      return `${t(`dutyDesk.reports.kinds.${e.payload.kind}`)} · ${e.payload.recipients.join('、')}${late(e.payload.late)}`;
   }
 }
