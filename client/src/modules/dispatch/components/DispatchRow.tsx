@@ -1,0 +1,119 @@
+import type { DispatchDto } from '@sanfang/shared';
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDuration } from '../../../utils/formatDuration';
+import { formatTime } from '../../../utils/formatTime';
+import { useSession } from '../../auth/state/useSession';
+import { pendingDeadline, secondsToDeadline } from '../utils/urgency';
+import { DispatchMessages } from './DispatchMessages';
+
+interface DispatchRowProps {
+  d: DispatchDto;
+  now: number;
+  /** Position in the (virtualised) list, for screen readers: "row 3 of 2,436". */
+  index: number;
+  total: number;
+  /** Offset from the list's top (px). */
+  start: number;
+  measure: (el: Element | null) => void;
+  open: boolean;
+  onToggle: () => void;
+  onShow: () => void;
+}
+
+/** One call-out: point, contact, status and the clock it works against; its messages on request. */
+export const DispatchRow = memo(function DispatchRow({
+  d,
+  now,
+  index,
+  total,
+  start,
+  measure,
+  open,
+  onToggle,
+  onShow,
+}: DispatchRowProps) {
+  const { t } = useTranslation();
+  const isAdmin = useSession().user.role === 'admin';
+  const due = pendingDeadline(d);
+  const left = secondsToDeadline(d, now);
+  const overdue = left !== null && left <= 0;
+  const escalation = Math.max(d.ackEscalationStep, d.arriveEscalationStep);
+  return (
+    <li
+      ref={measure}
+      data-index={index}
+      aria-setsize={total}
+      aria-posinset={index + 1}
+      className={`dispatch-row${overdue ? ' dispatch-row--overdue' : ''}`}
+      style={{
+        position: 'absolute',
+        top: 0,
+        left: 0,
+        right: 0,
+        transform: `translateY(${start}px)`,
+      }}
+      data-dispatch-id={d.id}
+      data-status={d.status}
+      data-overdue={overdue ? '1' : '0'}
+    >
+      <span className="dispatch-row__point">
+        <button
+          type="button"
+          className="link-button"
+          onClick={onShow}
+          title={t('dispatchBoard.showOnMap')}
+          data-testid="dispatch-show-point"
+        >
+          <strong>{d.pointName}</strong> <span className="dispatch-row__code">{d.pointCode}</span>
+        </button>
+      </span>
+      <span className="dispatch-row__who">
+        {t(`contactRoles.${d.role}`)} · {d.contactName}
+      </span>
+      <span className="dispatch-row__status">
+        {t(`dispatchBoard.statuses.${d.status}`)}
+        {d.ackLate && <em className="dispatch-row__late">{t('dispatchBoard.late')}</em>}
+        {d.arrivalFar && <em className="dispatch-row__late">{t('dispatchBoard.far')}</em>}
+      </span>
+      <span className="dispatch-row__clock" data-testid="dispatch-clock">
+        {due && left !== null ? (
+          <time dateTime={new Date(due.at).toISOString()} title={formatTime(due.at)}>
+            {t(`dispatchBoard.clock.${due.kind}`)}{' '}
+            {overdue
+              ? t('dispatchBoard.overdueBy', { time: formatDuration(-left) })
+              : formatDuration(left)}
+          </time>
+        ) : d.arrivedAt ? (
+          t('dispatchBoard.arrivedAt', { time: formatTime(d.arrivedAt, { date: false }) })
+        ) : d.acknowledgedAt ? (
+          t('dispatchBoard.ackedAt', { time: formatTime(d.acknowledgedAt, { date: false }) })
+        ) : (
+          '—'
+        )}
+      </span>
+      {escalation > 0 && (
+        <span className="dispatch-row__escalation" data-testid="escalation-step">
+          {t('dispatchBoard.escalation', {
+            ladder: t(`dispatchBoard.ladders.${d.arriveEscalationStep > 0 ? 'arrive' : 'ack'}`),
+            step: escalation,
+          })}
+        </span>
+      )}
+      {isAdmin && (
+        <span className="dispatch-row__more">
+          <button
+            type="button"
+            className="link-button"
+            aria-expanded={open}
+            onClick={onToggle}
+            data-testid="dispatch-messages-toggle"
+          >
+            {t('dispatchBoard.messages.show')}
+          </button>
+        </span>
+      )}
+      {isAdmin && open && <DispatchMessages dispatchId={d.id} />}
+    </li>
+  );
+});
