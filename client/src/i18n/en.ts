@@ -448,6 +448,7 @@ export const en: Messages = {
     },
     messages: {
       show: 'Messages',
+      title: 'Messages to {{contact}} at {{point}}',
       loading: 'Loading messages…',
       none: 'No message sent yet',
       attempts: '{{count}} attempts',

@@ -462,6 +462,7 @@ export const zhCN = {
     },
     messages: {
       show: '消息',
+      title: '发给{{point}} {{contact}}的消息',
       loading: '正在加载消息…',
       none: '尚未发送消息',
       attempts: '尝试 {{count}} 次',

@@ -14,12 +14,14 @@ import {
   type BoardSort,
 } from '../utils/boardRows';
 import { countDispatches } from '../utils/urgency';
+import { DispatchMessages } from './DispatchMessages';
 import { DispatchRow } from './DispatchRow';
 
 /** `?response=<id>`: the response whose call-outs the board shows (its deep link). */
 export const RESPONSE_PARAM = 'response';
-// A row's height before it is measured (one line of point, one of contact and clock).
-const ROW_ESTIMATE_PX = 46;
+// Every row is two lines high (point and contact; status and clock): a fixed height keeps the
+// virtual list's arithmetic exact and scrolling free of re-measuring.
+const ROW_PX = 46;
 
 const isSort = (s: string | null): s is BoardSort => BOARD_SORTS.some((x) => x === s);
 const isFilter = (s: string | null): s is BoardFilter => BOARD_FILTERS.some((x) => x === s);
@@ -60,12 +62,13 @@ export function DispatchBoard() {
   // Re-sorted each second: rows that just went overdue move to the top.
   const rows = useMemo(() => boardRows(list, sort, filter, now), [list, sort, filter, now]);
   const [open, setOpen] = useState<string | null>(null);
+  const openDispatch = open ? list.find((d) => d.id === open) : undefined;
 
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_ESTIMATE_PX,
+    estimateSize: () => ROW_PX,
     getItemKey: (i) => rows[i]?.id ?? i,
     overscan: 8,
   });
@@ -192,7 +195,7 @@ export function DispatchBoard() {
                       index={item.index}
                       total={rows.length}
                       start={item.start}
-                      measure={virtual.measureElement}
+                      height={ROW_PX}
                       open={open === d.id}
                       onToggle={() => setOpen(open === d.id ? null : d.id)}
                       onShow={() => select({ kind: 'waterlogging', id: d.pointId })}
@@ -202,6 +205,7 @@ export function DispatchBoard() {
               </ol>
             </div>
           )}
+          {openDispatch && <DispatchMessages dispatch={openDispatch} />}
         </>
       )}
     </section>

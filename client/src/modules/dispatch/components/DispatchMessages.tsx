@@ -1,4 +1,4 @@
-import { notificationsRoutes } from '@sanfang/shared';
+import { notificationsRoutes, type DispatchDto } from '@sanfang/shared';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatTime } from '../../../utils/formatTime';
@@ -6,14 +6,25 @@ import { ActionError } from '../../api/components/ActionError';
 import { useApiQuery } from '../../data/useApiQuery';
 
 /** The messages sent for one call-out (call-out, reminders, escalations) and their delivery. */
-export function DispatchMessages({ dispatchId }: { dispatchId: string }) {
+export function DispatchMessages({ dispatch }: { dispatch: DispatchDto }) {
   const { t } = useTranslation();
+  const dispatchId = dispatch.id;
+  const title = t('dispatchBoard.messages.title', {
+    point: dispatch.pointName,
+    contact: dispatch.contactName,
+  });
   const options = useMemo(() => ({ query: { dispatchId } }), [dispatchId]);
   const messages = useApiQuery(notificationsRoutes.list, options, {
     invalidateOn: ['dispatch.*'],
   });
   return (
-    <div className="dispatch-row__messages" data-testid="dispatch-messages">
+    <section
+      id="dispatch-messages"
+      className="dispatch-messages"
+      aria-label={title}
+      data-testid="dispatch-messages"
+    >
+      <h3>{title}</h3>
       {messages.isPending ? (
         <p>{t('dispatchBoard.messages.loading')}</p>
       ) : messages.isError ? (
@@ -34,6 +45,6 @@ export function DispatchMessages({ dispatchId }: { dispatchId: string }) {
           ))}
         </ul>
       )}
-    </div>
+    </section>
   );
 }

@@ -1,11 +1,9 @@
 import type { DispatchDto } from '@sanfang/shared';
-import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDuration } from '../../../utils/formatDuration';
 import { formatTime } from '../../../utils/formatTime';
 import { useSession } from '../../auth/state/useSession';
 import { pendingDeadline, secondsToDeadline } from '../utils/urgency';
-import { DispatchMessages } from './DispatchMessages';
 
 interface DispatchRowProps {
   d: DispatchDto;
@@ -13,22 +11,26 @@ interface DispatchRowProps {
   /** Position in the (virtualised) list, for screen readers: "row 3 of 2,436". */
   index: number;
   total: number;
-  /** Offset from the list's top (px). */
+  /** Offset from the list's top and the row's fixed height (px). */
   start: number;
-  measure: (el: Element | null) => void;
+  height: number;
+  /** Its messages are shown below the list. */
   open: boolean;
   onToggle: () => void;
   onShow: () => void;
 }
 
-/** One call-out: point, contact, status and the clock it works against; its messages on request. */
-export const DispatchRow = memo(function DispatchRow({
+/**
+ * One call-out on two lines: point (opens it on the map) and contact; status, escalation and
+ * the clock it works against. Admins open the messages sent for it.
+ */
+export function DispatchRow({
   d,
   now,
   index,
   total,
   start,
-  measure,
+  height,
   open,
   onToggle,
   onShow,
@@ -41,18 +43,10 @@ export const DispatchRow = memo(function DispatchRow({
   const escalation = Math.max(d.ackEscalationStep, d.arriveEscalationStep);
   return (
     <li
-      ref={measure}
-      data-index={index}
       aria-setsize={total}
       aria-posinset={index + 1}
       className={`dispatch-row${overdue ? ' dispatch-row--overdue' : ''}`}
-      style={{
-        position: 'absolute',
-        top: 0,
-        left: 0,
-        right: 0,
-        transform: `translateY(${start}px)`,
-      }}
+      style={{ position: 'absolute', left: 0, right: 0, top: 0, height, translate: `0 ${start}px` }}
       data-dispatch-id={d.id}
       data-status={d.status}
       data-overdue={overdue ? '1' : '0'}
@@ -75,6 +69,26 @@ export const DispatchRow = memo(function DispatchRow({
         {t(`dispatchBoard.statuses.${d.status}`)}
         {d.ackLate && <em className="dispatch-row__late">{t('dispatchBoard.late')}</em>}
         {d.arrivalFar && <em className="dispatch-row__late">{t('dispatchBoard.far')}</em>}
+        {escalation > 0 && (
+          <span className="dispatch-row__escalation" data-testid="escalation-step">
+            {t('dispatchBoard.escalation', {
+              ladder: t(`dispatchBoard.ladders.${d.arriveEscalationStep > 0 ? 'arrive' : 'ack'}`),
+              step: escalation,
+            })}
+          </span>
+        )}
+        {isAdmin && (
+          <button
+            type="button"
+            className="link-button dispatch-row__more"
+            aria-expanded={open}
+            aria-controls="dispatch-messages"
+            onClick={onToggle}
+            data-testid="dispatch-messages-toggle"
+          >
+            {t('dispatchBoard.messages.show')}
+          </button>
+        )}
       </span>
       <span className="dispatch-row__clock" data-testid="dispatch-clock">
         {due && left !== null ? (
@@ -92,28 +106,6 @@ export const DispatchRow = memo(function DispatchRow({
           '—'
         )}
       </span>
-      {escalation > 0 && (
-        <span className="dispatch-row__escalation" data-testid="escalation-step">
-          {t('dispatchBoard.escalation', {
-            ladder: t(`dispatchBoard.ladders.${d.arriveEscalationStep > 0 ? 'arrive' : 'ack'}`),
-            step: escalation,
-          })}
-        </span>
-      )}
-      {isAdmin && (
-        <span className="dispatch-row__more">
-          <button
-            type="button"
-            className="link-button"
-            aria-expanded={open}
-            onClick={onToggle}
-            data-testid="dispatch-messages-toggle"
-          >
-            {t('dispatchBoard.messages.show')}
-          </button>
-        </span>
-      )}
-      {isAdmin && open && <DispatchMessages dispatchId={d.id} />}
     </li>
   );
-});
+}

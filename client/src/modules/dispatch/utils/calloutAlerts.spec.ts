@@ -20,5 +20,9 @@ describe('which call-outs sound and are announced', () => {
     const stepped = calloutsToAlert(late.marks, [up], after + 2000);
     expect(stepped.escalated.map((x) => x.id)).toEqual(['d1']);
     expect(stepped.overdue).toEqual([]);
+
+    // Overdue and escalated in the same tick: both said.
+    const both = calloutsToAlert(start.marks, [up], after);
+    expect([both.overdue.length, both.escalated.length]).toEqual([1, 1]);
   });
 });

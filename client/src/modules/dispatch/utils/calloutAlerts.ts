@@ -25,8 +25,9 @@ export function calloutsToAlert(
     marks.set(d.id, mark);
     const was = before.get(d.id);
     if (!was) continue;
+    // Going overdue usually escalates at once too: both are said.
+    if (mark.overdue && !was.overdue) overdue.push(d);
     if (mark.step > was.step) escalated.push(d);
-    else if (mark.overdue && !was.overdue) overdue.push(d);
   }
   return { marks, overdue, escalated };
 }
