@@ -14,6 +14,7 @@ const value = (list = [dispatch()]): LiveDispatches => ({
   byResponse: new Map([['r1', new Map(list.map((d) => [d.id, d]))]]),
   all: list,
   loading: new Set(),
+  settled: true,
 });
 
 describe(DispatchAlerts.name, () => {

@@ -14,12 +14,14 @@ const NAMED = 3;
  */
 export function DispatchAlerts() {
   const { t } = useTranslation();
-  const { all } = useDispatches();
+  const { all, settled } = useDispatches();
   const now = useNow();
-  const marks = useRef<CalloutMarks>(new Map());
+  // Null until the console's first settled view (sign-in): the baseline, not alarmed.
+  const marks = useRef<CalloutMarks | null>(null);
   const [message, setMessage] = useState('');
 
   useEffect(() => {
+    if (!settled && !marks.current) return;
     const { marks: next, overdue, escalated } = calloutsToAlert(marks.current, all, now);
     marks.current = next;
     if (overdue.length === 0 && escalated.length === 0) return;
@@ -47,7 +49,7 @@ export function DispatchAlerts() {
         }),
       );
     setMessage(parts.join(' '));
-  }, [all, now, t]);
+  }, [all, settled, now, t]);
 
   return (
     <p className="visually-hidden" aria-live="assertive" data-testid="callout-announcer">

@@ -14,6 +14,8 @@ export interface LiveDispatches {
   all: readonly DispatchDto[];
   /** Responses whose first snapshot has not landed. */
   loading: ReadonlySet<string>;
+  /** The active responses are known and each one's call-outs have landed once. */
+  settled: boolean;
 }
 
 const dispatches = featureContext<LiveDispatches>('DispatchesProvider');
@@ -25,9 +27,12 @@ export const useDispatches = dispatches.use;
 /** `responses`: the active ones (the shell reads them from the responses feature). */
 export function DispatchesProvider({
   responses,
+  responsesLoaded,
   children,
 }: {
   responses: readonly ResponseDto[];
+  /** The responses' own snapshot has landed (until then "no response" is not yet known). */
+  responsesLoaded: boolean;
   children: ReactNode;
 }) {
   const ids = useMemo(() => responses.map((r) => r.id), [responses]);
@@ -38,8 +43,9 @@ export function DispatchesProvider({
       byResponse: live.states,
       all: [...live.states.values()].flatMap((m) => [...m.values()]),
       loading: live.loading,
+      settled: responsesLoaded && ids.every((id) => live.states.has(id) && !live.loading.has(id)),
     }),
-    [responses, live],
+    [responses, responsesLoaded, ids, live],
   );
   return <DispatchesContext.Provider value={value}>{children}</DispatchesContext.Provider>;
 }

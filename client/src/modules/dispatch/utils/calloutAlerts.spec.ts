@@ -7,11 +7,12 @@ const after = Date.parse('2025-06-11T07:11:00Z'); // the factory's ack deadline 
 describe('which call-outs sound and are announced', () => {
   it('alerts a call-out going overdue or up an escalation step, once', () => {
     const d = dispatch();
-    const first = calloutsToAlert(new Map(), [d], after);
-    // Already overdue when first seen (sign-in): on the board, not alarmed.
-    expect(first.overdue).toEqual([]);
+    // Already overdue at sign-in: on the board, not alarmed.
+    expect(calloutsToAlert(null, [d], after).overdue).toEqual([]);
+    // Reaching the console after sign-in, already overdue: alarmed.
+    expect(calloutsToAlert(new Map(), [d], after).overdue.map((x) => x.id)).toEqual(['d1']);
 
-    const start = calloutsToAlert(new Map(), [d], before);
+    const start = calloutsToAlert(null, [d], before);
     const late = calloutsToAlert(start.marks, [d], after);
     expect(late.overdue.map((x) => x.id)).toEqual(['d1']);
     expect(calloutsToAlert(late.marks, [d], after + 1000).overdue).toEqual([]);

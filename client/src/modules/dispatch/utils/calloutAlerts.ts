@@ -6,11 +6,12 @@ export type CalloutMarks = ReadonlyMap<string, { overdue: boolean; step: number 
 
 /**
  * Call-outs that went overdue or up an escalation step since `before` (these are sounded and
- * announced). A call-out not in `before` is new to the console (the first snapshot, a new
- * response) and only marked: what was already overdue at sign-in is on the board, not alarmed.
+ * announced). `before` null is the console's first settled view (sign-in): what was already
+ * overdue then is on the board, not alarmed. After it, a call-out first seen already overdue
+ * (a response whose call-outs reached the console late) is alarmed too.
  */
 export function calloutsToAlert(
-  before: CalloutMarks,
+  before: CalloutMarks | null,
   dispatches: Iterable<DispatchDto>,
   now: number,
 ): { marks: CalloutMarks; overdue: DispatchDto[]; escalated: DispatchDto[] } {
@@ -23,8 +24,8 @@ export function calloutsToAlert(
       step: Math.max(d.ackEscalationStep, d.arriveEscalationStep),
     };
     marks.set(d.id, mark);
-    const was = before.get(d.id);
-    if (!was) continue;
+    if (!before) continue;
+    const was = before.get(d.id) ?? { overdue: false, step: 0 };
     // Going overdue usually escalates at once too: both are said.
     if (mark.overdue && !was.overdue) overdue.push(d);
     if (mark.step > was.step) escalated.push(d);

@@ -27,9 +27,13 @@ interface ConsolePageProps {
 
 /** The call-outs of the active responses (the responses feature says which are active). */
 function ActiveDispatches({ children }: { children: ReactNode }) {
-  const { state } = useResponses();
+  const { state, loaded } = useResponses();
   const active = useMemo(() => activeResponses(state), [state]);
-  return <DispatchesProvider responses={active}>{children}</DispatchesProvider>;
+  return (
+    <DispatchesProvider responses={active} responsesLoaded={loaded}>
+      {children}
+    </DispatchesProvider>
+  );
 }
 
 /**
