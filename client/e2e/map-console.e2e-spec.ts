@@ -101,7 +101,7 @@ suite('the map console in Chromium: main path, deep links, a whole-district disp
         document.querySelector('[data-testid=dispatch-counts] [data-count=notified] dd')
           ?.textContent === String(n),
       total,
-      { timeout: 30_000 },
+      { timeout: 150_000 },
     );
     await board(page)
       .locator('[data-testid=dispatch-shown]')

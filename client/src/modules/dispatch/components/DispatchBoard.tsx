@@ -69,8 +69,10 @@ export function DispatchBoard() {
     count: rows.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_PX,
-    getItemKey: (i) => rows[i]?.id ?? i,
     overscan: 8,
+    // Rows have one fixed height, so the default index keys keep the virtualiser's measurements
+    // valid while the order changes each second (a per-render getItemKey invalidated them every
+    // render and looped React's updates).
   });
 
   return (
@@ -161,25 +163,26 @@ export function DispatchBoard() {
               {t('dispatchBoard.shown', { count: rows.length, total: list.length })}
             </span>
           </div>
-          {rows.length === 0 ? (
-            <p className="panel__empty">
-              {selected && loading.has(selected.id)
-                ? t('dispatchBoard.loading')
-                : list.length === 0
-                  ? t('dispatchBoard.empty')
-                  : t('dispatchBoard.noneMatch')}
-            </p>
-          ) : (
-            <div
-              className="dispatch-board__scroll"
-              ref={scroller}
-              data-testid="dispatch-scroll"
-              // A scrolling region must be reachable by keyboard (axe: scrollable-region-focusable).
-              // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scroll box, named by its label
-              tabIndex={0}
-              role="region"
-              aria-label={t('dispatchBoard.list')}
-            >
+          {/* Always the same element: the virtualiser keeps its scroll element for the board's life. */}
+          <div
+            className={`dispatch-board__scroll${rows.length === 0 ? ' dispatch-board__scroll--empty' : ''}`}
+            ref={scroller}
+            data-testid="dispatch-scroll"
+            // A scrolling region must be reachable by keyboard (axe: scrollable-region-focusable).
+            // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scroll box, named by its label
+            tabIndex={0}
+            role="region"
+            aria-label={t('dispatchBoard.list')}
+          >
+            {rows.length === 0 ? (
+              <p className="panel__empty">
+                {selected && loading.has(selected.id)
+                  ? t('dispatchBoard.loading')
+                  : list.length === 0
+                    ? t('dispatchBoard.empty')
+                    : t('dispatchBoard.noneMatch')}
+              </p>
+            ) : (
               <ol
                 className="dispatch-board__list"
                 style={{ height: virtual.getTotalSize(), position: 'relative' }}
@@ -189,7 +192,7 @@ export function DispatchBoard() {
                   if (!d) return null;
                   return (
                     <DispatchRow
-                      key={item.key}
+                      key={d.id}
                       d={d}
                       now={now}
                       index={item.index}
@@ -203,8 +206,8 @@ export function DispatchBoard() {
                   );
                 })}
               </ol>
-            </div>
-          )}
+            )}
+          </div>
           {openDispatch && <DispatchMessages dispatch={openDispatch} />}
         </>
       )}
