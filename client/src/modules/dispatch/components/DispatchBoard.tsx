@@ -1,6 +1,6 @@
 import type { DispatchDto } from '@sanfang/shared';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useNow } from '../../../hooks/useNow';
@@ -58,11 +58,18 @@ export function DispatchBoard() {
     () => [...(selected ? (byResponse.get(selected.id)?.values() ?? []) : [])],
     [byResponse, selected],
   );
-  const counts = countDispatches(list, now);
+  // Per tick, not per scrolled frame.
+  const counts = useMemo(() => countDispatches(list, now), [list, now]);
   // Re-sorted each second: rows that just went overdue move to the top.
   const rows = useMemo(() => boardRows(list, sort, filter, now), [list, sort, filter, now]);
   const [open, setOpen] = useState<string | null>(null);
   const openDispatch = open ? list.find((d) => d.id === open) : undefined;
+  // Stable, so a scrolled frame renders only the rows that came into view (DispatchRow is memo).
+  const toggle = useCallback((id: string) => setOpen((o) => (o === id ? null : id)), []);
+  const show = useCallback(
+    (pointId: string) => select({ kind: 'waterlogging', id: pointId }),
+    [select],
+  );
 
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({
@@ -200,8 +207,8 @@ export function DispatchBoard() {
                       start={item.start}
                       height={ROW_PX}
                       open={open === d.id}
-                      onToggle={() => setOpen(open === d.id ? null : d.id)}
-                      onShow={() => select({ kind: 'waterlogging', id: d.pointId })}
+                      onToggle={toggle}
+                      onShow={show}
                     />
                   );
                 })}

@@ -1,4 +1,5 @@
 import type { DispatchDto } from '@sanfang/shared';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDuration } from '../../../utils/formatDuration';
 import { formatTime } from '../../../utils/formatTime';
@@ -16,15 +17,17 @@ interface DispatchRowProps {
   height: number;
   /** Its messages are shown below the list. */
   open: boolean;
-  onToggle: () => void;
-  onShow: () => void;
+  /** Opens or closes this call-out's messages (by its id). */
+  onToggle: (id: string) => void;
+  /** Shows this call-out's point on the map (by its id). */
+  onShow: (pointId: string) => void;
 }
 
 /**
  * One call-out on two lines: point (opens it on the map) and contact; status, escalation and
  * the clock it works against. Admins open the messages sent for it.
  */
-export function DispatchRow({
+export const DispatchRow = memo(function DispatchRow({
   d,
   now,
   index,
@@ -55,7 +58,7 @@ export function DispatchRow({
         <button
           type="button"
           className="link-button"
-          onClick={onShow}
+          onClick={() => onShow(d.pointId)}
           title={t('dispatchBoard.showOnMap')}
           data-testid="dispatch-show-point"
         >
@@ -83,7 +86,7 @@ export function DispatchRow({
             className="link-button dispatch-row__more"
             aria-expanded={open}
             aria-controls="dispatch-messages"
-            onClick={onToggle}
+            onClick={() => onToggle(d.id)}
             data-testid="dispatch-messages-toggle"
           >
             {t('dispatchBoard.messages.show')}
@@ -108,4 +111,4 @@ export function DispatchRow({
       </span>
     </li>
   );
-}
+});
