@@ -8,12 +8,11 @@
  *
  * Env: MAP_RUNS=15  MAP_POINTS=5000  MAP_CHANGES=50  MAP_LOADS=3
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { cpus, tmpdir, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import { fmt, launch, ROOT, startServer, summarize, type Summary } from './harness';
 import { changeStates, checkLastRound, installPoints, signedInAndReady } from './page-ops';
 
 const RUNS = Number(process.env.MAP_RUNS ?? 15);
@@ -21,82 +20,7 @@ const POINTS = Number(process.env.MAP_POINTS ?? 5000);
 const CHANGES = Number(process.env.MAP_CHANGES ?? 50);
 const LOADS = Number(process.env.MAP_LOADS ?? 3);
 const TARGET = 3;
-// npm runs workspace scripts in client/; the repo root is one up.
-const ROOT = resolve(process.cwd(), '..');
 const SEEDED_LAYERS = ['subdistrict-fill', 'shelters', 'rescue-teams', 'warehouses'];
-
-interface Summary {
-  median: number;
-  min: number;
-  max: number;
-  runs: number[];
-}
-function summarize(runs: number[]): Summary {
-  const sorted = [...runs].sort((a, b) => a - b);
-  return {
-    median: sorted[Math.floor((sorted.length - 1) / 2)] ?? Number.NaN,
-    min: sorted[0] ?? Number.NaN,
-    max: sorted[sorted.length - 1] ?? Number.NaN,
-    runs,
-  };
-}
-const fmt = (n: number): string => (Number.isFinite(n) ? n.toFixed(2) : 'n/a');
-
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => ok(typeof a === 'object' && a ? a.port : 0));
-    });
-  });
-}
-
-async function startServer(): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [join(ROOT, 'server/dist/main.js')], {
-    cwd: join(ROOT, 'server'),
-    env: {
-      ...process.env,
-      DATABASE_URL: '',
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'sanfang-bench-map-')),
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: 'ignore',
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`console exited ${child.exitCode}`);
-    const up = await fetch(`${url}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) return { url, child };
-    if (Date.now() > deadline) throw new Error('console did not start');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-async function launch(): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'sanfang-bench-chromium-')), {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1400, height: 900 },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-      '--disable-background-networking',
-      '--no-first-run',
-    ],
-  });
-}
 
 /** Sign-in to first rendered map with every seeded layer drawn (ms). */
 async function timeToMap(context: BrowserContext, url: string): Promise<number> {

@@ -6,4 +6,6 @@ export const fetchDispatches = (
   responseId: string,
   signal?: AbortSignal,
 ): Promise<DispatchDto[]> =>
-  callApi(dispatchesRoutes.list, { query: { responseId }, token, signal });
+  // The whole snapshot (the API's ceiling, above a whole-district activation's 2,436): the board
+  // pages through it itself (virtualised), never a truncated first page.
+  callApi(dispatchesRoutes.list, { query: { responseId, limit: '10000' }, token, signal });

@@ -1,85 +1,86 @@
-import type { DispatchDto, ResponseDto } from '@sanfang/shared';
-import { useMemo, useState } from 'react';
+import type { DispatchDto } from '@sanfang/shared';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { useNow } from '../../../hooks/useNow';
-import { formatDuration } from '../../../utils/formatDuration';
-import { formatTime } from '../../../utils/formatTime';
-import type { DispatchMap } from '../state/applyDispatchEvents';
-import { byUrgency, countDispatches, pendingDeadline, secondsToDeadline } from '../utils/urgency';
+import { useSelectionParam } from '../../map/state/useSelectionParam';
+import { useDispatches } from '../state/DispatchesProvider';
+import {
+  BOARD_FILTERS,
+  BOARD_SORTS,
+  boardRows,
+  type BoardFilter,
+  type BoardSort,
+} from '../utils/boardRows';
+import { countDispatches } from '../utils/urgency';
+import { DispatchMessages } from './DispatchMessages';
+import { DispatchRow } from './DispatchRow';
 
-interface DispatchBoardProps {
-  responses: readonly ResponseDto[];
-  dispatches: DispatchMap;
-}
+/** `?response=<id>`: the response whose call-outs the board shows (its deep link). */
+export const RESPONSE_PARAM = 'response';
+// Every row is two lines high (point and contact; status and clock): a fixed height keeps the
+// virtual list's arithmetic exact and scrolling free of re-measuring.
+const ROW_PX = 46;
 
-// Thousands of rows would drown the board (and the browser); the most urgent are what matter.
-const ROW_LIMIT = 200;
+const isSort = (s: string | null): s is BoardSort => BOARD_SORTS.some((x) => x === s);
+const isFilter = (s: string | null): s is BoardFilter => BOARD_FILTERS.some((x) => x === s);
 
-function DispatchRow({ d, now }: { d: DispatchDto; now: number }) {
+/**
+ * Per response: counts and every call-out (2,436 for a whole-district activation), overdue
+ * first, sortable and filterable by status, with live clocks. Only the rows in view are in
+ * the DOM (virtualised); each row opens its point on the map and, for admins, its messages.
+ */
+export function DispatchBoard() {
   const { t } = useTranslation();
-  const due = pendingDeadline(d);
-  const left = secondsToDeadline(d, now);
-  const overdue = left !== null && left <= 0;
-  const escalation = Math.max(d.ackEscalationStep, d.arriveEscalationStep);
-  return (
-    <li
-      className={`dispatch-row${overdue ? ' dispatch-row--overdue' : ''}`}
-      data-dispatch-id={d.id}
-      data-status={d.status}
-      data-overdue={overdue ? '1' : '0'}
-    >
-      <span className="dispatch-row__point">
-        <strong>{d.pointName}</strong> <span className="dispatch-row__code">{d.pointCode}</span>
-      </span>
-      <span className="dispatch-row__who">
-        {t(`contactRoles.${d.role}`)} · {d.contactName}
-      </span>
-      <span className="dispatch-row__status">
-        {t(`dispatchBoard.statuses.${d.status}`)}
-        {d.ackLate && <em className="dispatch-row__late">{t('dispatchBoard.late')}</em>}
-        {d.arrivalFar && <em className="dispatch-row__late">{t('dispatchBoard.far')}</em>}
-      </span>
-      <span className="dispatch-row__clock" data-testid="dispatch-clock">
-        {due && left !== null ? (
-          <time dateTime={new Date(due.at).toISOString()} title={formatTime(due.at)}>
-            {t(`dispatchBoard.clock.${due.kind}`)}{' '}
-            {overdue
-              ? t('dispatchBoard.overdueBy', { time: formatDuration(-left) })
-              : formatDuration(left)}
-          </time>
-        ) : d.arrivedAt ? (
-          t('dispatchBoard.arrivedAt', { time: formatTime(d.arrivedAt, { date: false }) })
-        ) : d.acknowledgedAt ? (
-          t('dispatchBoard.ackedAt', { time: formatTime(d.acknowledgedAt, { date: false }) })
-        ) : (
-          '—'
-        )}
-      </span>
-      {escalation > 0 && (
-        <span className="dispatch-row__escalation" data-testid="escalation-step">
-          {t('dispatchBoard.escalation', {
-            ladder: t(`dispatchBoard.ladders.${d.arriveEscalationStep > 0 ? 'arrive' : 'ack'}`),
-            step: escalation,
-          })}
-        </span>
-      )}
-    </li>
-  );
-}
-
-/** Per response: counts and every call-out sorted by urgency, with live clocks. */
-export function DispatchBoard({ responses, dispatches }: DispatchBoardProps) {
-  const { t } = useTranslation();
+  const { responses, byResponse, loading } = useDispatches();
   const now = useNow();
-  const [chosen, setChosen] = useState<string | null>(null);
+  const [params, setParams] = useSearchParams();
+  const [, select] = useSelectionParam();
+  const chosen = params.get(RESPONSE_PARAM);
+  const sortParam = params.get('sort');
+  const filterParam = params.get('status');
+  const sort: BoardSort = isSort(sortParam) ? sortParam : 'urgency';
+  const filter: BoardFilter = isFilter(filterParam) ? filterParam : 'all';
+  const setParam = (name: string, value: string | null) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value === null) next.delete(name);
+        else next.set(name, value);
+        return next;
+      },
+      { replace: name !== RESPONSE_PARAM },
+    );
+
   const selected = responses.find((r) => r.id === chosen) ?? responses[0] ?? null;
   const list = useMemo(
-    () => (selected ? [...dispatches.values()].filter((d) => d.responseId === selected.id) : []),
-    [dispatches, selected],
+    () => [...(selected ? (byResponse.get(selected.id)?.values() ?? []) : [])],
+    [byResponse, selected],
   );
-  // Re-sorting each second keeps rows that just went overdue where they belong.
-  const sorted = useMemo(() => byUrgency(list), [list]);
-  const counts = countDispatches(list, now);
+  // Per tick, not per scrolled frame.
+  const counts = useMemo(() => countDispatches(list, now), [list, now]);
+  // Re-sorted each second: rows that just went overdue move to the top.
+  const rows = useMemo(() => boardRows(list, sort, filter, now), [list, sort, filter, now]);
+  const [open, setOpen] = useState<string | null>(null);
+  const openDispatch = open ? list.find((d) => d.id === open) : undefined;
+  // Stable, so a scrolled frame renders only the rows that came into view (DispatchRow is memo).
+  const toggle = useCallback((id: string) => setOpen((o) => (o === id ? null : id)), []);
+  const show = useCallback(
+    (pointId: string) => select({ kind: 'waterlogging', id: pointId }),
+    [select],
+  );
+
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtual = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_PX,
+    overscan: 8,
+    // Rows have one fixed height, so the default index keys keep the virtualiser's measurements
+    // valid while the order changes each second (a per-render getItemKey invalidated them every
+    // render and looped React's updates).
+  });
 
   return (
     <section
@@ -93,15 +94,19 @@ export function DispatchBoard({ responses, dispatches }: DispatchBoardProps) {
       ) : (
         <>
           {responses.length > 1 && (
-            <div className="dispatch-board__tabs" role="tablist">
+            <div
+              className="dispatch-board__tabs"
+              role="group"
+              aria-label={t('dispatchBoard.responses')}
+            >
               {responses.map((r) => (
                 <button
                   key={r.id}
                   type="button"
-                  role="tab"
-                  aria-selected={r.id === selected?.id}
+                  aria-pressed={r.id === selected?.id}
                   className="button button--small"
-                  onClick={() => setChosen(r.id)}
+                  data-response-tab={r.id}
+                  onClick={() => setParam(RESPONSE_PARAM, r.id)}
                 >
                   {t(`ackHazards.${r.hazard}`)} {t(`ackLevels.${r.level}`)}
                 </button>
@@ -126,20 +131,91 @@ export function DispatchBoard({ responses, dispatches }: DispatchBoardProps) {
               <dd>{counts.overdue}</dd>
             </div>
           </dl>
-          {sorted.length === 0 ? (
-            <p className="panel__empty">{t('dispatchBoard.empty')}</p>
-          ) : (
-            <ol className="dispatch-board__list">
-              {sorted.slice(0, ROW_LIMIT).map((d) => (
-                <DispatchRow key={d.id} d={d} now={now} />
-              ))}
-            </ol>
-          )}
-          {sorted.length > ROW_LIMIT && (
-            <p className="panel__more">
-              {t('dispatchBoard.more', { count: sorted.length - ROW_LIMIT })}
-            </p>
-          )}
+          <div className="dispatch-board__controls">
+            <label>
+              {t('dispatchBoard.sort.label')}{' '}
+              <select
+                value={sort}
+                onChange={(e) =>
+                  setParam('sort', e.target.value === 'urgency' ? null : e.target.value)
+                }
+                data-testid="dispatch-sort"
+              >
+                {BOARD_SORTS.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`dispatchBoard.sort.${s}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t('dispatchBoard.filter.label')}{' '}
+              <select
+                value={filter}
+                onChange={(e) =>
+                  setParam('status', e.target.value === 'all' ? null : e.target.value)
+                }
+                data-testid="dispatch-filter"
+              >
+                {BOARD_FILTERS.map((f) => (
+                  <option key={f} value={f}>
+                    {f === 'all' || f === 'overdue'
+                      ? t(`dispatchBoard.filter.${f}`)
+                      : t(`dispatchBoard.statuses.${f}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <span className="dispatch-board__shown" data-testid="dispatch-shown">
+              {t('dispatchBoard.shown', { count: rows.length, total: list.length })}
+            </span>
+          </div>
+          {/* Always the same element: the virtualiser keeps its scroll element for the board's life. */}
+          <div
+            className={`dispatch-board__scroll${rows.length === 0 ? ' dispatch-board__scroll--empty' : ''}`}
+            ref={scroller}
+            data-testid="dispatch-scroll"
+            // A scrolling region must be reachable by keyboard (axe: scrollable-region-focusable).
+            // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scroll box, named by its label
+            tabIndex={0}
+            role="region"
+            aria-label={t('dispatchBoard.list')}
+          >
+            {rows.length === 0 ? (
+              <p className="panel__empty">
+                {selected && loading.has(selected.id)
+                  ? t('dispatchBoard.loading')
+                  : list.length === 0
+                    ? t('dispatchBoard.empty')
+                    : t('dispatchBoard.noneMatch')}
+              </p>
+            ) : (
+              <ol
+                className="dispatch-board__list"
+                style={{ height: virtual.getTotalSize(), position: 'relative' }}
+              >
+                {virtual.getVirtualItems().map((item) => {
+                  const d: DispatchDto | undefined = rows[item.index];
+                  if (!d) return null;
+                  return (
+                    <DispatchRow
+                      key={d.id}
+                      d={d}
+                      now={now}
+                      index={item.index}
+                      total={rows.length}
+                      start={item.start}
+                      height={ROW_PX}
+                      open={open === d.id}
+                      onToggle={toggle}
+                      onShow={show}
+                    />
+                  );
+                })}
+              </ol>
+            )}
+          </div>
+          {openDispatch && <DispatchMessages dispatch={openDispatch} />}
         </>
       )}
     </section>

@@ -1,10 +1,6 @@
 import type { DispatchEventPayload } from '@sanfang/shared';
 import { dispatch, event } from '../../../test/consoleFactories';
-import {
-  applyDispatchEvents,
-  keepResponses,
-  replaceResponseDispatches,
-} from './applyDispatchEvents';
+import { applyDispatchEvent, applyDispatchEvents, dispatchMissing } from './applyDispatchEvents';
 
 const p = (over: Partial<DispatchEventPayload>): DispatchEventPayload => ({
   dispatchId: 'd1',
@@ -66,9 +62,14 @@ describe('applying dispatch events', () => {
     });
   });
 
-  it('replaces one response snapshot and drops ended responses', () => {
-    const two = replaceResponseDispatches(loaded, 'r2', [dispatch({ id: 'd2', responseId: 'r2' })]);
-    expect([...two.keys()].sort()).toEqual(['d1', 'd2']);
-    expect([...keepResponses(two, new Set(['r2'])).keys()]).toEqual(['d2']);
+  it('per response: applies only its own events, and says when one names a call-out not loaded', () => {
+    const ack = event('dispatch.acknowledged', p({ status: 'acknowledged' }));
+    expect(applyDispatchEvent(loaded, ack, 'r1').get('d1')?.status).toBe('acknowledged');
+    // The same event seen by another response's state changes nothing there.
+    expect(applyDispatchEvent(loaded, ack, 'r2')).toBe(loaded);
+    const created = event('dispatch.created', p({ dispatchId: 'd9' }));
+    expect(dispatchMissing(loaded, created, 'r1')).toBe(true);
+    expect(dispatchMissing(loaded, created, 'r2')).toBe(false);
+    expect(dispatchMissing(loaded, ack, 'r1')).toBe(false);
   });
 });

@@ -51,10 +51,43 @@ function applyOne(d: DispatchDto, e: DispatchEvent): DispatchDto {
   }
 }
 
+/** A response's call-outs by id, as the API lists them. */
+export const dispatchesFromList = (list: readonly DispatchDto[]): DispatchMap =>
+  new Map(list.map((d) => [d.id, d]));
+
 /**
- * Applies dispatch.* events to the loaded dispatches. A dispatch the board has not loaded yet
- * (created after the snapshot) can't be drawn from the event alone (no deadlines, names), so
- * its response is returned for a refetch.
+ * One response's call-outs after one event (`responseId` is the response they belong to):
+ * events of other responses, and of call-outs not loaded, return the same map.
+ */
+export function applyDispatchEvent(
+  dispatches: DispatchMap,
+  e: EventEnvelope,
+  responseId: string,
+): DispatchMap {
+  if (!isDispatchEvent(e) || e.payload.responseId !== responseId) return dispatches;
+  const current = dispatches.get(e.payload.dispatchId);
+  if (!current) return dispatches;
+  const updated = applyOne(current, e);
+  return updated === current ? dispatches : new Map(dispatches).set(updated.id, updated);
+}
+
+/**
+ * Whether the event names a call-out of this response the loaded snapshot does not have
+ * (created after it was read): it can't be drawn from the event alone (no deadlines, names),
+ * so the response is read again.
+ */
+export const dispatchMissing = (
+  dispatches: DispatchMap,
+  e: EventEnvelope,
+  responseId: string,
+): boolean =>
+  isDispatchEvent(e) &&
+  e.payload.responseId === responseId &&
+  !dispatches.has(e.payload.dispatchId);
+
+/**
+ * Applies dispatch.* events to loaded dispatches of any responses (the fold a replay uses); the
+ * responses with call-outs not loaded are returned for a refetch.
  */
 export function applyDispatchEvents(
   dispatches: DispatchMap,
@@ -75,24 +108,4 @@ export function applyDispatchEvents(
     next.set(updated.id, updated);
   }
   return { dispatches: next ?? dispatches, refetch: [...refetch] };
-}
-
-/** Replaces one response's dispatches with a fresh snapshot. */
-export function replaceResponseDispatches(
-  dispatches: DispatchMap,
-  responseId: string,
-  fresh: readonly DispatchDto[],
-): DispatchMap {
-  const next = new Map([...dispatches].filter(([, d]) => d.responseId !== responseId));
-  for (const d of fresh) next.set(d.id, d);
-  return next;
-}
-
-/** Drops the dispatches of responses no longer shown. */
-export function keepResponses(
-  dispatches: DispatchMap,
-  responseIds: ReadonlySet<string>,
-): DispatchMap {
-  const kept = [...dispatches].filter(([, d]) => responseIds.has(d.responseId));
-  return kept.length === dispatches.size ? dispatches : new Map(kept);
 }

@@ -1,17 +1,24 @@
 /**
  * @jest-environment jsdom
  */
-import type { Role } from '@sanfang/shared';
+import type { LoginResponse, Role } from '@sanfang/shared';
 import { act } from 'react';
 import { event, incident, nearbyTeam, reportingDuty } from '../../../test/consoleFactories';
 import { subdistrictCollection } from '../../../test/factories';
 import { flush, mountEachTest } from '../../../test/mountEachTest';
 import { fakeResponse, type FakeResponse } from '../../../test/fakeResponse';
+import { StaticSession } from '../../auth/state/StaticSession';
 import { LiveContext } from '../../live/hooks/useLive';
 import { LiveStore } from '../../live/state/liveStore';
 import { IncidentDetailsPanel } from './IncidentDetailsPanel';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+/** The signed-in session the panel reads its token and role from. */
+const sessionAs = (role: Role): LoginResponse => ({
+  accessToken: 'tok',
+  user: { id: 'u1', username: role, displayName: role, role, subdistrictCode: null },
+});
 
 type Route = (init: RequestInit | undefined) => FakeResponse;
 
@@ -36,16 +43,16 @@ describe(IncidentDetailsPanel.name, () => {
   const render = (role: Role) =>
     act(() =>
       view.root.render(
-        <LiveContext.Provider value={live}>
-          <IncidentDetailsPanel
-            token="tok"
-            role={role}
-            incidentId="i1"
-            known={undefined}
-            subdistricts={subdistrictCollection()}
-            onClose={() => undefined}
-          />
-        </LiveContext.Provider>,
+        <StaticSession session={sessionAs(role)}>
+          <LiveContext.Provider value={live}>
+            <IncidentDetailsPanel
+              incidentId="i1"
+              known={undefined}
+              subdistricts={subdistrictCollection()}
+              onClose={() => undefined}
+            />
+          </LiveContext.Provider>
+        </StaticSession>,
       ),
     );
   const buttons = (): string[] =>

@@ -1,5 +1,6 @@
-import type { IncidentDto, Role, SubdistrictCollection } from '@sanfang/shared';
+import type { IncidentDto, SubdistrictCollection } from '@sanfang/shared';
 import { useTranslation } from 'react-i18next';
+import { useSession } from '../../auth/state/useSession';
 import { ActionError } from '../../api/components/ActionError';
 import { DetailsPanel } from '../../map/components/DetailsPanel';
 import { useIncidentDetails } from '../hooks/useIncidentDetails';
@@ -10,8 +11,6 @@ import { IncidentStatusActions } from './IncidentStatusActions';
 import { NearbyTeamList } from './NearbyTeamList';
 
 interface IncidentDetailsPanelProps {
-  token: string;
-  role: Role;
   incidentId: string;
   /** The copy the map already has (live events), shown until the API's arrives. */
   known: IncidentDto | undefined;
@@ -21,14 +20,14 @@ interface IncidentDetailsPanelProps {
 
 /** A clicked incident: facts, reporting deadlines, nearest teams, and what the role may do. */
 export function IncidentDetailsPanel({
-  token,
-  role,
   incidentId,
   known,
   subdistricts,
   onClose,
 }: IncidentDetailsPanelProps) {
   const { t } = useTranslation();
+  const { accessToken: token, user } = useSession();
+  const role = user.role;
   const details = useIncidentDetails(token, incidentId);
   const fetched = details.incident.status === 'ready' ? details.incident.value : undefined;
   const incident = newerIncident(known, fetched);
@@ -47,7 +46,6 @@ export function IncidentDetailsPanel({
       <h3>{t('incidentDetails.actions')}</h3>
       {canAct ? (
         <IncidentStatusActions
-          token={token}
           incident={incident}
           onDone={() => details.refresh('incident', 'duties')}
         />
@@ -59,7 +57,6 @@ export function IncidentDetailsPanel({
       <h3>{t('incidentDetails.duties')}</h3>
       {details.duties.status === 'ready' ? (
         <IncidentDutyList
-          token={token}
           incidentId={incident.id}
           duties={details.duties.value}
           canAct={canAct}
@@ -71,7 +68,6 @@ export function IncidentDetailsPanel({
         <p className="details-panel__empty">{t('details.loading')}</p>
       )}
       <NearbyTeamList
-        token={token}
         incidentId={incident.id}
         teams={details.teams}
         canAssign={canAct && open}

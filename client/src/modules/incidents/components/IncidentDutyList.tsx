@@ -4,12 +4,12 @@ import { useNow } from '../../../hooks/useNow';
 import { formatDuration } from '../../../utils/formatDuration';
 import { formatTime } from '../../../utils/formatTime';
 import { ActionError } from '../../api/components/ActionError';
+import { useSession } from '../../auth/state/useSession';
 import { useAction } from '../../api/hooks/useAction';
 import { completeDuty } from '../api/incidentsApi';
 import { dutyOrder, isOpenDuty } from '../utils/incidentActions';
 
 interface IncidentDutyListProps {
-  token: string;
   incidentId: string;
   duties: readonly ReportingDutyDto[];
   canAct: boolean;
@@ -17,14 +17,9 @@ interface IncidentDutyListProps {
 }
 
 /** Reporting duties with their deadlines counting down (configured rules, DOMAIN.md). */
-export function IncidentDutyList({
-  token,
-  incidentId,
-  duties,
-  canAct,
-  onDone,
-}: IncidentDutyListProps) {
+export function IncidentDutyList({ incidentId, duties, canAct, onDone }: IncidentDutyListProps) {
   const { t } = useTranslation();
+  const token = useSession().accessToken;
   const now = useNow();
   const { pending, failure, run } = useAction();
   if (duties.length === 0)

@@ -2,19 +2,20 @@ import type { IncidentDto } from '@sanfang/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActionError } from '../../api/components/ActionError';
+import { useSession } from '../../auth/state/useSession';
 import { useAction } from '../../api/hooks/useAction';
 import { changeIncidentStatus } from '../api/incidentsApi';
 import { laterStatuses } from '../utils/incidentActions';
 
 interface IncidentStatusActionsProps {
-  token: string;
   incident: IncidentDto;
   onDone: () => void;
 }
 
 /** Moves the incident forward (the server refuses going back); an optional note goes with it. */
-export function IncidentStatusActions({ token, incident, onDone }: IncidentStatusActionsProps) {
+export function IncidentStatusActions({ incident, onDone }: IncidentStatusActionsProps) {
   const { t } = useTranslation();
+  const token = useSession().accessToken;
   const [note, setNote] = useState('');
   const { pending, failure, run } = useAction();
   const next = laterStatuses(incident.status);

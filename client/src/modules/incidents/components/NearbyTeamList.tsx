@@ -3,13 +3,13 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatTime } from '../../../utils/formatTime';
 import { ActionError } from '../../api/components/ActionError';
+import { useSession } from '../../auth/state/useSession';
 import { useAction } from '../../api/hooks/useAction';
 import { useLiveState } from '../../live/hooks/useLive';
 import { assignTeam } from '../api/incidentsApi';
 import type { Loaded } from '../hooks/useIncidentDetails';
 
 interface NearbyTeamListProps {
-  token: string;
   incidentId: string;
   teams: Loaded<NearbyTeamDto[]>;
   /** The role may assign and the incident is still open. */
@@ -22,14 +22,9 @@ const isTeamKind = (kind: string): kind is TeamKind => TEAM_KINDS.some((k) => k 
 type Assigned = Extract<EventEnvelope, { type: 'incident.team_assigned' }>;
 
 /** Nearest standby teams (one click assigns), and the teams assigned to it in the live log. */
-export function NearbyTeamList({
-  token,
-  incidentId,
-  teams,
-  canAssign,
-  onDone,
-}: NearbyTeamListProps) {
+export function NearbyTeamList({ incidentId, teams, canAssign, onDone }: NearbyTeamListProps) {
   const { t } = useTranslation();
+  const token = useSession().accessToken;
   const { recent } = useLiveState();
   const { pending, failure, run } = useAction();
   const assigned = useMemo(

@@ -12,7 +12,6 @@ import { Link, useParams } from 'react-router';
 import { ActionError } from '../../api/components/ActionError';
 import { FieldError } from '../../api/components/FieldError';
 import { errorAtField } from '../../api/formErrors';
-import { useAuth } from '../../auth/state/useAuth';
 import { useApiMutation, useApiQuery } from '../../data/useApiQuery';
 import { formatTime } from '../../../utils/formatTime';
 import { IncidentDutyList } from '../components/IncidentDutyList';
@@ -33,7 +32,6 @@ const EMPTY_SUBDISTRICTS = { type: 'FeatureCollection', features: [] } as const;
 export function IncidentPage({ canWrite }: { canWrite: boolean }) {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const { session } = useAuth();
   const client = useQueryClient();
   const options = useMemo(() => ({ params: { id } }), [id]);
   const live = { invalidateOn: ['incident.*'] as const };
@@ -63,7 +61,6 @@ export function IncidentPage({ canWrite }: { canWrite: boolean }) {
       </section>
     );
   const i = incident.data;
-  const token = session?.accessToken ?? '';
 
   return (
     <section className="desk-page incident-page" data-testid="incident-page">
@@ -73,11 +70,10 @@ export function IncidentPage({ canWrite }: { canWrite: boolean }) {
         incident={i}
         subdistricts={subdistricts.data ?? (EMPTY_SUBDISTRICTS as never)}
       />
-      {canWrite && <IncidentStatusActions token={token} incident={i} onDone={refresh} />}
+      {canWrite && <IncidentStatusActions incident={i} onDone={refresh} />}
       <h3>{t('incidentDetails.duties')}</h3>
       {duties.data && (
         <IncidentDutyList
-          token={token}
           incidentId={i.id}
           duties={duties.data}
           canAct={canWrite}

@@ -1,33 +1,27 @@
-import type { ResponseDto, SubdistrictCollection } from '@sanfang/shared';
+import type { ResponseDto } from '@sanfang/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatTime } from '../../../utils/formatTime';
+import { useSession } from '../../auth/state/useSession';
+import { useSubdistricts } from '../../map/state/referenceDataContext';
 import { changeResponseLevel, endResponse, startResponse } from '../api/responsesApi';
 import { useAreaLabel } from '../hooks/useAreaLabel';
-import { activeResponses, type ResponsesState } from '../state/applyResponseEvents';
+import { activeResponses } from '../state/applyResponseEvents';
+import { useResponses } from '../state/ResponsesProvider';
 import { ChangeResponseForm, StartResponseForm } from './ResponseForms';
 import { SuggestionPrompt } from './SuggestionPrompt';
 
-interface ResponsesPanelProps {
-  token: string;
-  state: ResponsesState;
-  /** Commanders act; everyone else sees the same panel read-only. */
-  canCommand: boolean;
-  subdistricts: SubdistrictCollection | null;
-}
-
 function ResponseCard({
   r,
-  token,
   canCommand,
   area,
 }: {
   r: ResponseDto;
-  token: string;
   canCommand: boolean;
   area: (codes: string[]) => string;
 }) {
   const { t } = useTranslation();
+  const token = useSession().accessToken;
   const [editing, setEditing] = useState(false);
   return (
     <li className="response-card" data-response-id={r.id} data-level={r.level}>
@@ -79,9 +73,13 @@ function ResponseCard({
   );
 }
 
-/** Active responses and pending suggestions; the controls only for commanders. */
-export function ResponsesPanel({ token, state, canCommand, subdistricts }: ResponsesPanelProps) {
+/** Active responses and pending suggestions; the controls only for commanders (the rest read). */
+export function ResponsesPanel() {
   const { t } = useTranslation();
+  const { accessToken: token, user } = useSession();
+  const canCommand = user.role === 'commander';
+  const { state } = useResponses();
+  const subdistricts = useSubdistricts();
   const [starting, setStarting] = useState(false);
   const area = useAreaLabel(subdistricts);
   const responses = activeResponses(state);
@@ -118,7 +116,7 @@ export function ResponsesPanel({ token, state, canCommand, subdistricts }: Respo
       {suggestions.length > 0 && (
         <ul className="suggestions" aria-label={t('responsesPanel.suggestions')}>
           {suggestions.map((s) => (
-            <SuggestionPrompt key={s.id} s={s} token={token} canCommand={canCommand} area={area} />
+            <SuggestionPrompt key={s.id} s={s} canCommand={canCommand} area={area} />
           ))}
         </ul>
       )}
@@ -127,7 +125,7 @@ export function ResponsesPanel({ token, state, canCommand, subdistricts }: Respo
       ) : (
         <ul className="responses-panel__list">
           {responses.map((r) => (
-            <ResponseCard key={r.id} r={r} token={token} canCommand={canCommand} area={area} />
+            <ResponseCard key={r.id} r={r} canCommand={canCommand} area={area} />
           ))}
         </ul>
       )}

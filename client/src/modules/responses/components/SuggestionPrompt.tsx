@@ -1,6 +1,7 @@
 import type { SuggestionDto } from '@sanfang/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSession } from '../../auth/state/useSession';
 import { decideSuggestion } from '../api/responsesApi';
 import { suggestionText } from '../utils/suggestionText';
 import { FormError, useSubmit } from './ResponseForms';
@@ -8,16 +9,15 @@ import { FormError, useSubmit } from './ResponseForms';
 /** One pending suggestion; commanders accept or dismiss it (with an optional reason). */
 export function SuggestionPrompt({
   s,
-  token,
   canCommand,
   area,
 }: {
   s: SuggestionDto;
-  token: string;
   canCommand: boolean;
   area: (codes: string[]) => string;
 }) {
   const { t } = useTranslation();
+  const token = useSession().accessToken;
   const [reason, setReason] = useState('');
   const { busy, error, submit } = useSubmit(() => undefined);
   return (

@@ -1,25 +1,22 @@
 import type { LoginResponse } from '@sanfang/shared';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { Route, Routes, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useNow } from '../../../hooks/useNow';
+import { DispatchAlerts } from '../../dispatch/components/DispatchAlerts';
 import { DispatchBoard } from '../../dispatch/components/DispatchBoard';
-import { useLiveDispatches } from '../../dispatch/hooks/useLiveDispatches';
-import { pointStates } from '../../dispatch/utils/pointState';
-import { useLiveIncidents } from '../../incidents/hooks/useLiveIncidents';
-import { incidentFeatures } from '../../incidents/state/applyIncidentEvents';
+import { DispatchesProvider } from '../../dispatch/state/DispatchesProvider';
+import { IncidentsProvider } from '../../incidents/state/IncidentsProvider';
 import { LiveProvider } from '../../live/components/LiveProvider';
-import { DistrictMapView } from './DistrictMapView';
-import { useLiveReferenceData } from '../../resources/hooks/useLiveReferenceData';
+import { ReferenceDataProvider } from '../../resources/state/ReferenceDataProvider';
 import { ResponsesPanel } from '../../responses/components/ResponsesPanel';
-import { useLiveResponses } from '../../responses/hooks/useLiveResponses';
 import { activeResponses } from '../../responses/state/applyResponseEvents';
+import { ResponsesProvider, useResponses } from '../../responses/state/ResponsesProvider';
 import { EventTimeline } from '../../timeline/components/EventTimeline';
 import { WarningBanner } from '../../warnings/components/WarningBanner';
-import { useLiveWarnings } from '../../warnings/hooks/useLiveWarnings';
-import { warningFeatures } from '../../warnings/utils/warningGeoJson';
+import { WarningsProvider } from '../../warnings/state/WarningsProvider';
 import { PAGES } from '../pages/pages';
 import { AppHeader } from './AppHeader';
+import { DistrictMapView } from './DistrictMapView';
 import { NavBar } from './NavBar';
 import { NotFoundPage, NotPermittedPage, PageFrame } from './PageFrame';
 
@@ -28,67 +25,48 @@ interface ConsolePageProps {
   onSignOut: () => void;
 }
 
-// Overdue is a matter of time passing, not of events: re-derive point colours this often.
-const POINT_STATE_TICK_MS = 5_000;
+/** The call-outs of the active responses (the responses feature says which are active). */
+function ActiveDispatches({ children }: { children: ReactNode }) {
+  const { state, loaded } = useResponses();
+  const active = useMemo(() => activeResponses(state), [state]);
+  return (
+    <DispatchesProvider responses={active} responsesLoaded={loaded}>
+      {children}
+    </DispatchesProvider>
+  );
+}
+
+/**
+ * Each feature's live state, loaded once for the signed-in console and read by its panels
+ * (`useWarnings()`, `useResponses()`, `useIncidents()`, `useReferenceData()`,
+ * `useDispatches()`), on the map and on every other page alike.
+ */
+export function ConsoleState({ children }: { children: ReactNode }) {
+  return (
+    <ReferenceDataProvider>
+      <WarningsProvider>
+        <ResponsesProvider>
+          <IncidentsProvider>
+            <ActiveDispatches>{children}</ActiveDispatches>
+          </IncidentsProvider>
+        </ResponsesProvider>
+      </WarningsProvider>
+    </ReferenceDataProvider>
+  );
+}
 
 function ConsoleBody({ session, onSignOut }: ConsolePageProps) {
   const { t } = useTranslation();
-  const token = session.accessToken;
-  const reference = useLiveReferenceData(token);
-  const data = reference.state.status === 'ready' ? reference.state.data : null;
-  const warnings = useLiveWarnings(token);
-  const responses = useLiveResponses(token);
-  const incidents = useLiveIncidents(token);
-  const active = useMemo(() => activeResponses(responses.state), [responses.state]);
-  const responseIds = useMemo(() => active.map((r) => r.id), [active]);
-  const dispatches = useLiveDispatches(token, responseIds);
-  const tick = useNow(POINT_STATE_TICK_MS);
   const [wall, setWall] = useState(false);
   // The map stays mounted (hidden) under the other pages: back to it is instant and keeps its view.
   const onMap = useLocation().pathname === '/';
-
-  const warningLayer = useMemo(
-    () =>
-      data
-        ? warningFeatures(warnings.warnings.byId.values(), data.subdistricts, data.district)
-        : [],
-    [data, warnings.warnings],
-  );
-  const incidentLayer = useMemo(() => incidentFeatures(incidents.incidents.values()), [incidents]);
-  const alarmDepths = useMemo(
-    () =>
-      new Map(
-        data?.waterloggingPoints.features.map((f) => [f.properties.id, f.properties.alarmDepthM]),
-      ),
-    [data],
-  );
-  const states = useMemo(
-    () => pointStates(dispatches.values(), incidents.ponding, tick, (id) => alarmDepths.get(id)),
-    [dispatches, incidents.ponding, tick, alarmDepths],
-  );
-  const canCommand = session.user.role === 'commander';
-
-  const command = (
-    <>
-      <ResponsesPanel
-        token={token}
-        state={responses.state}
-        canCommand={canCommand}
-        subdistricts={data?.subdistricts ?? null}
-      />
-      <DispatchBoard responses={active} dispatches={dispatches} />
-    </>
-  );
 
   return (
     <div className={`console${wall ? ' console--wall' : ''}`}>
       <AppHeader user={session.user} onSignOut={onSignOut} />
       <NavBar role={session.user.role} />
-      <WarningBanner
-        warnings={warnings.warnings}
-        loaded={warnings.loaded}
-        subdistricts={data?.subdistricts ?? null}
-      />
+      <WarningBanner />
+      <DispatchAlerts />
       <Routes>
         <Route index element={null} />
         {PAGES.map((p) => (
@@ -107,17 +85,7 @@ function ConsoleBody({ session, onSignOut }: ConsolePageProps) {
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
       <main className="console__main" hidden={!onMap}>
-        <DistrictMapView
-          state={reference.state}
-          reload={reference.reload}
-          warnings={warningLayer}
-          incidents={incidentLayer}
-          pointStates={states}
-          session={{ token, role: session.user.role }}
-          liveIncidents={incidents.incidents}
-          liveWarnings={warnings.warnings.byId}
-          responses={responses.state}
-        />
+        <DistrictMapView />
         <aside className="console__side" aria-label={t('console.side')}>
           <div className="console__side-bar">
             <button
@@ -132,7 +100,10 @@ function ConsoleBody({ session, onSignOut }: ConsolePageProps) {
           </div>
           {/* Desk: stacked in one resizable column. Wall: side by side, wider. */}
           <div className="console__columns">
-            <div className="console__column console__column--command">{command}</div>
+            <div className="console__column console__column--command">
+              <ResponsesPanel />
+              <DispatchBoard />
+            </div>
             <div className="console__column console__column--timeline">
               <EventTimeline />
             </div>
@@ -147,7 +118,9 @@ function ConsoleBody({ session, onSignOut }: ConsolePageProps) {
 export function ConsolePage({ session, onSignOut }: ConsolePageProps) {
   return (
     <LiveProvider token={session.accessToken} userId={session.user.id}>
-      <ConsoleBody session={session} onSignOut={onSignOut} />
+      <ConsoleState>
+        <ConsoleBody session={session} onSignOut={onSignOut} />
+      </ConsoleState>
     </LiveProvider>
   );
 }

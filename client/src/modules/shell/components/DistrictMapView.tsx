@@ -1,56 +1,64 @@
 import { Link } from 'react-router';
-import type { IncidentDto, Role, WarningDto } from '@sanfang/shared';
-import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PointState } from '../../../vocabulary/pointStates';
+import { useCallback, useMemo, useState } from 'react';
+import { useNow } from '../../../hooks/useNow';
+import { useDispatches } from '../../dispatch/state/DispatchesProvider';
+import { pointStates } from '../../dispatch/utils/pointState';
 import { IncidentDetailsPanel } from '../../incidents/components/IncidentDetailsPanel';
-import type { ResponsesState } from '../../responses/state/applyResponseEvents';
+import { useIncidents } from '../../incidents/state/IncidentsProvider';
+import { incidentFeatures } from '../../incidents/state/applyIncidentEvents';
 import { WarningDetailsPanel } from '../../warnings/components/WarningDetailsPanel';
-import type { ReferenceDataState } from '../../map/state/referenceDataState';
-import type { KeyedFeature } from '../../map/live/featureDiff';
+import { useWarnings } from '../../warnings/state/WarningsProvider';
+import { warningFeatures } from '../../warnings/utils/warningGeoJson';
 import {
   ALL_VISIBLE,
   isReferenceKind,
   type LayerGroupId,
   type LayerVisibility,
 } from '../../map/layers/layerGroups';
-import { resolveSelection, type MapSelection } from '../../map/state/selection';
+import { useReferenceData } from '../../map/state/referenceDataContext';
+import { resolveSelection } from '../../map/state/selection';
+import { useSelectionParam } from '../../map/state/useSelectionParam';
 import { DistrictMap } from '../../map/components/DistrictMap';
 import { FeatureDetailsPanel } from '../../map/components/FeatureDetailsPanel';
 import { LayerPanel } from '../../map/components/LayerPanel';
 import { MapStatus } from '../../map/components/MapStatus';
+import { FeatureFinder } from './FeatureFinder';
 
-interface DistrictMapViewProps {
-  /** Reference data, loaded (and kept live) by the console page. */
-  state: ReferenceDataState;
-  reload: () => void;
-  warnings: readonly KeyedFeature[];
-  incidents: readonly KeyedFeature[];
-  pointStates: ReadonlyMap<string, PointState>;
-  /** Who is signed in: the details panels offer only what this role may do. */
-  session: { token: string; role: Role };
-  /** The live copies behind the overlays, shown in their details panels at once. */
-  liveIncidents: ReadonlyMap<string, IncidentDto>;
-  liveWarnings: ReadonlyMap<string, WarningDto>;
-  responses: ResponsesState;
-}
+// Overdue is a matter of time passing, not of events: re-derive point colours this often.
+const POINT_STATE_TICK_MS = 5_000;
 
-/** Layer panel | map | details panel. The dispatch board will sit beside this later. */
-export function DistrictMapView({
-  state,
-  reload,
-  warnings,
-  incidents,
-  pointStates,
-  session,
-  liveIncidents,
-  liveWarnings,
-  responses,
-}: DistrictMapViewProps) {
+/**
+ * Layer panel and feature list | map | details panel, all read from the console's live feature
+ * providers. The selection is the URL's `?select=kind:id`: back, forward and reload keep it.
+ */
+export function DistrictMapView() {
+  const { state, reload } = useReferenceData();
+  const { warnings } = useWarnings();
+  const incidents = useIncidents();
+  const { all: dispatches } = useDispatches();
+  const tick = useNow(POINT_STATE_TICK_MS);
   const { t } = useTranslation();
   const [visibility, setVisibility] = useState<LayerVisibility>(ALL_VISIBLE);
-  const [selection, setSelection] = useState<MapSelection | null>(null);
+  const [selection, setSelection] = useSelectionParam();
   const data = state.status === 'ready' ? state.data : null;
+
+  const warningLayer = useMemo(
+    () => (data ? warningFeatures(warnings.byId.values(), data.subdistricts, data.district) : []),
+    [data, warnings],
+  );
+  const incidentLayer = useMemo(() => incidentFeatures(incidents.incidents.values()), [incidents]);
+  const alarmDepths = useMemo(
+    () =>
+      new Map(
+        data?.waterloggingPoints.features.map((f) => [f.properties.id, f.properties.alarmDepthM]),
+      ),
+    [data],
+  );
+  const states = useMemo(
+    () => pointStates(dispatches, incidents.ponding, tick, (id) => alarmDepths.get(id)),
+    [dispatches, incidents.ponding, tick, alarmDepths],
+  );
 
   const selected = useMemo(
     () =>
@@ -59,7 +67,7 @@ export function DistrictMapView({
         : null,
     [data, selection],
   );
-  const close = useCallback(() => setSelection(null), []);
+  const close = useCallback(() => setSelection(null), [setSelection]);
   const counts = useMemo<Partial<Record<LayerGroupId, number>>>(
     () =>
       data
@@ -69,11 +77,11 @@ export function DistrictMapView({
             shelters: data.shelters.features.length,
             rescueTeams: data.rescueTeams.features.length,
             warehouses: data.warehouses.features.length,
-            warnings: warnings.length,
-            incidents: incidents.length,
+            warnings: warningLayer.length,
+            incidents: incidentLayer.length,
           }
         : {},
-    [data, warnings.length, incidents.length],
+    [data, warningLayer.length, incidentLayer.length],
   );
   const toggle = useCallback(
     (group: LayerGroupId) => setVisibility((current) => ({ ...current, [group]: !current[group] })),
@@ -82,16 +90,19 @@ export function DistrictMapView({
 
   return (
     <div className="map-view">
-      <LayerPanel visibility={visibility} onToggle={toggle} counts={counts} />
+      <div className="map-view__left">
+        <LayerPanel visibility={visibility} onToggle={toggle} counts={counts} />
+        <FeatureFinder selection={selection} onSelect={setSelection} />
+      </div>
       <section className="map-view__map">
         <DistrictMap
           data={data}
           visibility={visibility}
           selection={selection}
           onSelect={setSelection}
-          warnings={warnings}
-          incidents={incidents}
-          pointStates={pointStates}
+          warnings={warningLayer}
+          incidents={incidentLayer}
+          pointStates={states}
         />
         <MapStatus state={state} onRetry={reload} />
       </section>
@@ -99,19 +110,15 @@ export function DistrictMapView({
         <FeatureDetailsPanel
           selected={selected}
           subdistricts={data.subdistricts}
-          pointState={
-            selection?.kind === 'waterlogging' ? pointStates.get(selection.id) : undefined
-          }
+          pointState={selection?.kind === 'waterlogging' ? states.get(selection.id) : undefined}
           onClose={close}
         />
       )}
       {data && selection?.kind === 'incident' && (
         <IncidentDetailsPanel
           key={selection.id}
-          token={session.token}
-          role={session.role}
           incidentId={selection.id}
-          known={liveIncidents.get(selection.id)}
+          known={incidents.incidents.get(selection.id)}
           subdistricts={data.subdistricts}
           onClose={close}
         />
@@ -119,12 +126,9 @@ export function DistrictMapView({
       {data && selection?.kind === 'warning' && (
         <WarningDetailsPanel
           key={selection.id}
-          token={session.token}
           warningId={selection.id}
-          known={liveWarnings.get(selection.id)}
+          known={warnings.byId.get(selection.id)}
           subdistricts={data.subdistricts}
-          responses={responses}
-          canCommand={session.role === 'commander'}
           onClose={close}
           callsLink={
             <Link to={`/warnings/${selection.id}/calls`} data-testid="warning-calls-link">

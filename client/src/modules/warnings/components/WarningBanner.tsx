@@ -1,57 +1,69 @@
-import type { SubdistrictCollection, WarningDto } from '@sanfang/shared';
-import { useEffect, useRef, useState } from 'react';
+import type { WarningDto } from '@sanfang/shared';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNow } from '../../../hooks/useNow';
 import { useLanguage } from '../../../i18n/useLanguage';
 import { formatDuration } from '../../../utils/formatDuration';
 import { formatTime } from '../../../utils/formatTime';
+import {
+  enableSound,
+  loadMuted,
+  playChime,
+  saveMuted,
+  soundState,
+  subscribeSound,
+} from '../../../utils/sound';
+import { useSubdistricts } from '../../map/state/referenceDataContext';
 import { subdistrictName } from '../../map/utils/subdistrictName';
-import { loadMuted, playChime, saveMuted } from '../chime';
 import { hazardIcon, NO_SIGNAL_HEX, SIGNAL_HEX } from '../../../vocabulary/signal';
 import type { WarningsState } from '../state/applyWarningEvents';
+import { useWarnings } from '../state/WarningsProvider';
 import { bannerOrder, secondsLeft, warningsToAlert } from '../utils/warningAlerts';
-
-interface WarningBannerProps {
-  warnings: WarningsState;
-  loaded: boolean;
-  subdistricts: SubdistrictCollection | null;
-}
 
 const FLASH_MS = 12_000;
 
-/** Ids of the warnings to flash, with when each flash ends (ms). */
+/**
+ * Ids of the warnings to flash, with when each flash ends (ms), and the warnings new since the
+ * last change (announced to screen readers).
+ */
 function useAlerts(
   warnings: WarningsState,
   loaded: boolean,
   muted: boolean,
-): ReadonlyMap<string, number> {
+): { until: ReadonlyMap<string, number>; fresh: readonly WarningDto[] } {
   // Read at alert time only: toggling mute must not re-run the diff.
   const mutedRef = useRef(muted);
   mutedRef.current = muted;
   const previous = useRef<WarningsState | null>(null);
   const [until, setUntil] = useState<ReadonlyMap<string, number>>(new Map());
+  const [fresh, setFresh] = useState<readonly WarningDto[]>([]);
   useEffect(() => {
     if (!loaded) return;
     // The first snapshot is what was already up when the shift signed in: no alarm for it.
     const before = previous.current;
     previous.current = warnings;
     if (!before) return;
+    const added = [...warnings.byId.values()].filter((w) => !before.byId.has(w.id));
+    if (added.length > 0) setFresh(added);
     const { flash, chime } = warningsToAlert(before.byId, warnings.byId);
     if (flash.length === 0) return;
     if (chime && !mutedRef.current) playChime();
     const end = Date.now() + FLASH_MS;
     setUntil((m) => new Map([...m, ...flash.map((id): [string, number] => [id, end])]));
   }, [warnings, loaded]);
-  return until;
+  return { until, fresh };
 }
 
 /** Every active warning across the top of the console, most severe first. */
-export function WarningBanner({ warnings, loaded, subdistricts }: WarningBannerProps) {
+export function WarningBanner() {
   const { t } = useTranslation();
+  const { warnings, loaded } = useWarnings();
+  const subdistricts = useSubdistricts();
+  const sound = useSyncExternalStore(subscribeSound, soundState);
   const language = useLanguage();
   const now = useNow();
   const [muted, setMuted] = useState(() => loadMuted());
-  const flashUntil = useAlerts(warnings, loaded, muted);
+  const { until: flashUntil, fresh } = useAlerts(warnings, loaded, muted);
   const list = bannerOrder(warnings.byId.values());
 
   const toggleMute = () => {
@@ -119,6 +131,27 @@ export function WarningBanner({ warnings, loaded, subdistricts }: WarningBannerP
             );
           })}
         </ul>
+      )}
+      {/* Read out by screen readers as warnings come in (the chips alone change silently). */}
+      <p className="visually-hidden" aria-live="assertive" data-testid="warning-announcer">
+        {fresh
+          .map((w) =>
+            t('warnings.announce', {
+              signal: `${t(`warnings.hazards.${w.hazard}`, { defaultValue: w.hazard })}${w.colour ? t(`warnings.colours.${w.colour}`) : ''}${t('warnings.signal')}`,
+              area: area(w),
+            }),
+          )
+          .join(' ')}
+      </p>
+      {sound === 'blocked' && !muted && (
+        <button
+          type="button"
+          className="button button--small warning-banner__sound"
+          onClick={enableSound}
+          data-testid="sound-enable"
+        >
+          {t('warnings.enableSound')}
+        </button>
       )}
       <button
         type="button"

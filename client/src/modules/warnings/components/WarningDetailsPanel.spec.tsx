@@ -1,18 +1,26 @@
 /**
  * @jest-environment jsdom
  */
-import type { CapMessageDto, WarningDetailDto } from '@sanfang/shared';
+import type { CapMessageDto, LoginResponse, Role, WarningDetailDto } from '@sanfang/shared';
 import { act } from 'react';
 import { event, suggestion, warning } from '../../../test/consoleFactories';
 import { subdistrictCollection } from '../../../test/factories';
 import { flush, mountEachTest } from '../../../test/mountEachTest';
 import { fakeResponse } from '../../../test/fakeResponse';
+import { StaticSession } from '../../auth/state/StaticSession';
 import { LiveContext } from '../../live/hooks/useLive';
 import { LiveStore } from '../../live/state/liveStore';
 import { responsesFromLists } from '../../responses/state/applyResponseEvents';
+import { ResponsesContext } from '../../responses/state/ResponsesProvider';
 import { WarningDetailsPanel } from './WarningDetailsPanel';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+/** The signed-in session the panel reads its token and role from. */
+const sessionAs = (role: Role): LoginResponse => ({
+  accessToken: 'tok',
+  user: { id: 'u1', username: role, displayName: role, role, subdistrictCode: null },
+});
 
 const message = (over: Partial<CapMessageDto>): CapMessageDto => ({
   id: 'm1',
@@ -55,20 +63,27 @@ describe(WarningDetailsPanel.name, () => {
   const render = (canCommand: boolean) =>
     act(() =>
       view.root.render(
-        <LiveContext.Provider value={live}>
-          <WarningDetailsPanel
-            token="tok"
-            warningId="w1"
-            known={warning()}
-            subdistricts={subdistrictCollection()}
-            responses={responsesFromLists(
-              [],
-              [suggestion(), suggestion({ id: 's2', warningId: 'w9' })],
-            )}
-            canCommand={canCommand}
-            onClose={() => undefined}
-          />
-        </LiveContext.Provider>,
+        <StaticSession session={sessionAs(canCommand ? 'commander' : 'duty_officer')}>
+          <LiveContext.Provider value={live}>
+            <ResponsesContext.Provider
+              value={{
+                state: responsesFromLists(
+                  [],
+                  [suggestion(), suggestion({ id: 's2', warningId: 'w9' })],
+                ),
+                loaded: true,
+                error: false,
+              }}
+            >
+              <WarningDetailsPanel
+                warningId="w1"
+                known={warning()}
+                subdistricts={subdistrictCollection()}
+                onClose={() => undefined}
+              />
+            </ResponsesContext.Provider>
+          </LiveContext.Provider>
+        </StaticSession>,
       ),
     );
   const buttons = (): string[] =>

@@ -5,11 +5,12 @@ import { useLanguage } from '../../../i18n/useLanguage';
 import { useNow } from '../../../hooks/useNow';
 import { formatDuration } from '../../../utils/formatDuration';
 import { formatTime } from '../../../utils/formatTime';
+import { useSession } from '../../auth/state/useSession';
 import { ActionError } from '../../api/components/ActionError';
 import { DetailsPanel } from '../../map/components/DetailsPanel';
 import { SuggestionPrompt } from '../../responses/components/SuggestionPrompt';
 import { useAreaLabel } from '../../responses/hooks/useAreaLabel';
-import type { ResponsesState } from '../../responses/state/applyResponseEvents';
+import { useResponses } from '../../responses/state/ResponsesProvider';
 import { useWarningDetail } from '../hooks/useWarningDetail';
 import { hazardIcon, NO_SIGNAL_HEX, SIGNAL_HEX } from '../../../vocabulary/signal';
 import { otherLanguages, pickText } from '../utils/pickText';
@@ -17,14 +18,10 @@ import { secondsLeft } from '../utils/warningAlerts';
 import { WarningLineage } from './WarningLineage';
 
 interface WarningDetailsPanelProps {
-  token: string;
   warningId: string;
   /** The copy the banner and map have (live events), shown until the API's arrives. */
   known: WarningDto | undefined;
   subdistricts: SubdistrictCollection;
-  responses: ResponsesState;
-  /** Commanders accept or dismiss the suggestion made for this warning. */
-  canCommand: boolean;
   onClose: () => void;
   /** The link to this warning's 叫应 board (the shell owns routing). */
   callsLink?: ReactNode;
@@ -46,16 +43,17 @@ function current(
 
 /** A clicked warning area: the signal, where and until when, its CAP lineage, and the response. */
 export function WarningDetailsPanel({
-  token,
   warningId,
   known,
   subdistricts,
-  responses,
-  canCommand,
   onClose,
   callsLink,
 }: WarningDetailsPanelProps) {
   const { t } = useTranslation();
+  const { accessToken: token, user } = useSession();
+  // Commanders accept or dismiss the suggestion made for this warning.
+  const canCommand = user.role === 'commander';
+  const responses = useResponses().state;
   const language = useLanguage();
   const [chosen, setChosen] = useState<string | null>(null);
   const now = useNow();
@@ -221,13 +219,7 @@ export function WarningDetailsPanel({
           <h3>{t('warningDetails.suggestions')}</h3>
           <ul className="suggestions" data-testid="warning-suggestions">
             {suggestions.map((s) => (
-              <SuggestionPrompt
-                key={s.id}
-                s={s}
-                token={token}
-                canCommand={canCommand}
-                area={area}
-              />
+              <SuggestionPrompt key={s.id} s={s} canCommand={canCommand} area={area} />
             ))}
           </ul>
         </>
