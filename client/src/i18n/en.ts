@@ -1095,14 +1095,6 @@ export const en: Messages = {
   },
   // Resource and admin pages (issue 23): forms, shelters, teams, warehouses, import, feeds.
   forms: {
-    errors: {
-      too_small: 'Too short or too small',
-      too_big: 'Too long or too large',
-      invalid_type: 'Wrong format',
-      invalid_format: 'Wrong format',
-      server: 'Refused by the server',
-      invalid: 'Not valid',
-    },
     server: '{{reason}} ({{detail}})',
     issues: {
       too_small: 'Required, or too small / too short',

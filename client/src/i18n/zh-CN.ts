@@ -1090,14 +1090,6 @@ export const zhCN = {
   },
   // Resource and admin pages (issue 23): forms, shelters, teams, warehouses, import, feeds.
   forms: {
-    errors: {
-      too_small: '内容太少或数值太小',
-      too_big: '内容太长或数值太大',
-      invalid_type: '格式不对',
-      invalid_format: '格式不对',
-      server: '服务器拒绝',
-      invalid: '填写有误',
-    },
     server: '{{reason}}（{{detail}}）',
     issues: {
       too_small: '必填，或数值/长度太小',

@@ -1,9 +1,6 @@
 import { cloneElement, useId, type ReactElement } from 'react';
 import type { FieldError } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
-import type { ErrorMessageKey } from '../errorMessageKey';
-import { SERVER_ERROR } from '../utils/fieldErrors';
-import { FORM_ISSUES, type FormIssue } from '../../../vocabulary/formIssues';
+import { FieldIssue } from './FieldIssue';
 
 interface ControlProps {
   id?: string;
@@ -26,21 +23,9 @@ export function FormField({
   hint?: string;
   children: ReactElement<ControlProps>;
 }) {
-  const { t } = useTranslation();
   const id = useId();
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
-  const issue = (FORM_ISSUES as readonly string[]).includes(error?.type ?? '')
-    ? (error?.type as FormIssue)
-    : 'invalid';
-  const text = !error
-    ? null
-    : error.type.startsWith(SERVER_ERROR)
-      ? t('forms.server', {
-          reason: t(`errors.${error.type.slice(SERVER_ERROR.length)}` as ErrorMessageKey),
-          detail: error.message ?? '',
-        })
-      : t(`forms.issues.${issue}`);
   const describedBy = [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(' ');
   return (
     <div className={`form-field${error ? ' form-field--invalid' : ''}`}>
@@ -55,11 +40,7 @@ export function FormField({
           {hint}
         </span>
       )}
-      {text && (
-        <span className="form-field__error" id={errorId} role="alert" data-testid="field-error">
-          {text}
-        </span>
-      )}
+      <FieldIssue id={errorId} error={error} testId="field-error" />
     </div>
   );
 }

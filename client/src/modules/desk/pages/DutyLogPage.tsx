@@ -12,8 +12,8 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ActionError } from '../../api/components/ActionError';
-import { FieldError } from '../../api/components/FieldError';
-import { errorAtField } from '../../api/formErrors';
+import { FieldIssue } from '../../api/components/FieldIssue';
+import { applyServerError } from '../../api/utils/fieldErrors';
 import { useApiMutation, useApiQuery } from '../../data/useApiQuery';
 import { formatTime } from '../../../utils/formatTime';
 import { beijingInstant, beijingToday, nextDay } from '../utils/beijing';
@@ -188,7 +188,7 @@ function EntryForm({
           form.reset({ text: '' });
           onDone();
         },
-        onError: (e) => errorAtField(e, ['text', 'correctsId'], form.setError),
+        onError: (e) => applyServerError(e, form.setError, ['text', 'correctsId']),
       },
     );
   });
@@ -216,8 +216,8 @@ function EntryForm({
           aria-describedby="duty-log-text-error"
         />
       </label>
-      <FieldError id="duty-log-text-error" error={errors.text} />
-      <FieldError id="duty-log-corrects-error" error={errors.correctsId} />
+      <FieldIssue id="duty-log-text-error" error={errors.text} />
+      <FieldIssue id="duty-log-corrects-error" error={errors.correctsId} />
       <div className="desk-form__actions">
         <button type="submit" className="button button--primary" disabled={add.isPending}>
           {correcting ? t('dutyLog.saveCorrection') : t('dutyLog.saveEntry')}
@@ -264,7 +264,7 @@ function HandoverForm() {
           form.reset();
           setDone(entry.text);
         },
-        onError: (e) => errorAtField(e, ['toOfficer', 'note', 'openItems'], form.setError),
+        onError: (e) => applyServerError(e, form.setError, ['toOfficer', 'note', 'openItems']),
       },
     );
   });
@@ -284,7 +284,7 @@ function HandoverForm() {
           aria-describedby="handover-to-error"
         />
       </label>
-      <FieldError id="handover-to-error" error={errors.toOfficer} />
+      <FieldIssue id="handover-to-error" error={errors.toOfficer} />
       <label>
         {t('dutyLog.handoverNote')}
         <textarea
@@ -294,7 +294,7 @@ function HandoverForm() {
           aria-describedby="handover-note-error"
         />
       </label>
-      <FieldError id="handover-note-error" error={errors.note} />
+      <FieldIssue id="handover-note-error" error={errors.note} />
       <label>
         {t('dutyLog.openItems')}
         <textarea
@@ -304,7 +304,7 @@ function HandoverForm() {
           aria-describedby="handover-items-error"
         />
       </label>
-      <FieldError id="handover-items-error" error={errors.openItems} />
+      <FieldIssue id="handover-items-error" error={errors.openItems} />
       <button type="submit" className="button button--primary" disabled={handover.isPending}>
         {t('dutyLog.handOver')}
       </button>

@@ -4,8 +4,8 @@ import type { z } from 'zod';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ActionError } from '../../api/components/ActionError';
-import { FieldError } from '../../api/components/FieldError';
-import { errorAtField } from '../../api/formErrors';
+import { FieldIssue } from '../../api/components/FieldIssue';
+import { applyServerError } from '../../api/utils/fieldErrors';
 import { useApiMutation, useApiQuery } from '../../data/useApiQuery';
 import { useLanguage } from '../../../i18n/useLanguage';
 import { formatTime } from '../../../utils/formatTime';
@@ -35,7 +35,7 @@ export function NoticesPage() {
       { body },
       {
         onSuccess: () => form.reset({ text: '', level: 'info', subdistrictCodes: [] }),
-        onError: (e) => errorAtField(e, ['text', 'level', 'subdistrictCodes'], form.setError),
+        onError: (e) => applyServerError(e, form.setError, ['text', 'level', 'subdistrictCodes']),
       },
     ),
   );
@@ -59,7 +59,7 @@ export function NoticesPage() {
             aria-describedby="notice-text-error"
           />
         </label>
-        <FieldError id="notice-text-error" error={errors.text} />
+        <FieldIssue id="notice-text-error" error={errors.text} />
         <label>
           {t('notices.level')}
           <select {...form.register('level')}>
@@ -88,7 +88,7 @@ export function NoticesPage() {
         <span className="desk-form__hint" id="notice-subdistricts-hint">
           {t('notices.subdistrictsHint')}
         </span>
-        <FieldError id="notice-subdistricts-error" error={errors.subdistrictCodes as never} />
+        <FieldIssue id="notice-subdistricts-error" error={errors.subdistrictCodes as never} />
         <button type="submit" className="button button--primary" disabled={post.isPending}>
           {t('notices.postButton')}
         </button>

@@ -1,7 +1,7 @@
 import { INCIDENT_TYPES, referenceRoutes } from '@sanfang/shared';
 import type { FieldError as RhfFieldError, UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { FieldError } from '../../api/components/FieldError';
+import { FieldIssue } from '../../api/components/FieldIssue';
 import { useApiQuery } from '../../data/useApiQuery';
 import type { IncidentFormValues } from '../utils/incidentForm';
 import { LocationPicker } from './LocationPicker';
@@ -51,7 +51,7 @@ export function IncidentFields({ form, idPrefix }: { form: Form; idPrefix: strin
           aria-describedby={err('occurred')}
         />
       </label>
-      <FieldError id={err('occurred')} error={errors.occurredAt} />
+      <FieldIssue id={err('occurred')} error={errors.occurredAt} />
       <label>
         {t('incidentForm.title')}
         <input
@@ -61,7 +61,7 @@ export function IncidentFields({ form, idPrefix }: { form: Form; idPrefix: strin
           aria-describedby={err('title')}
         />
       </label>
-      <FieldError id={err('title')} error={errors.title} />
+      <FieldIssue id={err('title')} error={errors.title} />
       <label>
         {t('incidentForm.description')}
         <textarea
@@ -71,7 +71,7 @@ export function IncidentFields({ form, idPrefix }: { form: Form; idPrefix: strin
           aria-describedby={err('description')}
         />
       </label>
-      <FieldError id={err('description')} error={errors.description} />
+      <FieldIssue id={err('description')} error={errors.description} />
       <fieldset className="incident-fields__group">
         <legend>{t('incidentForm.location')}</legend>
         <label>
@@ -105,7 +105,7 @@ export function IncidentFields({ form, idPrefix }: { form: Form; idPrefix: strin
             aria-describedby={err('address')}
           />
         </label>
-        <FieldError id={err('address')} error={errors.location?.address} />
+        <FieldIssue id={err('address')} error={errors.location?.address} />
         <label>
           {t('incidentForm.lon')}
           <input
@@ -115,7 +115,7 @@ export function IncidentFields({ form, idPrefix }: { form: Form; idPrefix: strin
             aria-describedby={err('lon')}
           />
         </label>
-        <FieldError id={err('lon')} error={errors.location?.lon} />
+        <FieldIssue id={err('lon')} error={errors.location?.lon} />
         <label>
           {t('incidentForm.lat')}
           <input
@@ -125,8 +125,8 @@ export function IncidentFields({ form, idPrefix }: { form: Form; idPrefix: strin
             aria-describedby={err('lat')}
           />
         </label>
-        <FieldError id={err('lat')} error={errors.location?.lat} />
-        <FieldError id={err('location')} error={locationError?.type ? locationError : undefined} />
+        <FieldIssue id={err('lat')} error={errors.location?.lat} />
+        <FieldIssue id={err('location')} error={locationError?.type ? locationError : undefined} />
       </fieldset>
       <fieldset className="incident-fields__group">
         <legend>{t('incidentForm.casualties')}</legend>
@@ -142,7 +142,7 @@ export function IncidentFields({ form, idPrefix }: { form: Form; idPrefix: strin
                 aria-describedby={err(k)}
               />
             </label>
-            <FieldError id={err(k)} error={errors.casualties?.[k]} />
+            <FieldIssue id={err(k)} error={errors.casualties?.[k]} />
           </span>
         ))}
       </fieldset>
@@ -156,7 +156,7 @@ export function IncidentFields({ form, idPrefix }: { form: Form; idPrefix: strin
           aria-describedby={err('loss')}
         />
       </label>
-      <FieldError id={err('loss')} error={errors.directLossCny} />
+      <FieldIssue id={err('loss')} error={errors.directLossCny} />
     </div>
   );
 }

@@ -10,8 +10,8 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ActionError } from '../../api/components/ActionError';
-import { FieldError } from '../../api/components/FieldError';
-import { errorAtField } from '../../api/formErrors';
+import { FieldIssue } from '../../api/components/FieldIssue';
+import { applyServerError } from '../../api/utils/fieldErrors';
 import { useApiMutation, useApiQuery } from '../../data/useApiQuery';
 import { formatTime } from '../../../utils/formatTime';
 import { IncidentDutyList } from '../components/IncidentDutyList';
@@ -151,7 +151,7 @@ function EditForm({ incident: i, onDone }: { incident: IncidentDto; onDone: () =
       },
       {
         onSuccess: onDone,
-        onError: (e) => errorAtField(e, INCIDENT_FIELDS, form.setError),
+        onError: (e) => applyServerError(e, form.setError, INCIDENT_FIELDS),
       },
     );
   });
@@ -178,7 +178,7 @@ function EditForm({ incident: i, onDone }: { incident: IncidentDto; onDone: () =
           data-testid="incident-edit-reason"
         />
       </label>
-      <FieldError
+      <FieldIssue
         id="edit-incident-reason-error"
         error={reasonError ? { type: 'too_small', message: '' } : undefined}
       />

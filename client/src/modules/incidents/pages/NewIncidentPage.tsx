@@ -4,7 +4,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ActionError } from '../../api/components/ActionError';
-import { errorAtField } from '../../api/formErrors';
+import { applyServerError } from '../../api/utils/fieldErrors';
 import { useApiMutation } from '../../data/useApiQuery';
 import { formatTime } from '../../../utils/formatTime';
 import { IncidentFields } from '../components/IncidentFields';
@@ -47,7 +47,7 @@ export function NewIncidentPage() {
     return () => sub.unsubscribe();
   }, [form]);
 
-  const onError = (e: unknown) => errorAtField(e, INCIDENT_FIELDS, form.setError);
+  const onError = (e: unknown) => applyServerError(e, form.setError, INCIDENT_FIELDS);
   const check = form.handleSubmit((body) =>
     preview.mutate({ body }, { onSuccess: (p) => setChecked({ body, p }), onError }),
   );
