@@ -5,7 +5,11 @@ import { formatTime } from '../../../utils/formatTime';
 import { ActionError } from '../../api/components/ActionError';
 import { useApiQuery } from '../../data/useApiQuery';
 
-/** The messages sent for one call-out (call-out, reminders, escalations) and their delivery. */
+/**
+ * The messages sent for one call-out (call-out, reminders, escalations) and where each is on its
+ * way to the phone: the delivery state (queued … delivered, failed, expired), the gateway's
+ * message ids once submitted, and the gateway's or receipt's error.
+ */
 export function DispatchMessages({ dispatch }: { dispatch: DispatchDto }) {
   const { t } = useTranslation();
   const dispatchId = dispatch.id;
@@ -34,12 +38,34 @@ export function DispatchMessages({ dispatch }: { dispatch: DispatchDto }) {
       ) : (
         <ul>
           {messages.data.map((m) => (
-            <li key={m.id} data-status={m.status}>
+            <li
+              key={m.id}
+              data-status={m.status}
+              data-delivery-state={m.deliveryState}
+              data-testid="dispatch-message"
+            >
               <span>{t(`dispatchBoard.messages.kinds.${m.kind}`)}</span> · <span>{m.address}</span>{' '}
-              · <strong>{t(`dispatchBoard.messages.statuses.${m.status}`)}</strong>
+              ·{' '}
+              <strong className={`dispatch-messages__state--${m.deliveryState}`}>
+                {t(`dispatchBoard.messages.deliveryStates.${m.deliveryState}`)}
+              </strong>
               {m.deliveredAt && <> · {formatTime(m.deliveredAt, { date: false })}</>}
               {m.attempts > 1 && (
                 <> · {t('dispatchBoard.messages.attempts', { count: m.attempts })}</>
+              )}
+              {m.gatewayIds.length > 0 && (
+                <>
+                  {' '}
+                  ·{' '}
+                  <span className="dispatch-messages__gateway">
+                    {t('dispatchBoard.messages.gatewayIds', { ids: m.gatewayIds.join(', ') })}
+                  </span>
+                </>
+              )}
+              {m.deliveryError && (
+                <div className="dispatch-messages__error" data-testid="dispatch-message-error">
+                  {t('dispatchBoard.messages.deliveryError', { error: m.deliveryError })}
+                </div>
               )}
             </li>
           ))}
