@@ -41,6 +41,42 @@ function Rows({ rows, testId }: { rows: DeliveryHealthRow[]; testId: string }) {
   );
 }
 
+interface TallyRow {
+  code: string;
+  name: string;
+  failed: number;
+  neverAnswered: number;
+  noBackup: number;
+}
+
+/** The three counts for each subdistrict or unit. */
+function Tally(props: { caption: string; head: string; rows: TallyRow[]; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <table className="lastmile__table" data-testid={props.testId}>
+      <caption>{props.caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{props.head}</th>
+          <th scope="col">{t('lastmile.failed')}</th>
+          <th scope="col">{t('lastmile.neverAnswered')}</th>
+          <th scope="col">{t('lastmile.noBackup')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map((r) => (
+          <tr key={r.code}>
+            <th scope="row">{r.name}</th>
+            <td>{r.failed}</td>
+            <td>{r.neverAnswered}</td>
+            <td>{r.noBackup}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /** Who cannot be reached: failed last messages, never answered, no backup person. */
 export function DeliveryHealthPage() {
   const { t } = useTranslation();
@@ -52,48 +88,18 @@ export function DeliveryHealthPage() {
       <ActionError error={health.error} />
       {h && (
         <>
-          <table className="lastmile__table" data-testid="health-by-subdistrict">
-            <caption>{t('lastmile.bySubdistrict')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('lastmile.subdistrict')}</th>
-                <th scope="col">{t('lastmile.failed')}</th>
-                <th scope="col">{t('lastmile.neverAnswered')}</th>
-                <th scope="col">{t('lastmile.noBackup')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {h.bySubdistrict.map((s) => (
-                <tr key={s.code}>
-                  <th scope="row">{s.code}</th>
-                  <td>{s.failed}</td>
-                  <td>{s.neverAnswered}</td>
-                  <td>{s.noBackup}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <table className="lastmile__table" data-testid="health-by-unit">
-            <caption>{t('lastmile.byUnit')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('lastmile.unit')}</th>
-                <th scope="col">{t('lastmile.failed')}</th>
-                <th scope="col">{t('lastmile.neverAnswered')}</th>
-                <th scope="col">{t('lastmile.noBackup')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {h.byUnit.map((u) => (
-                <tr key={u.code}>
-                  <th scope="row">{u.name}</th>
-                  <td>{u.failed}</td>
-                  <td>{u.neverAnswered}</td>
-                  <td>{u.noBackup}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Tally
+            caption={t('lastmile.bySubdistrict')}
+            head={t('lastmile.subdistrict')}
+            rows={h.bySubdistrict.map((s) => ({ ...s, name: s.code }))}
+            testId="health-by-subdistrict"
+          />
+          <Tally
+            caption={t('lastmile.byUnit')}
+            head={t('lastmile.unit')}
+            rows={h.byUnit}
+            testId="health-by-unit"
+          />
           <h3>{t('lastmile.failedTitle', { count: h.failed.length })}</h3>
           <Rows rows={h.failed} testId="health-failed" />
           <h3>{t('lastmile.neverTitle', { count: h.neverAnswered.length })}</h3>
