@@ -17,6 +17,7 @@ import { Link, useParams } from 'react-router';
 import { ActionError } from '../../api/components/ActionError';
 import { useApiMutation, useApiQuery } from '../../data/useApiQuery';
 import { SchemaForm, type FieldSpec } from '../components/SchemaForm';
+import { RowActions } from '../components/RowActions';
 
 const KINDS = ['shelters', 'teams', 'warehouses', 'points'] as const;
 type Kind = (typeof KINDS)[number];
@@ -202,25 +203,11 @@ function Resources({ kind }: { kind: Exclude<Kind, 'points'> }) {
                 {subdistrictOptions.find((s) => s.value === r.subdistrictCode)?.label ??
                   r.subdistrictCode}
               </td>
-              <td>
-                <button
-                  type="button"
-                  className="button button--small"
-                  onClick={() => setEditing(r)}
-                >
-                  {t('adm.edit')}
-                </button>{' '}
-                <button
-                  type="button"
-                  className="button button--small button--danger"
-                  onClick={() => {
-                    if (window.confirm(t('adm.confirmDelete', { name: r.name })))
-                      retire.mutate({ params: { id: r.id } });
-                  }}
-                >
-                  {t('adm.delete')}
-                </button>
-              </td>
+              <RowActions
+                name={r.name}
+                onEdit={() => setEditing(r)}
+                onDelete={() => retire.mutate({ params: { id: r.id } })}
+              />
             </tr>
           ))}
         </tbody>

@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { ActionError } from '../../api/components/ActionError';
 import { useApiMutation, useApiQuery } from '../../data/useApiQuery';
 import { SchemaForm, type FieldSpec } from '../components/SchemaForm';
+import { RowActions } from '../components/RowActions';
 
 /** The warning → response suggestion table, and the incident reporting-duty rules. */
 export function RulesPage() {
@@ -87,25 +88,11 @@ function ResponseRules() {
               <td>{t(`ackLevels.${r.level}`)}</td>
               <td>{r.autoApply ? t('adm.yes') : t('adm.no')}</td>
               <td>{r.note}</td>
-              <td>
-                <button
-                  type="button"
-                  className="button button--small"
-                  onClick={() => setEditing(r)}
-                >
-                  {t('adm.edit')}
-                </button>{' '}
-                <button
-                  type="button"
-                  className="button button--small button--danger"
-                  onClick={() => {
-                    if (window.confirm(t('adm.confirmDelete', { name: `${r.hazard} ${r.colour}` })))
-                      remove.mutate({ params: { id: r.id } });
-                  }}
-                >
-                  {t('adm.delete')}
-                </button>
-              </td>
+              <RowActions
+                name={`${r.hazard} ${r.colour}`}
+                onEdit={() => setEditing(r)}
+                onDelete={() => remove.mutate({ params: { id: r.id } })}
+              />
             </tr>
           ))}
         </tbody>
