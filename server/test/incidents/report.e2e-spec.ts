@@ -1,6 +1,7 @@
 import type { DispatchEventPayload, EventMap, EventType } from '@sanfang/shared';
 import { CLOCK, type Clock } from '../../src/core/clock';
 import { EventLog } from '../../src/events/event-log.service';
+import { Reactors } from '../../src/events/reactors.service';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { FEED, report } from './helpers';
 
@@ -131,6 +132,9 @@ describe('GET /api/reports/daily', () => {
       .post(`/api/incidents/${a.body.incident.id}/duties/${leader!.id}/done`)
       .set('Authorization', `Bearer ${duty}`)
       .send({});
+    // The done duty becomes an upward-report record through the duty desk's reactor: wait
+    // for it, or the month's row races it.
+    await t.app.get(Reactors).drain();
     // Report as at the end of the duty day: every duty has fallen due.
     jest.spyOn(t.app.get<Clock>(CLOCK), 'now').mockReturnValue(new Date(day.end.getTime() - 1));
   });
