@@ -22,7 +22,8 @@ interface Pending {
 /**
  * Sounds and announces (aria-live) the call-outs that go overdue or are escalated, wherever the
  * duty officer is in the console: mounted beside the page, not in the (maybe hidden) board.
- * The effect only notes what changed; a timer says it (at most once per `ANNOUNCE_MS`). A state
+ * The effect only notes what changed; a timer says it (at most once per `ANNOUNCE_MS`), keeping
+ * the latest overdue and escalation sentences side by side. A state
  * update from the effect itself, once per live event, chained React's commits during a burst of
  * escalations until it gave up (error #185, "Maximum update depth exceeded").
  */
@@ -35,7 +36,8 @@ export function DispatchAlerts() {
   const pending = useRef<Pending>({ overdue: new Map(), escalated: new Map(), timer: null });
   const tRef = useRef(t);
   tRef.current = t;
-  const [message, setMessage] = useState('');
+  // The latest of each kind: a batch of escalations alone does not wipe the overdue just said.
+  const [message, setMessage] = useState({ overdue: '', escalated: '' });
 
   useEffect(() => {
     if (!settled && !marks.current) return;
@@ -52,7 +54,11 @@ export function DispatchAlerts() {
       p.overdue.clear();
       p.escalated.clear();
       if (!loadMuted()) playChime('callout');
-      setMessage(announcement(tRef.current, said.overdue, said.escalated));
+      const text = announcement(tRef.current, said.overdue, said.escalated);
+      setMessage((m) => ({
+        overdue: text.overdue || m.overdue,
+        escalated: text.escalated || m.escalated,
+      }));
     }, ANNOUNCE_MS);
   }, [all, settled, now]);
   useEffect(() => {
@@ -65,33 +71,39 @@ export function DispatchAlerts() {
 
   return (
     <p className="visually-hidden" aria-live="assertive" data-testid="callout-announcer">
-      {message}
+      <span>{message.overdue}</span>
+      {message.overdue && message.escalated ? ' ' : null}
+      <span>{message.escalated}</span>
     </p>
   );
 }
 
-function announcement(t: TFunction, overdue: DispatchDto[], escalated: DispatchDto[]): string {
+function announcement(
+  t: TFunction,
+  overdue: DispatchDto[],
+  escalated: DispatchDto[],
+): { overdue: string; escalated: string } {
   const names = (list: DispatchDto[]) =>
     list
       .slice(0, NAMED)
       .map((d) => `${d.pointName} ${t(`contactRoles.${d.role}`)}${d.contactName}`)
       .join('、');
-  const parts = [];
-  if (overdue.length > 0)
-    parts.push(
-      t('dispatchBoard.announce.overdue', {
-        count: overdue.length,
-        names: names(overdue),
-        more: Math.max(0, overdue.length - NAMED),
-      }),
-    );
-  if (escalated.length > 0)
-    parts.push(
-      t('dispatchBoard.announce.escalated', {
-        count: escalated.length,
-        names: names(escalated),
-        more: Math.max(0, escalated.length - NAMED),
-      }),
-    );
-  return parts.join(' ');
+  return {
+    overdue:
+      overdue.length > 0
+        ? t('dispatchBoard.announce.overdue', {
+            count: overdue.length,
+            names: names(overdue),
+            more: Math.max(0, overdue.length - NAMED),
+          })
+        : '',
+    escalated:
+      escalated.length > 0
+        ? t('dispatchBoard.announce.escalated', {
+            count: escalated.length,
+            names: names(escalated),
+            more: Math.max(0, escalated.length - NAMED),
+          })
+        : '',
+  };
 }
