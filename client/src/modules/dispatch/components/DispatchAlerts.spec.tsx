@@ -5,7 +5,7 @@ import { act } from 'react';
 import { dispatch, response } from '../../../test/consoleFactories';
 import { mountEachTest } from '../../../test/mountEachTest';
 import { DispatchesContext, type LiveDispatches } from '../state/DispatchesProvider';
-import { DispatchAlerts } from './DispatchAlerts';
+import { ANNOUNCE_MS, DispatchAlerts } from './DispatchAlerts';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -37,6 +37,8 @@ describe(DispatchAlerts.name, () => {
     expect(announcer()?.textContent).toBe('');
     // The factory's ack deadline is 07:10:00.
     act(() => jest.advanceTimersByTime(11_000));
+    // Said within a second (what changed meanwhile is said at once).
+    act(() => jest.advanceTimersByTime(ANNOUNCE_MS));
     expect(announcer()?.textContent).toMatch(/1 条调度超时：宝安大道下穿/);
   });
 });
