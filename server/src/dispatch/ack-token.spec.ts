@@ -19,4 +19,13 @@ describe(AckTokens.name, () => {
     // New links are signed with the new key only.
     expect(new AckTokens(OLD).verify(rotated.sign(id))).toBeNull();
   });
+
+  it('a link signed under one label never verifies under another', () => {
+    const id = '3f2b8c1e-7a4d-4e6f-9b0a-1c2d3e4f5a6b';
+    const ack = new AckTokens('k');
+    const answer = new AckTokens('k', null, 'sanfang-instruction');
+    expect(answer.verify(answer.sign(id))).toBe(id);
+    expect(ack.verify(answer.sign(id))).toBeNull();
+    expect(answer.verify(ack.sign(id))).toBeNull();
+  });
 });

@@ -7,10 +7,15 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 const MAC_BYTES = 16;
 
 export class AckTokens {
-  /** `previous`: the key before a rotation, still accepted so links already sent work. */
+  /**
+   * `previous`: the key before a rotation, still accepted so links already sent work.
+   * `label`: what the link is for; a link signed under one label never verifies under another
+   * (a call-out link is never a duty-desk answer link).
+   */
   constructor(
     private readonly secret: string,
     private readonly previous: string | null = null,
+    private readonly label = 'sanfang-ack',
   ) {}
 
   sign(dispatchId: string): string {
@@ -35,7 +40,7 @@ export class AckTokens {
 
   private mac(id: Buffer, key: string): Buffer {
     return createHmac('sha256', key)
-      .update('sanfang-ack\u0000')
+      .update(`${this.label}\u0000`)
       .update(id)
       .digest()
       .subarray(0, MAC_BYTES);
