@@ -30,6 +30,12 @@ export interface SmscOptions {
   receipt?: (dest: string) => string | null;
   /** Answer this many submits with ESME_RTHROTTLED before taking any (whatever the rate). */
   throttleFirst?: number;
+  /** Refuse submits to a destination with this command_status (e.g. 0x0B ESME_RINVDSTADR). */
+  reject?: (dest: string) => number | null;
+  /** Called when a whole message arrives ("dest\ntext", how many times it has so far). */
+  onWhole?: (key: string, times: number) => void;
+  /** The phone's reply to a whole message (e.g. "4821 A"), sent back as an inbound text. */
+  answer?: (dest: string, text: string) => string | null;
 }
 
 export class Smsc {
@@ -164,6 +170,8 @@ export class Smsc {
     s.on('deliver_sm_resp', () => undefined);
     s.on('submit_sm', (pdu: smpp.Pdu) => {
       if (!bound) return void s.send(pdu.response({ command_status: 0x04 }));
+      const refused = this.o.reject?.(String(pdu.destination_addr)) ?? null;
+      if (refused !== null) return void s.send(pdu.response({ command_status: refused }));
       if (!this.take()) {
         this.throttled++;
         return void s.send(pdu.response({ command_status: smpp.ESME_RTHROTTLED }));
@@ -196,7 +204,7 @@ export class Smsc {
         at: Date.now(),
       };
       this.segments.push(seg);
-      this.assemble(seg);
+      const whole = this.assemble(seg);
       s.send(pdu.response({ message_id: gatewayId }));
       const stat =
         Number(pdu.registered_delivery) & 1 ? (this.o.receipt?.(seg.dest) ?? 'DELIVRD') : null;
@@ -212,11 +220,22 @@ export class Smsc {
           }),
         );
       }
+      const reply = whole === null ? null : (this.o.answer?.(seg.dest, whole) ?? null);
+      if (reply !== null)
+        setImmediate(() =>
+          s.deliver_sm({
+            source_addr: seg.dest,
+            destination_addr: seg.source,
+            data_coding: 8,
+            short_message: Buffer.from(reply, 'utf16le').swap16(),
+          }),
+        );
       for (const l of [...this.listeners]) l();
     });
   }
 
-  private assemble(seg: Segment): void {
+  /** The whole text when this segment completes a message, else null. */
+  private assemble(seg: Segment): string | null {
     let whole: string | null = seg.text;
     if (seg.total > 1) {
       const key = `${seg.dest}/${seg.ref}`;
@@ -232,9 +251,12 @@ export class Smsc {
         this.parts.delete(key);
       }
     }
-    if (whole === null) return;
+    if (whole === null) return null;
     const k = `${seg.dest}\n${whole}`;
-    this.messages.set(k, (this.messages.get(k) ?? 0) + 1);
+    const times = (this.messages.get(k) ?? 0) + 1;
+    this.messages.set(k, times);
     if (!this.completedAt.has(k)) this.completedAt.set(k, seg.at);
+    this.o.onWhole?.(k, times);
+    return whole;
   }
 }

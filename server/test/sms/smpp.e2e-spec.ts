@@ -1,11 +1,18 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { DispatchDto, NotificationDeliveryChangedPayload, ResponseDto } from '@sanfang/shared';
+import type {
+  CallsRoundPayload,
+  DispatchDto,
+  NotificationDeliveryChangedPayload,
+  NotificationDto,
+  ResponseDto,
+} from '@sanfang/shared';
 import { Client } from 'pg';
 import { Smsc } from '../../bench/lib/smsc';
 import { Outbox } from '../../src/dispatch/notify/outbox.service';
 import { createTestDatabase } from '../helpers/db';
 import { bearer, harness, type Harness } from '../responses/harness';
+import { capXml } from '../warnings/cap-factory';
 
 jest.setTimeout(90_000);
 
@@ -28,15 +35,16 @@ interface Row {
 /** The voice gateway (the webhook channel): records what it is asked to call. */
 async function voiceGateway(): Promise<{
   url: string;
-  calls: { to: string; text: string }[];
+  calls: { to: string; text: string; callId: string | null; dispatchId: string | null }[];
   server: Server;
 }> {
-  const calls: { to: string; text: string }[] = [];
+  const calls: { to: string; text: string; callId: string | null; dispatchId: string | null }[] =
+    [];
   const server = createServer((req, res) => {
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
-      calls.push(JSON.parse(body) as { to: string; text: string });
+      calls.push(JSON.parse(body) as (typeof calls)[number]);
       res.writeHead(200).end('{}');
     });
   });
@@ -160,25 +168,45 @@ describe('SMPP channel (e2e, against an SMSC in the test process)', () => {
     for (const r of sms) expect(smsc.messages.get(key(r))).toBe(1);
   });
 
-  it('connection dropped mid-batch and ESME_RTHROTTLED: everything arrives, resends limited to the window', async () => {
+  it('connection dropped mid-batch and ESME_RTHROTTLED: nothing doubled, in-doubt messages recorded and not resent, the rest arrives', async () => {
     const smsc = new Smsc({ rate: 200, throttleFirst: 5 });
     await smsc.listen();
     open.push({ close: () => smsc.down() });
-    const { h, rows } = await boot(smsc);
+    const { h, pg, rows } = await boot(smsc);
     await startResponse(h);
     const sms = await rows();
     await smsc.until(() => smsc.segments.length >= 10);
     expect(smsc.throttled).toBe(5);
     smsc.drop();
-    await smsc.until(() => sms.every((r) => (smsc.messages.get(key(r)) ?? 0) >= 1), 60_000);
-    expect(smsc.binds).toBeGreaterThanOrEqual(2);
-    // Segments in flight at the drop may have been taken: at most a window's worth again.
-    expect(smsc.doubled()).toBeLessThanOrEqual(10);
+    let now: Row[] = [];
     for (;;) {
-      const now = await rows();
+      now = await rows();
       if (now.every((r) => r.status === 'delivered')) break;
       await new Promise((r) => setTimeout(r, 100));
     }
+    expect(smsc.binds).toBeGreaterThanOrEqual(2);
+    // A part in flight at the drop may or may not have been taken: never written again.
+    expect(smsc.doubled()).toBe(0);
+    const inDoubt = now.filter((r) => r.delivery_error?.startsWith('in doubt'));
+    expect(inDoubt.length).toBeLessThanOrEqual(10);
+    expect(inDoubt.every((r) => r.delivery_state === 'submitting')).toBe(true);
+    // Everything else arrived whole, once.
+    for (const r of now.filter((x) => !inDoubt.includes(x)))
+      expect(smsc.messages.get(key(r))).toBe(1);
+    expect(now.length).toBe(sms.length);
+    // The console is told: each change names a message and its state (in doubt: still sending).
+    const changes = (
+      await pg.query<{
+        payload: { changes: { id: string; state: string; error: string | null }[] };
+      }>(`SELECT payload FROM events WHERE type = 'notification.delivery_changed' ORDER BY seq`)
+    ).rows.flatMap((e) => e.payload.changes);
+    expect(changes.every((c) => typeof c.id === 'string' && typeof c.state === 'string')).toBe(
+      true,
+    );
+    for (const r of inDoubt)
+      expect(changes).toContainEqual(
+        expect.objectContaining({ id: r.id, state: 'submitting', error: r.delivery_error }),
+      );
   });
 
   it('a failed receipt marks the message failed and falls back to voice for that duty', async () => {
@@ -229,6 +257,162 @@ describe('SMPP channel (e2e, against an SMSC in the test process)', () => {
     }
     expect(fb).toHaveLength(1);
     expect(fb[0]).toMatchObject({ channel: 'webhook', status: 'delivered' });
+  });
+
+  it('叫应 calls fall back to voice per duty: on a failed receipt, and once when unanswered; answered calls never', async () => {
+    const voice = await voiceGateway();
+    open.push({ close: () => new Promise((r) => voice.server.close(() => r())) });
+    let failPhone = '';
+    const smsc = new Smsc({
+      rate: 200,
+      receipt: (dest) => (dest === failPhone ? 'UNDELIV' : 'DELIVRD'),
+    });
+    await smsc.listen();
+    open.push({ close: () => smsc.down() });
+    const WINDOW_S = 4;
+    const { h, pg, rows } = await boot(smsc, {
+      NOTIFY_WEBHOOK_URL: voice.url,
+      SMS_VOICE_FALLBACK: `subdistrict_head=${WINDOW_S}`,
+    });
+    const heads = (
+      await pg.query<{ phone: string }>(
+        `SELECT phone FROM responsible_persons WHERE subdistrict_code = $1
+            AND duty = 'subdistrict_head' ORDER BY phone`,
+        [SUBDISTRICT],
+      )
+    ).rows.map((r) => r.phone);
+    expect(heads.length).toBeGreaterThanOrEqual(3);
+    const [answering, failing] = heads as [string, string];
+    failPhone = failing;
+    // A blue rainstorm for 新安: its subdistrict heads are called (the default 叫应 table).
+    await h.http
+      .post('/api/feeds/cap')
+      .set('authorization', 'Bearer demo-feed')
+      .set('content-type', 'application/cap+xml')
+      .send(capXml({ colour: '蓝', area: '宝安区(新安街道)' }))
+      .expect(201);
+    const [started] = await h.waitFor('calls.started', 1);
+    const roundId = (started!.payload as CallsRoundPayload).roundId;
+    const calls = (
+      await pg.query<{ id: string; phone: string; code: string }>(
+        `SELECT id, phone, code FROM calls WHERE round_id = $1`,
+        [roundId],
+      )
+    ).rows;
+    const callOf = new Map(calls.map((c) => [c.phone, c]));
+    expect(heads.every((p) => callOf.has(p))).toBe(true);
+    // One head answers by SMS reply, well inside the window.
+    await smsc.until(() => smsc.binds > 0);
+    expect(await smsc.inbound(answering, `${callOf.get(answering)!.code} A`)).toBe(0);
+    await h.waitFor('call.answered', 1);
+    // Every other head: voice once (the failing one at its receipt, the rest after the window).
+    const silent = calls.filter((c) => c.phone !== answering);
+    for (let i = 0; i < 400 && voice.calls.length < silent.length; i++)
+      await new Promise((r) => setTimeout(r, 50));
+    // A moment more for any second voice call that should not come.
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(voice.calls.map((v) => v.to).sort()).toEqual(silent.map((c) => c.phone).sort());
+    for (const v of voice.calls) {
+      expect(v.callId).toBe(callOf.get(v.to)!.id);
+      expect(v.dispatchId).toBeNull();
+    }
+    const fb = await rows(`fallback_of IS NOT NULL`);
+    expect(fb).toHaveLength(silent.length);
+    const failedSms = await rows(`address = '${failing}' AND channel = 'smpp'`);
+    expect(failedSms[0]).toMatchObject({ delivery_state: 'failed' });
+    expect(fb.find((r) => r.address === failing)!.fallback_of).toBe(failedSms[0]!.id);
+    // The call's messages name the call, not a dispatch.
+    const list = (
+      await h.http
+        .get(`/api/notifications?callId=${callOf.get(failing)!.id}`)
+        .set(bearer(h.admin))
+        .expect(200)
+    ).body as NotificationDto[];
+    expect(list.map((n) => n.channel).sort()).toEqual(['smpp', 'webhook']);
+    expect(list.every((n) => n.dispatchId === null && n.kind === 'call')).toBe(true);
+  });
+
+  it('a 叫应 call the gateway refuses (submit_sm error) is failed and falls back to voice once', async () => {
+    const voice = await voiceGateway();
+    open.push({ close: () => new Promise((r) => voice.server.close(() => r())) });
+    let refused = '';
+    const smsc = new Smsc({ rate: 200, reject: (dest) => (dest === refused ? 0x0b : null) });
+    await smsc.listen();
+    open.push({ close: () => smsc.down() });
+    const { h, pg, rows } = await boot(smsc, {
+      NOTIFY_WEBHOOK_URL: voice.url,
+      SMS_VOICE_FALLBACK: 'subdistrict_head=failed',
+    });
+    refused = (
+      await pg.query<{ phone: string }>(
+        `SELECT phone FROM responsible_persons WHERE subdistrict_code = $1
+            AND duty = 'subdistrict_head' ORDER BY phone LIMIT 1`,
+        [SUBDISTRICT],
+      )
+    ).rows[0]!.phone;
+    await h.http
+      .post('/api/feeds/cap')
+      .set('authorization', 'Bearer demo-feed')
+      .set('content-type', 'application/cap+xml')
+      .send(capXml({ colour: '蓝', area: '宝安区(新安街道)' }))
+      .expect(201);
+    const [failed] = await h.waitFor('notification.delivery_changed', 1, (e) =>
+      (e.payload as NotificationDeliveryChangedPayload).changes.some((c) => c.state === 'failed'),
+    );
+    const change = (failed!.payload as NotificationDeliveryChangedPayload).changes.find(
+      (c) => c.state === 'failed',
+    )!;
+    expect(change).toMatchObject({ dispatchId: null });
+    expect(change.callId).toEqual(expect.any(String));
+    const [row] = await rows(`id = '${change.id}'`);
+    expect(row).toMatchObject({ address: refused, delivery_state: 'failed' });
+    for (let i = 0; i < 200 && voice.calls.length === 0; i++)
+      await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 500));
+    expect(voice.calls).toEqual([
+      expect.objectContaining({ to: refused, callId: change.callId, text: row!.text }),
+    ]);
+  });
+
+  it('tells a 叫应 call message from a dispatch message: call_id and dispatch_id', async () => {
+    const smsc = new Smsc({ rate: 200 });
+    await smsc.listen();
+    open.push({ close: () => smsc.down() });
+    const { h, pg } = await boot(smsc);
+    const r = await startResponse(h);
+    await h.http
+      .post('/api/feeds/cap')
+      .set('authorization', 'Bearer demo-feed')
+      .set('content-type', 'application/cap+xml')
+      .send(capXml({ colour: '蓝', area: '宝安区(新安街道)' }))
+      .expect(201);
+    await h.waitFor('calls.started', 1);
+    const kinds = (
+      await pg.query<{ kind: string; dispatch: boolean; call: boolean; n: number }>(
+        `SELECT n.kind, d.id IS NOT NULL AS dispatch, c.id IS NOT NULL AS call, count(*)::int AS n
+           FROM notifications n LEFT JOIN dispatches d ON d.id = n.dispatch_id
+           LEFT JOIN calls c ON c.id = n.call_id
+          WHERE n.dispatch_id IS NOT NULL OR n.call_id IS NOT NULL
+          GROUP BY 1, 2, 3 ORDER BY 1`,
+      )
+    ).rows;
+    expect(kinds.find((k) => k.kind === 'callout')).toMatchObject({ dispatch: true, call: false });
+    expect(kinds.find((k) => k.kind === 'call')).toMatchObject({ dispatch: false, call: true });
+    // Every id points at its own table: no call id left in dispatch_id, none dangling.
+    expect(kinds.every((k) => k.dispatch !== k.call)).toBe(true);
+    const dispatches = (
+      await h.http.get(`/api/dispatches?responseId=${r.id}`).set(bearer(h.duty)).expect(200)
+    ).body as DispatchDto[];
+    const byDispatch = (
+      await h.http
+        .get(`/api/notifications?dispatchId=${dispatches[0]!.id}`)
+        .set(bearer(h.admin))
+        .expect(200)
+    ).body as NotificationDto[];
+    expect(byDispatch.length).toBeGreaterThan(0);
+    expect(byDispatch.every((n) => n.callId === null && n.dispatchId === dispatches[0]!.id)).toBe(
+      true,
+    );
   });
 
   it('an inbound "<code> A" acknowledges the dispatch', async () => {

@@ -22,7 +22,7 @@ import { AckService } from '../ack.service';
 import { DISPATCH_CONFIG, type DispatchConfig } from '../dispatch.config';
 import { NOTIFY_CHANNEL, type NotifyChannel } from './channel';
 import { Outbox } from './outbox.service';
-import { SmppChannel, type SmppReceipt } from './smpp/smpp.channel';
+import { SmppChannel, type SmppInDoubt, type SmppReceipt } from './smpp/smpp.channel';
 
 export const VOICE_FALLBACK_QUEUE = 'notify.voice_fallback';
 const ACTOR = 'notify:smpp';
@@ -31,6 +31,7 @@ const SWEEP_MS = 10_000;
 interface StateRow {
   id: string;
   dispatch_id: string | null;
+  call_id: string | null;
   recipient: string;
   channel: NotifyChannelName;
   fallback_of: string | null;
@@ -48,6 +49,7 @@ interface StateRow {
 const change = (r: StateRow): NotificationDeliveryChange => ({
   id: r.id,
   dispatchId: r.dispatch_id,
+  callId: r.call_id,
   recipient: r.recipient,
   channel: r.channel,
   state: r.delivery_state,
@@ -56,8 +58,13 @@ const change = (r: StateRow): NotificationDeliveryChange => ({
   fallbackOf: r.fallback_of,
 });
 
-const COLS = `n.id, n.dispatch_id, n.recipient, n.channel, n.fallback_of, n.duty, n.kind, n.address,
+const COLS = `n.id, n.dispatch_id, n.call_id, n.recipient, n.channel, n.fallback_of, n.duty, n.kind, n.address,
   n.text, n.priority, n.gateway_ids, n.receipted_ids, n.delivery_state, n.delivery_error`;
+
+/** Messages a person answers (by link or reply code): a dispatch's, or a 叫应 call's. */
+const answerable = (r: Pick<StateRow, 'dispatch_id' | 'call_id' | 'kind'>): boolean =>
+  r.dispatch_id !== null ||
+  (r.call_id !== null && (r.kind === 'call' || r.kind === 'call_escalation'));
 
 type Pending<T> = { item: T; done: () => void; fail: (e: unknown) => void };
 
@@ -94,6 +101,7 @@ export class SmsDelivery implements OnModuleInit, OnApplicationBootstrap, OnModu
     this.smpp?.setHooks({
       submitting: (ids) => this.submitting(ids),
       submitted: (done) => Promise.all(done.map((d) => this.queue(this.submitted, d))).then(),
+      inDoubt: (items) => this.inDoubt(items),
       rejected: (id, error) => this.rejected(id, error),
       handBack: (ids) => this.handBack(ids),
       renew: (ids, leaseS) => this.renew(ids, leaseS),
@@ -181,10 +189,13 @@ export class SmsDelivery implements OnModuleInit, OnApplicationBootstrap, OnModu
     );
   }
 
+  /** Never started here: back to the outbox, and not in doubt (nothing was written). */
   private async handBack(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
     await this.ds.query(
-      `UPDATE notifications SET status = 'pending', lease_until = NULL
+      `UPDATE notifications SET status = 'pending', lease_until = NULL,
+              delivery_state = CASE WHEN delivery_state = 'submitting' THEN 'queued'
+                                    ELSE delivery_state END
         WHERE id = ANY($1::uuid[]) AND status = 'sending'`,
       [ids],
     );
@@ -195,21 +206,58 @@ export class SmsDelivery implements OnModuleInit, OnApplicationBootstrap, OnModu
       ACTOR,
       async (tx) => {
         const rows: StateRow[] = await tx.manager.query(
-          `WITH f AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS f(id uuid, g text[]))
-           UPDATE notifications n
+          // (A CTE: TypeORM returns [rows, count] for a bare UPDATE … RETURNING.)
+          `WITH f AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS f(id uuid, g text[])),
+           u AS (UPDATE notifications n
               SET delivery_state = 'submitted', gateway_ids = f.g, submitted_at = now(),
                   status = 'delivered', delivered_at = now(), lease_until = NULL,
                   delivery_error = NULL
              FROM f WHERE n.id = f.id AND n.delivery_state IN ('queued', 'submitting')
-           RETURNING ${COLS}`,
+           RETURNING ${COLS})
+           SELECT * FROM u`,
           [JSON.stringify(items.map((i) => ({ id: i.id, g: i.gatewayIds })))],
         );
         if (rows.length === 0) return;
         tx.emit('notification.delivery_changed', { changes: rows.map(change) });
-        // Unanswered within the duty's window: voice (only call-outs can be answered).
+        // Unanswered within the duty's window: voice (only call-outs and 叫应 calls can be answered).
         const timers = rows.flatMap((r) => {
           const s = this.fallbackFor(r);
-          return typeof s === 'number' && r.dispatch_id
+          return typeof s === 'number' && answerable(r)
+            ? [{ key: r.id, at: new Date(Date.now() + s * 1000), data: { id: r.id } }]
+            : [];
+        });
+        if (timers.length > 0) await this.timers.deferMany(tx, VOICE_FALLBACK_QUEUE, timers);
+      },
+      { allowNoEvent: true },
+    );
+  }
+
+  /**
+   * Messages whose fate at the gateway is unknown: done (never sent again), left `submitting`
+   * with the reason. A silent recipient is called again by the call's own answer window
+   * (dispatch ack ladder, 叫应 escalation) and, where configured, the unanswered voice fallback.
+   */
+  private async inDoubt(items: SmppInDoubt[]): Promise<void> {
+    await this.events.write(
+      ACTOR,
+      async (tx) => {
+        const rows: StateRow[] = await tx.manager.query(
+          // (A CTE: TypeORM returns [rows, count] for a bare UPDATE … RETURNING.)
+          `WITH f AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS f(id uuid, g text[], e text)),
+           u AS (UPDATE notifications n
+              SET delivery_state = 'submitting', gateway_ids = f.g, submitted_at = now(),
+                  status = 'delivered', delivered_at = now(), lease_until = NULL,
+                  delivery_error = 'in doubt, not resent: ' || f.e
+             FROM f WHERE n.id = f.id AND n.delivery_state IN ('queued', 'submitting')
+           RETURNING ${COLS})
+           SELECT * FROM u`,
+          [JSON.stringify(items.map((i) => ({ id: i.id, g: i.gatewayIds, e: i.reason })))],
+        );
+        if (rows.length === 0) return;
+        tx.emit('notification.delivery_changed', { changes: rows.map(change) });
+        const timers = rows.flatMap((r) => {
+          const s = this.fallbackFor(r);
+          return typeof s === 'number' && answerable(r)
             ? [{ key: r.id, at: new Date(Date.now() + s * 1000), data: { id: r.id } }]
             : [];
         });
@@ -224,11 +272,12 @@ export class SmsDelivery implements OnModuleInit, OnApplicationBootstrap, OnModu
       ACTOR,
       async (tx) => {
         const rows: StateRow[] = await tx.manager.query(
-          `UPDATE notifications n
+          `WITH u AS (UPDATE notifications n
               SET delivery_state = 'failed', delivery_error = $2, status = 'delivered',
                   delivered_at = now(), lease_until = NULL
             WHERE n.id = $1 AND n.delivery_state IN ('queued', 'submitting')
-            RETURNING ${COLS}`,
+            RETURNING ${COLS})
+           SELECT * FROM u`,
           [id, error],
         );
         if (rows.length === 0) return [];
@@ -261,7 +310,10 @@ export class SmsDelivery implements OnModuleInit, OnApplicationBootstrap, OnModu
           if (rc.state === 'delivered') {
             const got = new Set([...(r.receipted_ids ?? []), rc.gatewayId]);
             r.receipted_ids = [...got];
-            if ((r.gateway_ids ?? []).every((g) => got.has(g))) r.delivery_state = 'delivered';
+            // In doubt (a part's fate unknown): the parts known delivered do not make it whole.
+            const inDoubt = r.delivery_error?.startsWith('in doubt') ?? false;
+            if (!inDoubt && (r.gateway_ids ?? []).every((g) => got.has(g)))
+              r.delivery_state = 'delivered';
           } else {
             r.delivery_state = rc.state;
             r.delivery_error = rc.error;
@@ -316,6 +368,7 @@ export class SmsDelivery implements OnModuleInit, OnApplicationBootstrap, OnModu
         tx.manager,
         due.map((r) => ({
           dispatchId: r.dispatch_id,
+          callId: r.call_id,
           kind: r.kind,
           recipient: r.recipient,
           address: r.address,
@@ -329,15 +382,26 @@ export class SmsDelivery implements OnModuleInit, OnApplicationBootstrap, OnModu
     ];
   }
 
-  /** The unanswered window of a call-out SMS ran out: voice, unless answered or closed. */
+  /**
+   * The unanswered window of a call-out's or a 叫应 call's SMS ran out: voice, unless answered
+   * or closed (a call stood down or superseded). A 叫应 call rings each phone by voice at most
+   * once (its repeat at rung 1 does not ring again); a failed receipt still falls back per SMS.
+   */
   private async unanswered(id: string): Promise<void> {
     const kick = await this.events.write(
       ACTOR,
       async (tx) => {
         const rows: StateRow[] = await tx.manager.query(
-          `SELECT ${COLS} FROM notifications n JOIN dispatches d ON d.id = n.dispatch_id
-            WHERE n.id = $1 AND d.acknowledged_at IS NULL AND d.closed_at IS NULL
-              AND NOT EXISTS (SELECT 1 FROM notifications v WHERE v.fallback_of = n.id)`,
+          `SELECT ${COLS} FROM notifications n
+             LEFT JOIN dispatches d ON d.id = n.dispatch_id
+             LEFT JOIN calls c ON c.id = n.call_id
+            WHERE n.id = $1
+              AND (d.acknowledged_at IS NULL AND d.closed_at IS NULL AND d.id IS NOT NULL
+                   OR c.answered_at IS NULL AND c.closed_at IS NULL AND c.id IS NOT NULL)
+              AND NOT EXISTS (SELECT 1 FROM notifications v WHERE v.fallback_of = n.id)
+              AND NOT EXISTS (SELECT 1 FROM notifications v
+                               WHERE n.call_id IS NOT NULL AND v.call_id = n.call_id
+                                 AND v.fallback_of IS NOT NULL AND v.address = n.address)`,
           [id],
         );
         const r = rows[0];

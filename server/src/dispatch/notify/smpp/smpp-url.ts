@@ -10,6 +10,11 @@ export interface SmppOptions {
   source: string;
   /** submit_sm per second (the gateway's cap). */
   rate: number;
+  /**
+   * submit_sm that may leave at once to catch up after the sender fell behind its schedule (a
+   * late timer, a busy event loop); the average never exceeds `rate`.
+   */
+  burst: number;
   /** submit_sm awaiting their response at most. */
   window: number;
   /** enquire_link period (ms). */
@@ -49,7 +54,14 @@ export function parseSmppUrl(raw: string): SmppOptions {
     systemType: q.get('system_type') ?? '',
     source,
     rate: num(q.get('rate'), 100, 'rate'),
-    window: Math.floor(num(q.get('window'), 10, 'window')),
+    burst: Math.floor(
+      num(q.get('burst'), Math.max(1, Math.floor(num(q.get('rate'), 100, 'rate') / 20)), 'burst'),
+    ),
+    // By default about 100 ms of sending in flight (at least 10): the rate holds while a round
+    // trip stays under 100 ms, as it may not on a loaded machine with a smaller window.
+    window: Math.floor(
+      num(q.get('window'), Math.max(10, Math.ceil(num(q.get('rate'), 100, 'rate') / 10)), 'window'),
+    ),
     enquireMs: num(q.get('enquire_s'), 30, 'enquire_s') * 1000,
     responseTimeoutMs: num(q.get('timeout_s'), 10, 'timeout_s') * 1000,
     reconnectMinMs: num(q.get('reconnect_min_ms'), 500, 'reconnect_min_ms'),

@@ -11,15 +11,25 @@ export interface SmppReceipt {
   error: string | null;
 }
 
+/** A message whose fate at the gateway is unknown: it is never written again (docs/SMS.md). */
+export interface SmppInDoubt {
+  id: string;
+  /** Ids of the parts the gateway did accept (empty after a crash). */
+  gatewayIds: string[];
+  reason: string;
+}
+
 /**
  * Where the channel records what it does (the outbox rows). `submitting` is awaited before
- * a message's first segment is written: a row found `submitting` after a crash is in doubt.
+ * a message's first segment is written: a row found `submitting` after a crash is in doubt,
+ * and an in-doubt message is never written again (at most once).
  */
 export interface SmppHooks {
   submitting(ids: string[]): Promise<void>;
   submitted(done: { id: string; gatewayIds: string[] }[]): Promise<void>;
+  inDoubt(items: SmppInDoubt[]): Promise<void>;
   rejected(id: string, error: string): Promise<void>;
-  /** Messages this sender will not hand over after all (stopping): back to the outbox now. */
+  /** Messages this sender never started after all (stopping): back to the outbox now. */
   handBack(ids: string[]): Promise<void>;
   /** Extends the lease of messages still held here (so no other sender takes them). */
   renew(ids: string[], leaseS: number): Promise<void>;
@@ -34,12 +44,16 @@ interface Entry {
   gatewayIds: string[];
   /** Segments not yet accepted by the gateway. */
   open: Set<number>;
+  /** Segments written whose answer never came (the link dropped): their fate is unknown. */
+  doubt: Set<number>;
   marked: boolean;
   /** The `submitting` record in progress (started ahead of time, see markAhead). */
   marking: Promise<void> | null;
   sentAny: boolean;
+  /** Its outcome is being recorded (submitted or in doubt). */
+  recording: boolean;
   finished: boolean;
-  /** Receipts for segments that arrived before the last segment was accepted. */
+  /** Receipts for segments that arrived before the message was recorded. */
   held: { r: SmppReceipt; done: () => void; fail: (e: unknown) => void }[];
   finish: (outcome: 'submitted' | 'handled' | { failed: string }) => void;
 }
@@ -48,6 +62,8 @@ interface Item {
   entry: Entry;
   part: number;
   tries: number;
+  /** When it was last written (ms): a refusal of a part sent before a pause began is not news. */
+  sentAt: number;
 }
 
 const RETRYABLE = new Set([smpp.ESME_RTHROTTLED, smpp.ESME_RMSGQFUL, smpp.ESME_RSYSERR]);
@@ -74,11 +90,12 @@ const MESSAGE_STATE: Record<number, SmppReceipt['state']> = {
  * SMPP 3.4 as an ESME: one transceiver bind, submit_sm in UCS2 with concatenation headers,
  * a window of unanswered submits and a rate in submits per second, enquire_link keep-alive,
  * reconnect with exponential backoff. Messages wait in priority queues (higher first, then
- * arrival); receipts and inbound texts go to the hooks. See docs/SMS.md.
+ * arrival); receipts and inbound texts go to the hooks. A segment is written at most once
+ * unless the gateway answered it with a retryable error. See docs/SMS.md.
  */
 export class SmppChannel implements NotifyChannel {
   readonly name = 'smpp' as const;
-  /** Claim a few seconds of sending at a time. */
+  /** Claim a few seconds of sending at a time (the outbox claims more when `ready`). */
   readonly claimSize: number;
   /** Short leases, renewed every few seconds while a message is held here (queued or in flight). */
   readonly leaseS = 15;
@@ -87,27 +104,47 @@ export class SmppChannel implements NotifyChannel {
   private readonly log = new Logger('notify:smpp');
   private hooks: SmppHooks | null = null;
   private readonly queues = new Map<number, Item[]>();
+  /** Priorities with a queue, highest first. */
+  private prios: number[] = [];
+  private queued = 0;
+  private readyWaiters: (() => void)[] = [];
   private session: smpp.Session | null = null;
   private bound = false;
   private boundWaiters: (() => void)[] = [];
   private readonly inflight = new Map<Item, NodeJS.Timeout>();
-  /** Gateway ids of messages with segments still unaccepted (their receipts wait). */
+  /** Gateway ids of messages not yet recorded (their receipts wait). */
   private readonly partial = new Map<string, Entry>();
   private readonly completing = new Set<Promise<void>>();
   private readonly interval: number;
+  /** How far behind its schedule the pacing may run before it stops catching up (ms). */
+  private readonly slackMs: number;
+  /** Segments to record as `submitting` ahead of the pump (about 100 ms of sending). */
+  private readonly markAheadSegs: number;
   private nextAt = 0;
   private throttleMs = 0;
+  /** When the current throttle pause began (ms since the epoch; 0: none yet). */
+  private pausedAt = 0;
   private pumpTimer: NodeJS.Timeout | null = null;
   private pumping = false;
+  /** pump() was called while the loop ran: it goes round again before it ends. */
+  private pumpAgain = false;
   private reconnectMs: number;
   private reconnectTimer: NodeJS.Timeout | null = null;
   private enquireTimer: NodeJS.Timeout | null = null;
   private stopped = true;
+  /** stop() was called: nothing new is taken (before start(), messages wait for the bind). */
+  private closing = false;
   /** Submits written (segments), for benchmarks and tests. */
   submits = 0;
+  /** Pump stalls waiting for a `submitting` record, for benchmarks. */
+  markStalls = 0;
+  /** Throttle pauses taken (one per refusal episode), for benchmarks and tests. */
+  pauses = 0;
 
   constructor(readonly options: SmppOptions) {
     this.interval = 1000 / options.rate;
+    this.slackMs = Math.max(0, (options.burst - 1) * this.interval);
+    this.markAheadSegs = Math.max(options.window, Math.ceil(options.rate / 10));
     this.claimSize = Math.max(50, Math.ceil(options.rate * 2));
     this.reconnectMs = options.reconnectMinMs;
   }
@@ -138,20 +175,49 @@ export class SmppChannel implements NotifyChannel {
   }
 
   /**
-   * Graceful: nothing new is written; segments in flight get their answers (and are recorded)
-   * for up to the response timeout, then unbind. Whatever is still queued goes back.
+   * Graceful: messages not yet started go back to the outbox at once; the parts of messages
+   * already started still go out and their answers are recorded, for up to the response
+   * timeout; then unbind. Nothing is written twice.
    */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.closing = true;
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
-    if (this.pumpTimer) clearTimeout(this.pumpTimer);
     if (this.renewTimer) clearInterval(this.renewTimer);
+    const back = new Set<Entry>();
+    for (const q of this.queues.values())
+      for (let i = q.length - 1; i >= 0; i--) {
+        const it = q[i];
+        if (it && !it.entry.sentAny && !it.entry.finished) {
+          back.add(it.entry);
+          q.splice(i, 1);
+          this.queued--;
+        }
+      }
+    try {
+      await this.hooks?.handBack([...back].map((e) => e.msg.id));
+    } catch (e) {
+      this.log.warn(`could not hand messages back: ${String(e)}`);
+    }
+    for (const e of back) e.finish({ failed: 'channel stopped' });
     const until = Date.now() + this.options.responseTimeoutMs;
-    while ((this.inflight.size > 0 || this.completing.size > 0) && this.bound && Date.now() < until)
+    while (
+      (this.inflight.size > 0 || this.queued > 0 || this.completing.size > 0) &&
+      this.bound &&
+      Date.now() < until
+    )
       await new Promise((r) => setTimeout(r, 10));
-    await Promise.allSettled([...this.completing]);
+    if (this.pumpTimer) clearTimeout(this.pumpTimer);
     const s = this.session;
+    // Whatever is still in flight is in doubt; parts never written leave their message in doubt.
     this.dropLink();
+    for (const q of this.queues.values())
+      for (const it of q.splice(0)) {
+        it.entry.doubt.add(it.part);
+        this.settle(it.entry, 'stopped in the middle of the message');
+      }
+    this.queued = 0;
+    await Promise.allSettled([...this.completing]);
     if (s) {
       await new Promise<void>((resolve) => {
         const t = setTimeout(() => s.destroy(() => resolve()), 500);
@@ -162,70 +228,93 @@ export class SmppChannel implements NotifyChannel {
         s.once('close', () => resolve());
       });
     }
-    // Whatever is still queued goes back to the outbox for another sender, at once.
-    const left = new Set<Entry>();
-    for (const q of this.queues.values()) for (const it of q.splice(0)) left.add(it.entry);
-    try {
-      await this.hooks?.handBack([...left].map((e) => e.msg.id));
-    } catch (e) {
-      this.log.warn(`could not hand messages back: ${String(e)}`);
-    }
-    for (const e of left) e.finish({ failed: 'channel stopped' });
+    for (const w of this.readyWaiters.splice(0)) w();
+  }
+
+  /** Resolves when the queue is down to about a second of sending: time to claim more. */
+  ready(): Promise<void> {
+    if (this.queued <= this.options.rate || this.closing) return Promise.resolve();
+    return new Promise((r) => this.readyWaiters.push(r));
   }
 
   send(messages: OutboundMessage[]): ReturnType<NotifyChannel['send']> {
     const delivered: string[] = [];
     const failed: { id: string; error: string }[] = [];
+    if (this.closing)
+      return Promise.resolve({
+        delivered,
+        failed: messages.map((m) => ({ id: m.id, error: 'channel stopped' })),
+      });
     const entries: Entry[] = [];
-    const inDoubt = messages.filter((m) => m.inDoubt).length;
-    // A sender died between recording `submitting` and recording the answer: sent again.
-    if (inDoubt > 0) this.log.warn(`${inDoubt} message(s) in doubt after a crash: sending again`);
-    const done = messages.map(
-      (msg) =>
-        new Promise<void>((resolve) => {
-          let parts: SmsPart[];
-          try {
-            parts = splitUcs2(msg.text, msg.id);
-          } catch (e) {
-            void this.reject(msg.id, e instanceof Error ? e.message : String(e)).then(() => {
-              delivered.push(msg.id);
-              resolve();
-            });
-            return;
-          }
-          const entry: Entry = {
-            msg,
-            priority: msg.priority ?? 0,
-            parts,
-            gatewayIds: parts.map(() => ''),
-            open: new Set(parts.map((_, i) => i)),
-            marked: false,
-            marking: null,
-            sentAny: false,
-            finished: false,
-            held: [],
-            finish: (o) => {
-              if (entry.finished) return;
-              entry.finished = true;
-              this.held.delete(entry);
-              if (typeof o === 'object') failed.push({ id: msg.id, error: o.failed });
-              else delivered.push(msg.id);
-              resolve();
+    // A sender died between recording `submitting` and recording the answer: the gateway may
+    // or may not have it. Never written again (the call's answer window repeats it).
+    const inDoubt = messages.filter((m) => m.inDoubt);
+    const settled =
+      inDoubt.length === 0
+        ? Promise.resolve()
+        : (
+            this.hooks?.inDoubt(
+              inDoubt.map((m) => ({ id: m.id, gatewayIds: [], reason: 'in doubt after a crash' })),
+            ) ?? Promise.resolve()
+          ).then(
+            () => {
+              this.log.warn(`${inDoubt.length} message(s) in doubt after a crash: not resent`);
+              delivered.push(...inDoubt.map((m) => m.id));
             },
-          };
-          entries.push(entry);
-          this.held.add(entry);
-          parts.forEach((_, part) => this.enqueue({ entry, part, tries: 0 }, false));
-        }),
-    );
-    // Not bound in time: messages not yet handed over go back to the outbox (retried later).
+            (e: unknown) => {
+              failed.push(...inDoubt.map((m) => ({ id: m.id, error: String(e) })));
+            },
+          );
+    const done = messages
+      .filter((m) => !m.inDoubt)
+      .map(
+        (msg) =>
+          new Promise<void>((resolve) => {
+            let parts: SmsPart[];
+            try {
+              parts = splitUcs2(msg.text, msg.id);
+            } catch (e) {
+              void this.reject(msg.id, e instanceof Error ? e.message : String(e)).then(() => {
+                delivered.push(msg.id);
+                resolve();
+              });
+              return;
+            }
+            const entry: Entry = {
+              msg,
+              priority: msg.priority ?? 0,
+              parts,
+              gatewayIds: parts.map(() => ''),
+              open: new Set(parts.map((_, i) => i)),
+              doubt: new Set(),
+              marked: false,
+              marking: null,
+              sentAny: false,
+              recording: false,
+              finished: false,
+              held: [],
+              finish: (o) => {
+                if (entry.finished) return;
+                entry.finished = true;
+                this.held.delete(entry);
+                if (typeof o === 'object') failed.push({ id: msg.id, error: o.failed });
+                else delivered.push(msg.id);
+                resolve();
+              },
+            };
+            entries.push(entry);
+            this.held.add(entry);
+            parts.forEach((_, part) => this.enqueue({ entry, part, tries: 0, sentAt: 0 }, false));
+          }),
+      );
+    // Not bound in time: messages not yet started go back to the outbox (retried later).
     const wait = setTimeout(() => {
       if (this.bound) return;
       for (const e of entries)
         if (!e.finished && !e.sentAny) this.failEntry(e, 'SMPP gateway unavailable');
     }, this.options.connectWaitMs);
     this.pump();
-    return Promise.all(done).then(() => {
+    return Promise.all([...done, settled]).then(() => {
       clearTimeout(wait);
       return { delivered, failed };
     });
@@ -243,26 +332,37 @@ export class SmppChannel implements NotifyChannel {
     if (!q) {
       q = [];
       this.queues.set(it.entry.priority, q);
+      this.prios = [...this.queues.keys()].sort((a, b) => b - a);
     }
     if (front) q.unshift(it);
     else q.push(it);
+    this.queued++;
   }
 
   private peek(): Item | undefined {
-    let best: number | null = null;
-    for (const [p, q] of this.queues) if (q.length > 0 && (best === null || p > best)) best = p;
-    return best === null ? undefined : this.queues.get(best)?.[0];
+    for (const p of this.prios) {
+      const q = this.queues.get(p);
+      if (q && q.length > 0) return q[0];
+    }
+    return undefined;
   }
 
   private dequeue(it: Item): void {
     const q = this.queues.get(it.entry.priority);
-    if (q?.[0] === it) q.shift();
+    if (q?.[0] === it) {
+      q.shift();
+      this.queued--;
+    }
   }
 
   private removeEntry(e: Entry): void {
     const q = this.queues.get(e.priority);
     if (!q) return;
-    for (let i = q.length - 1; i >= 0; i--) if (q[i]?.entry === e) q.splice(i, 1);
+    for (let i = q.length - 1; i >= 0; i--)
+      if (q[i]?.entry === e) {
+        q.splice(i, 1);
+        this.queued--;
+      }
   }
 
   private failEntry(e: Entry, error: string): void {
@@ -278,18 +378,33 @@ export class SmppChannel implements NotifyChannel {
     }
   }
 
+  private wakeReaders(): void {
+    if (this.readyWaiters.length > 0 && this.queued <= this.options.rate)
+      for (const w of this.readyWaiters.splice(0)) w();
+  }
+
   // --- sending -----------------------------------------------------------------------------
 
   private pump(): void {
-    if (this.pumping || !this.bound || this.stopped) return;
+    if (!this.bound) return;
+    if (this.pumping) {
+      // The loop may already have found the queue empty and be on its way out: it goes round
+      // once more, else a send() in that gap (one made the moment the link binds) waited for
+      // the next unrelated pump, perhaps for ever.
+      this.pumpAgain = true;
+      return;
+    }
     this.pumping = true;
     void this.pumpLoop();
   }
 
   private async pumpLoop(): Promise<void> {
-    // Cleared in the same turn the loop ends, so a pump() after it is never lost.
+    // Cleared in the same turn the loop decides to end, so a pump() after it is never lost.
     try {
-      await this.pumpSteps();
+      do {
+        this.pumpAgain = false;
+        await this.pumpSteps();
+      } while (this.pumpAgain && this.bound);
     } finally {
       this.pumping = false;
     }
@@ -305,8 +420,10 @@ export class SmppChannel implements NotifyChannel {
       }
       if (!it.entry.marked) {
         // Recorded before the first segment leaves: after a crash this row is in doubt.
+        this.markAhead();
+        this.markStalls++;
         try {
-          await this.mark(it.entry);
+          await (it.entry.marking ?? this.mark([it.entry]));
         } catch (e) {
           this.log.warn(`could not record submitting: ${String(e)}`);
           this.schedulePump(1000);
@@ -320,37 +437,50 @@ export class SmppChannel implements NotifyChannel {
         return;
       }
       this.dequeue(it);
-      this.nextAt = Math.max(this.nextAt, now - this.interval) + this.interval;
+      // A late wake-up catches up by up to `burst` segments; never faster on average.
+      this.nextAt = Math.max(this.nextAt, now - this.slackMs) + this.interval;
       this.write(it);
       this.markAhead();
+      this.wakeReaders();
     }
   }
 
-  private mark(e: Entry): Promise<void> {
-    e.marking ??= (this.hooks?.submitting([e.msg.id]) ?? Promise.resolve()).then(
+  /** Records entries as `submitting` (one statement); they may be written once it commits. */
+  private mark(entries: Entry[]): Promise<void> {
+    const p = (this.hooks?.submitting(entries.map((e) => e.msg.id)) ?? Promise.resolve()).then(
       () => {
-        e.marked = true;
-      },
-      (err: unknown) => {
-        e.marking = null;
-        throw err;
+        for (const e of entries) e.marked = true;
       },
     );
-    return e.marking;
+    for (const e of entries)
+      e.marking = p.catch((err: unknown) => {
+        e.marking = null;
+        throw err;
+      });
+    p.catch(() => undefined);
+    return p;
   }
 
   /**
-   * Records the next message in line as `submitting` while this one's segments go out, so
-   * the pump never waits on the database: at most one more message is in doubt at a crash.
+   * Keeps about 100 ms of sending (at least a window) recorded as `submitting` ahead of the
+   * pump, in one statement per top-up, so the pump never waits on the database. At a crash
+   * these are in doubt too (and not resent), so it is kept short.
    */
   private markAhead(): void {
-    const prios = [...this.queues.keys()].sort((a, b) => b - a);
-    for (const p of prios)
+    let ready = 0;
+    const todo: Entry[] = [];
+    const seen = new Set<Entry>();
+    scan: for (const p of this.prios)
       for (const it of this.queues.get(p) ?? []) {
-        if (it.entry.finished || it.entry.marked) continue;
-        if (!it.entry.marking) this.mark(it.entry).catch(() => undefined);
-        return;
+        const e = it.entry;
+        if (e.finished || e.sentAny || seen.has(e)) continue;
+        seen.add(e);
+        if (e.marked || e.marking) ready += e.parts.length;
+        else todo.push(e);
+        if (ready + todo.reduce((n, t) => n + t.parts.length, 0) >= this.markAheadSegs) break scan;
       }
+    if (todo.length === 0 || ready * 2 > this.markAheadSegs) return;
+    this.mark(todo).catch(() => undefined);
   }
 
   private schedulePump(ms: number): void {
@@ -367,7 +497,7 @@ export class SmppChannel implements NotifyChannel {
     const seg = entry.parts[part];
     if (!s || !seg) return;
     it.tries++;
-    entry.sentAny = true;
+    it.sentAt = Date.now();
     const dest = entry.msg.address.replace(/[\s-]/g, '');
     const src = this.options.source;
     const ok = s.submit_sm(
@@ -385,12 +515,13 @@ export class SmppChannel implements NotifyChannel {
       },
       (resp) => this.onSubmitResp(s, it, resp),
     );
-    this.submits++;
     if (!ok) {
-      // Socket not writable: the link is going down; the close handler requeues.
+      // Socket not writable (nothing was written): the link is going down; sent on the next.
       this.enqueue(it, true);
       return;
     }
+    this.submits++;
+    entry.sentAny = true;
     this.inflight.set(
       it,
       setTimeout(() => {
@@ -401,7 +532,7 @@ export class SmppChannel implements NotifyChannel {
   }
 
   private onSubmitResp(s: smpp.Session, it: Item, resp: smpp.Pdu): void {
-    if (s !== this.session) return;
+    if (s !== this.session || !this.inflight.has(it)) return;
     const t = this.inflight.get(it);
     if (t) clearTimeout(t);
     this.inflight.delete(it);
@@ -412,15 +543,19 @@ export class SmppChannel implements NotifyChannel {
       const gid = String(resp.message_id);
       entry.gatewayIds[part] = gid;
       entry.open.delete(part);
-      if (entry.open.size === 0) {
-        const p = this.complete(entry);
-        this.completing.add(p);
-        void p.finally(() => this.completing.delete(p));
-      } else this.partial.set(gid, entry);
+      this.partial.set(gid, entry);
+      this.settle(entry, '');
     } else if (RETRYABLE.has(status) && it.tries < MAX_TRIES) {
-      // The gateway is over its rate or busy: back off, then this segment goes first.
-      this.throttleMs = Math.min(Math.max(this.throttleMs * 2, 100), 5_000);
-      this.nextAt = Date.now() + this.throttleMs;
+      // Refused, so not taken: back off, then this segment goes first. The parts in flight
+      // when the gateway began refusing come back refused one after another: one pause for
+      // them all. Only a part sent after the pause began, refused again, doubles it (else a
+      // window of 20 refusals doubled 50 ms to 5 s in one burst and stalled sending).
+      if (it.sentAt > this.pausedAt) {
+        this.throttleMs = Math.min(Math.max(this.throttleMs * 2, 50), 5_000);
+        this.pausedAt = Date.now();
+        this.pauses++;
+        this.nextAt = this.pausedAt + this.throttleMs;
+      }
       this.enqueue(it, true);
     } else {
       const error = `submit_sm refused: 0x${status.toString(16).padStart(4, '0')}`;
@@ -431,13 +566,35 @@ export class SmppChannel implements NotifyChannel {
     this.pump();
   }
 
-  private async complete(entry: Entry): Promise<void> {
-    for (const g of entry.gatewayIds) this.partial.delete(g);
+  /**
+   * Records a message once none of its parts is queued or in flight: submitted when every
+   * part was accepted, in doubt when some part's answer never came.
+   */
+  private settle(entry: Entry, reason: string): void {
+    if (entry.finished || entry.recording) return;
+    if (entry.open.size === 0) this.track(this.record(entry, null));
+    else if ([...entry.open].every((p) => entry.doubt.has(p)))
+      this.track(this.record(entry, reason || 'link dropped with a part in flight'));
+  }
+
+  private track(p: Promise<void>): void {
+    this.completing.add(p);
+    void p.finally(() => this.completing.delete(p));
+  }
+
+  private async record(entry: Entry, doubt: string | null): Promise<void> {
+    entry.recording = true;
+    const gatewayIds = entry.gatewayIds.filter((g) => g !== '');
     try {
-      await this.hooks?.submitted([{ id: entry.msg.id, gatewayIds: entry.gatewayIds }]);
+      if (doubt === null) await this.hooks?.submitted([{ id: entry.msg.id, gatewayIds }]);
+      else {
+        this.log.warn(`${entry.msg.id} in doubt (${doubt}): not resent`);
+        await this.hooks?.inDoubt([{ id: entry.msg.id, gatewayIds, reason: doubt }]);
+      }
     } catch (e) {
-      this.log.warn(`could not record submit of ${entry.msg.id}: ${String(e)}`);
+      this.log.warn(`could not record ${entry.msg.id}: ${String(e)}`);
     }
+    for (const g of gatewayIds) this.partial.delete(g);
     entry.finish('submitted');
     const held = entry.held.splice(0);
     if (held.length > 0)
@@ -509,15 +666,19 @@ export class SmppChannel implements NotifyChannel {
     }, this.options.enquireMs);
   }
 
-  /** The link is gone: segments in flight go back first in line (they may have arrived). */
+  /**
+   * The link is gone: segments in flight may or may not have been taken, so they are never
+   * written again; their messages' other parts still go out, then the message is in doubt.
+   */
   private dropLink(): void {
     this.bound = false;
     if (this.enquireTimer) clearInterval(this.enquireTimer);
     this.enquireTimer = null;
-    const back = [...this.inflight.keys()];
+    const lost = [...this.inflight.keys()];
     for (const [, t] of this.inflight) clearTimeout(t);
     this.inflight.clear();
-    for (const it of back.reverse()) this.enqueue(it, true);
+    for (const it of lost) it.entry.doubt.add(it.part);
+    for (const it of lost) this.settle(it.entry, 'link dropped with a part in flight');
     this.session = null;
   }
 
@@ -541,7 +702,7 @@ export class SmppChannel implements NotifyChannel {
       const r = parseReceipt(text, pdu);
       if (!r) return;
       const waiting = this.partial.get(r.gatewayId);
-      // Recorded once the whole message is (the receipt cannot name a row before that).
+      // Recorded once the message is (the receipt cannot name a row before that).
       if (waiting) return new Promise<void>((done, fail) => waiting.held.push({ r, done, fail }));
       await this.hooks?.receipts([r]);
       return;
