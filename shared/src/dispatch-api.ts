@@ -172,6 +172,33 @@ export interface DispatchDto {
   closedAt: string | null;
 }
 
+/**
+ * One message sent for a call-out (GET /api/dispatches/:id/messages), for the console roles in
+ * the dispatch's scope. The phone is shown whole, as the dispatch board already shows it to them;
+ * the text is left out (it carries the contact's signed answer link; admins read it in the
+ * notification log).
+ */
+export interface DispatchMessageDto {
+  id: string;
+  dispatchId: string;
+  kind: NotificationKind;
+  channel: NotifyChannelName;
+  /** Who it went to: a point contact, a console user, or a rota officer without an account. */
+  recipientKind: 'contact' | 'user' | 'rota';
+  recipientName: string;
+  /** The contact's role at the point (onsite_lead …) or the user's role (duty_officer …). */
+  recipientRole: string | null;
+  address: string;
+  status: NotificationStatus;
+  attempts: number;
+  createdAt: string;
+  deliveredAt: string | null;
+  deliveryState: NotificationDeliveryState;
+  gatewayIds: string[];
+  deliveryError: string | null;
+  fallbackOf: string | null;
+}
+
 export const ackSchema = z.object({
   action: z.enum(['ack', 'arrive']),
   lon: z.number().min(-180).max(180).optional(),
@@ -216,6 +243,8 @@ export type SmsInbound = z.infer<typeof smsInboundSchema>;
 
 export const notificationsQuerySchema = z.object({
   dispatchId: z.string().uuid().optional(),
+  /** A 叫应 call's messages (issue 13). */
+  callId: z.string().uuid().optional(),
   limit: z
     .string()
     .regex(/^\d{1,5}$/, 'must be a whole number')
@@ -252,6 +281,8 @@ export type NotificationDeliveryState =
 export interface NotificationDeliveryChange {
   id: string;
   dispatchId: string | null;
+  /** The 叫应 call a call message belongs to (absent in events before it had its own column). */
+  callId?: string | null;
   recipient: string;
   channel: NotifyChannelName;
   state: NotificationDeliveryState;
@@ -269,6 +300,8 @@ export interface NotificationDeliveryChangedPayload {
 export interface NotificationDto {
   id: string;
   dispatchId: string | null;
+  /** The 叫应 call (calls.id) of a call, call escalation or call stand-down message. */
+  callId: string | null;
   kind: NotificationKind;
   channel: NotifyChannelName;
   /** contact:<id> or user:<username> */

@@ -30,4 +30,33 @@ export interface DispatchEventPayload {
   notified?: string[];
   /** arrived: reported farther than the configured distance from the point. */
   far?: boolean;
+  /**
+   * Added for replay (复盘), on dispatch.created: what the board otherwise reads from the API
+   * (names, code, deadlines), so the log alone draws the call-out. Absent on events written
+   * before; replay then cannot show that call-out on the board.
+   */
+  detail?: DispatchEventDetail;
+  /**
+   * Added for replay, on dispatch.acknowledged, arrived and stood_down: when it happened by the
+   * server's clock (what the board shows as acknowledgedAt / arrivedAt / closedAt); the
+   * event's occurredAt otherwise.
+   */
+  at?: string;
+  /** Added for replay, on dispatch.arrived: the reported distance from the point. */
+  distanceM?: number | null;
+  /** Added for replay, on dispatch.arrived: the reported water depth. */
+  depthM?: number | null;
+}
+
+/** What dispatch.created carries for replay (see DispatchEventPayload.detail). */
+export interface DispatchEventDetail {
+  pointCode: string;
+  pointName: string;
+  subdistrictCode: string;
+  contactName: string;
+  phone: string;
+  code: string;
+  notifiedAt: string;
+  ackDeadline: string;
+  arriveDeadline: string | null;
 }

@@ -181,7 +181,11 @@ export class AckService {
           const late = now.getTime() > d.ack_deadline.getTime();
           Object.assign(set, { acknowledged_at: now.toISOString(), ack_late: late });
           next = { ...next, acknowledged_at: now, ack_late: late, status: 'acknowledged' };
-          tx.emit('dispatch.acknowledged', payloadOf(next, { late }), scopeOf(d));
+          tx.emit(
+            'dispatch.acknowledged',
+            payloadOf(next, { late, at: now.toISOString() }),
+            scopeOf(d),
+          );
         }
         if (arriveNeeded) {
           const late = d.arrive_deadline !== null && now.getTime() > d.arrive_deadline.getTime();
@@ -211,7 +215,14 @@ export class AckService {
           };
           tx.emit(
             'dispatch.arrived',
-            payloadOf(next, { late, ...(far === null ? {} : { far }) }),
+            payloadOf(next, {
+              late,
+              ...(far === null ? {} : { far }),
+              at: now.toISOString(),
+              // For replay: what the board shows of the arrival.
+              distanceM: dist,
+              depthM: body.depthM ?? null,
+            }),
             scopeOf(d),
           );
         }

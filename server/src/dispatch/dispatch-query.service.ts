@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { DispatchDto, DispatchesQuery } from '@sanfang/shared';
+import type { DispatchDto, DispatchesQuery, DispatchMessageDto } from '@sanfang/shared';
+import { notFound } from '../common/api-exception';
 import type { AuthUser } from '../auth/auth.types';
 import { CLOCK, type Clock } from '../core/clock';
 import { DispatchRepository, type DispatchRow } from './dispatch.repository';
+import { NotificationsRepository } from './notify/notifications.repository';
 
 const remaining = (deadline: Date | null, done: Date | null, closed: Date | null, now: Date) =>
   deadline && !done && !closed ? Math.round((deadline.getTime() - now.getTime()) / 1000) : null;
@@ -42,6 +44,7 @@ export const toDispatchDto = (d: DispatchRow, now: Date): DispatchDto => ({
 export class DispatchQueryService {
   constructor(
     private readonly repo: DispatchRepository,
+    private readonly notifications: NotificationsRepository,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -58,5 +61,16 @@ export class DispatchQueryService {
     });
     const now = this.clock.now();
     return rows.map((d) => toDispatchDto(d, now));
+  }
+
+  /**
+   * The messages of one call-out, for a console user whose scope holds it: a subdistrict-bound
+   * user asking for another subdistrict's dispatch gets the same 404 as for a missing one.
+   */
+  async messages(user: AuthUser, id: string): Promise<DispatchMessageDto[]> {
+    const d = await this.repo.byId(id);
+    if (!d || (user.subdistrictCode && d.subdistrict_code !== user.subdistrictCode))
+      throw notFound('dispatch');
+    return this.notifications.forDispatch(id);
   }
 }

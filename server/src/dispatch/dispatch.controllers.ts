@@ -5,6 +5,7 @@ import {
   type AckViewDto,
   type DispatchDto,
   type DispatchesQuery,
+  type DispatchMessageDto,
   type NotificationDto,
   type NotificationsQuery,
   type SmsInbound,
@@ -19,6 +20,7 @@ import {
 import { Route } from '../common/route.decorator';
 import type { AuthUser } from '../auth/auth.types';
 import { CurrentUser, FeedAuth, Public, Roles } from '../auth/decorators';
+import { UuidPipe } from '../common/uuid.pipe';
 import { ZodPipe } from '../common/zod.pipe';
 import { AckRateLimitGuard } from './ack-rate-limit.guard';
 import { AckService } from './ack.service';
@@ -38,6 +40,15 @@ export class DispatchesController implements RouteHandlers<typeof dispatchesRout
     @Query(new ZodPipe(dispatchesRoutes.list.query, 'query')) q: DispatchesQuery,
   ): Promise<DispatchDto[]> {
     return this.query.list(user, q);
+  }
+
+  @Route(dispatchesRoutes.messages)
+  @Roles('duty_officer', 'commander', 'admin')
+  messages(
+    @CurrentUser() user: AuthUser,
+    @Param('id', UuidPipe) id: string,
+  ): Promise<DispatchMessageDto[]> {
+    return this.query.messages(user, id);
   }
 }
 
@@ -89,6 +100,6 @@ export class NotificationsController implements RouteHandlers<typeof notificatio
   list(
     @Query(new ZodPipe(notificationsRoutes.list.query, 'query')) q: NotificationsQuery,
   ): Promise<NotificationDto[]> {
-    return this.repo.list(q.dispatchId, q.limit);
+    return this.repo.list({ dispatchId: q.dispatchId, callId: q.callId }, q.limit);
   }
 }

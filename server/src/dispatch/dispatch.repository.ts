@@ -11,6 +11,8 @@ export interface Candidate {
   phone: string;
   pointId: string;
   pointName: string;
+  /** The point's code (carried by dispatch.created for replay). */
+  pointCode: string;
   subdistrictCode: string;
 }
 
@@ -90,10 +92,11 @@ export class DispatchRepository {
       phone: string;
       point_id: string;
       point_name: string;
+      point_code: string;
       subdistrict_code: string;
     }[] = await m.query(
       `SELECT c.id AS contact_id, c.name AS contact_name, c.role, c.phone,
-              p.id AS point_id, p.name AS point_name, p.subdistrict_code
+              p.id AS point_id, p.name AS point_name, p.code AS point_code, p.subdistrict_code
          FROM contacts c JOIN waterlogging_points p ON p.id = c.point_id
         WHERE p.retired_at IS NULL AND c.role = ANY($2::text[])
           AND ($3::boolean OR p.subdistrict_code = ANY($4::text[]))
@@ -116,6 +119,7 @@ export class DispatchRepository {
       phone: r.phone,
       pointId: r.point_id,
       pointName: r.point_name,
+      pointCode: r.point_code,
       subdistrictCode: r.subdistrict_code,
     }));
   }

@@ -110,7 +110,11 @@ export class DispatchService {
         stood.flatMap((d) => allKeys(d.id)),
       );
       for (const d of stood) {
-        tx.emit('dispatch.stood_down', payloadOf({ ...d, status: 'stood_down' }), scopeOf(d));
+        tx.emit(
+          'dispatch.stood_down',
+          payloadOf({ ...d, status: 'stood_down' }, { at: now.toISOString() }),
+          scopeOf(d),
+        );
         msgs.push({
           dispatchId: d.id,
           kind: 'stand_down',
@@ -185,17 +189,33 @@ export class DispatchService {
       );
     }
     const names = new Map(candidates.map((c) => [c.contactId, c.pointName]));
+    const byContact = new Map(candidates.map((c) => [c.contactId, c]));
     return rows.map((d) => {
+      const c = byContact.get(d.contactId);
       tx.emit(
         'dispatch.created',
-        payloadOf({
-          id: d.id,
-          response_id: d.responseId,
-          point_id: d.pointId,
-          contact_id: d.contactId,
-          role: d.role,
-          status: 'notified',
-        }),
+        {
+          ...payloadOf({
+            id: d.id,
+            response_id: d.responseId,
+            point_id: d.pointId,
+            contact_id: d.contactId,
+            role: d.role,
+            status: 'notified',
+          }),
+          // What the board reads from the API, so a replay draws the call-out from the log.
+          detail: {
+            pointCode: c?.pointCode ?? '',
+            pointName: c?.pointName ?? '',
+            subdistrictCode: d.subdistrictCode,
+            contactName: c?.contactName ?? '',
+            phone: d.phone,
+            code: d.code,
+            notifiedAt: d.notifiedAt.toISOString(),
+            ackDeadline: d.ackDeadline.toISOString(),
+            arriveDeadline: d.arriveDeadline?.toISOString() ?? null,
+          },
+        },
         { subdistrictCodes: [d.subdistrictCode], contactIds: [d.contactId] },
       );
       return {

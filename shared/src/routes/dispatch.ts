@@ -5,6 +5,7 @@ import {
   smsInboundSchema,
   type AckViewDto,
   type DispatchDto,
+  type DispatchMessageDto,
   type NotificationDto,
 } from '../dispatch-api';
 import { get, post, shape } from './route';
@@ -12,6 +13,8 @@ import { get, post, shape } from './route';
 /** Dispatches of a response, as the signed-in user may see them. */
 export const dispatchesRoutes = {
   list: get('dispatches', { query: dispatchesQuerySchema, response: shape<DispatchDto[]>() }),
+  /** The messages sent for one call-out and their delivery states (console roles, by scope). */
+  messages: get('dispatches/:id/messages', { response: shape<DispatchMessageDto[]>() }),
 };
 
 /** The contact's public ack page; the link's token is the key. */

@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import type {
   NotificationDeliveryState,
   NotificationKind,
@@ -15,6 +15,7 @@ import type {
 @Index('ix_notifications_batch', ['batchId', 'status'])
 @Index('ix_notifications_created', ['createdAt'])
 @Index('ix_notifications_dispatch', ['dispatchId'])
+@Index('ix_notifications_call', ['callId'], { where: 'call_id IS NOT NULL' })
 @Check(
   'ck_notifications_delivery_state',
   "delivery_state IN ('queued', 'submitting', 'submitted', 'delivered', 'failed', 'expired')",
@@ -94,6 +95,18 @@ export class NotificationRecord {
 
   @Column({ name: 'receipt_at', type: 'timestamptz', nullable: true })
   receiptAt: Date | null;
+
+  /**
+   * A 叫应 call's message (call, call escalation, call stand-down): the call. `dispatch_id` is
+   * then null; the two never hold the same kind of id.
+   */
+  @Column({ name: 'call_id', type: 'uuid', nullable: true })
+  callId: string | null;
+
+  // By name: the lastmile feature (a higher floor) owns the calls table.
+  @ManyToOne('Call', { onDelete: 'NO ACTION' })
+  @JoinColumn({ name: 'call_id', foreignKeyConstraintName: 'notifications_call_id_fkey' })
+  call?: unknown;
 
   /** A voice message sent because this SMS failed or went unanswered. */
   @Column({ name: 'fallback_of', type: 'uuid', nullable: true })

@@ -8,6 +8,8 @@ export interface OutboundMessage {
   address: string;
   text: string;
   dispatchId: string | null;
+  /** The 叫应 call of a call message (issue 13); null for everything else. */
+  callId?: string | null;
   /** Higher goes first where a channel has a rate (SMPP); 0 by default. */
   priority?: number;
   /** The row's channel, when it is not the configured one (a voice fallback). */
@@ -27,8 +29,19 @@ export interface NotifyChannel {
   readonly name: NotifyChannelName;
   /** How many messages the outbox hands over at a time (default 5,000). */
   readonly claimSize?: number;
+  /**
+   * Resolves when the channel wants more messages (its queue is short): the outbox then claims
+   * the next lot while the last is still being sent. Without it, one claim at a time.
+   */
+  ready?(): Promise<void>;
   /** Lease on claimed messages (default 60 s); a channel that renews its leases can go shorter. */
   readonly leaseS?: number;
+  /**
+   * The channel hands nothing over (the log channel: the outbox row is the message), so the
+   * outbox marks a batch delivered in one statement instead of claiming its rows, handing
+   * them to `send` and marking them.
+   */
+  readonly storesOnly?: boolean;
   send(
     messages: OutboundMessage[],
   ): Promise<{ delivered: string[]; failed: { id: string; error: string }[] }>;

@@ -64,8 +64,23 @@ export class Outbox implements OnModuleInit {
     }
   }
 
-  /** Hands every undelivered message of a batch to the channel; returns how many are left. */
+  /**
+   * Hands every undelivered message of a batch to the channel; returns how many are left.
+   * A channel with `ready` is fed the next claim while it still sends the last one (no gap
+   * between claims under its rate).
+   */
   async deliver(batchId: string): Promise<number> {
+    if (this.channel.storesOnly) {
+      // Nothing to hand over: one statement marks the batch (the voice rows go on below).
+      const ids = await this.repo.deliverStored(batchId, this.voice !== null);
+      if (ids.length > 0) {
+        this.log.debug(`${ids.length} message(s) stored for admins`);
+        for (const fn of this.delivered) fn(ids);
+      }
+      if (this.voice === null) return this.repo.undelivered(batchId);
+    }
+    const running: Promise<void>[] = [];
+    let failedAny = false;
     for (;;) {
       const msgs = await this.repo.claim(
         batchId,
@@ -73,28 +88,43 @@ export class Outbox implements OnModuleInit {
         this.channel.leaseS,
       );
       if (msgs.length === 0) break;
-      // A voice fallback row goes to the webhook; everything else to the configured channel.
-      const byChannel = new Map<NotifyChannel, OutboundMessage[]>();
-      for (const m of msgs) {
-        const ch = m.channel === 'webhook' && this.voice ? this.voice : this.channel;
-        byChannel.set(ch, [...(byChannel.get(ch) ?? []), m]);
-      }
-      const results = await Promise.all([...byChannel].map(([ch, list]) => ch.send(list)));
-      const delivered = results.flatMap((r) => r.delivered);
-      const failed = results.flatMap((r) => r.failed);
-      await this.repo.markDelivered(delivered);
-      await this.repo.release(failed);
-      if (delivered.length > 0) for (const fn of this.delivered) fn(delivered);
-      if (failed.length > 0) break;
+      const handed = this.hand(msgs).then((failed) => {
+        if (failed) failedAny = true;
+      });
+      if (this.channel.ready) {
+        running.push(handed);
+        await Promise.race([handed, this.channel.ready()]);
+      } else await handed;
+      if (failedAny) break;
     }
+    await Promise.all(running);
     return this.repo.undelivered(batchId);
+  }
+
+  /** One claim to its channels and back into the outbox; true if any message failed. */
+  private async hand(msgs: OutboundMessage[]): Promise<boolean> {
+    // A voice fallback row goes to the webhook; everything else to the configured channel.
+    const byChannel = new Map<NotifyChannel, OutboundMessage[]>();
+    for (const m of msgs) {
+      const ch = m.channel === 'webhook' && this.voice ? this.voice : this.channel;
+      const list = byChannel.get(ch);
+      if (list) list.push(m);
+      else byChannel.set(ch, [m]);
+    }
+    const results = await Promise.all([...byChannel].map(([ch, list]) => ch.send(list)));
+    const delivered = results.flatMap((r) => r.delivered);
+    const failed = results.flatMap((r) => r.failed);
+    await this.repo.markDelivered(delivered);
+    await this.repo.release(failed);
+    if (delivered.length > 0) for (const fn of this.delivered) fn(delivered);
+    return failed.length > 0;
   }
 
   /** Every batch with messages not handed over and not leased (restart, dead retry jobs). */
   async sweep(): Promise<number> {
     const batches = await this.repo.stalledBatches();
-    let left = 0;
-    for (const b of batches) left += await this.deliver(b);
-    return left;
+    // All at once: the channel's priority queues order them, not the order of the sweep.
+    const left = await Promise.all(batches.map((b) => this.deliver(b)));
+    return left.reduce((a, b) => a + b, 0);
   }
 }

@@ -41,6 +41,7 @@ export class WebhookChannel implements NotifyChannel {
           recipient: m.recipient,
           text: m.text,
           dispatchId: m.dispatchId,
+          callId: m.callId ?? null,
         }),
         signal: AbortSignal.timeout(this.timeoutMs),
       });

@@ -1,19 +1,24 @@
 import type { DispatchDto } from '@sanfang/shared';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import type { i18n as I18n, TFunction } from 'i18next';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useNow } from '../../../hooks/useNow';
+import { catalogueTexts, preloadGlyphs } from '../../../utils/preloadGlyphs';
+import { useSession } from '../../auth/state/useSession';
 import { useSelectionParam } from '../../map/state/useSelectionParam';
 import { useDispatches } from '../state/DispatchesProvider';
 import {
   BOARD_FILTERS,
   BOARD_SORTS,
-  boardRows,
+  countRows,
+  orderRows,
+  pickRows,
   type BoardFilter,
   type BoardSort,
 } from '../utils/boardRows';
-import { countDispatches } from '../utils/urgency';
+import { isOverdue } from '../utils/urgency';
 import { DispatchMessages } from './DispatchMessages';
 import { DispatchRow } from './DispatchRow';
 
@@ -29,11 +34,15 @@ const isFilter = (s: string | null): s is BoardFilter => BOARD_FILTERS.some((x) 
 /**
  * Per response: counts and every call-out (2,436 for a whole-district activation), overdue
  * first, sortable and filterable by status, with live clocks. Only the rows in view are in
- * the DOM (virtualised); each row opens its point on the map and, for admins, its messages.
+ * the DOM (virtualised); each row opens its point on the map and its messages.
  */
 export function DispatchBoard() {
-  const { t } = useTranslation();
-  const { responses, byResponse, loading } = useDispatches();
+  const { t, i18n } = useTranslation();
+  // The console roles (duty officers, commanders, admins) read a call-out's messages.
+  const readsMessages = useSession().user.role !== 'contact';
+  const { responses, byResponse, loading, all } = useDispatches();
+  usePreloadedRowFont(all, i18n);
+  // The shared clock: the rows' countdowns tick in this same render.
   const now = useNow();
   const [params, setParams] = useSearchParams();
   const [, select] = useSelectionParam();
@@ -58,10 +67,11 @@ export function DispatchBoard() {
     () => [...(selected ? (byResponse.get(selected.id)?.values() ?? []) : [])],
     [byResponse, selected],
   );
-  // Per tick, not per scrolled frame.
-  const counts = useMemo(() => countDispatches(list, now), [list, now]);
-  // Re-sorted each second: rows that just went overdue move to the top.
-  const rows = useMemo(() => boardRows(list, sort, filter, now), [list, sort, filter, now]);
+  // Sorted when the call-outs or the order change; time only moves rows that just went
+  // overdue to the top (one pass a tick, no sort).
+  const ordered = useMemo(() => orderRows(list, sort), [list, sort]);
+  const counts = useMemo(() => countRows(ordered, now), [ordered, now]);
+  const rows = useMemo(() => pickRows(ordered, filter, now), [ordered, filter, now]);
   const [open, setOpen] = useState<string | null>(null);
   const openDispatch = open ? list.find((d) => d.id === open) : undefined;
   // Stable, so a scrolled frame renders only the rows that came into view (DispatchRow is memo).
@@ -70,17 +80,6 @@ export function DispatchBoard() {
     (pointId: string) => select({ kind: 'waterlogging', id: pointId }),
     [select],
   );
-
-  const scroller = useRef<HTMLDivElement>(null);
-  const virtual = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_PX,
-    overscan: 8,
-    // Rows have one fixed height, so the default index keys keep the virtualiser's measurements
-    // valid while the order changes each second (a per-render getItemKey invalidated them every
-    // render and looped React's updates).
-  });
 
   return (
     <section
@@ -170,54 +169,137 @@ export function DispatchBoard() {
               {t('dispatchBoard.shown', { count: rows.length, total: list.length })}
             </span>
           </div>
-          {/* Always the same element: the virtualiser keeps its scroll element for the board's life. */}
-          <div
-            className={`dispatch-board__scroll${rows.length === 0 ? ' dispatch-board__scroll--empty' : ''}`}
-            ref={scroller}
-            data-testid="dispatch-scroll"
-            // A scrolling region must be reachable by keyboard (axe: scrollable-region-focusable).
-            // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scroll box, named by its label
-            tabIndex={0}
-            role="region"
-            aria-label={t('dispatchBoard.list')}
-          >
-            {rows.length === 0 ? (
-              <p className="panel__empty">
-                {selected && loading.has(selected.id)
-                  ? t('dispatchBoard.loading')
-                  : list.length === 0
-                    ? t('dispatchBoard.empty')
-                    : t('dispatchBoard.noneMatch')}
-              </p>
-            ) : (
-              <ol
-                className="dispatch-board__list"
-                style={{ height: virtual.getTotalSize(), position: 'relative' }}
-              >
-                {virtual.getVirtualItems().map((item) => {
-                  const d: DispatchDto | undefined = rows[item.index];
-                  if (!d) return null;
-                  return (
-                    <DispatchRow
-                      key={d.id}
-                      d={d}
-                      now={now}
-                      index={item.index}
-                      total={rows.length}
-                      start={item.start}
-                      height={ROW_PX}
-                      open={open === d.id}
-                      onToggle={toggle}
-                      onShow={show}
-                    />
-                  );
-                })}
-              </ol>
-            )}
-          </div>
+          <DispatchList
+            rows={rows}
+            now={now}
+            open={open}
+            onToggle={toggle}
+            onShow={show}
+            t={t}
+            readsMessages={readsMessages}
+            empty={
+              selected && loading.has(selected.id)
+                ? t('dispatchBoard.loading')
+                : list.length === 0
+                  ? t('dispatchBoard.empty')
+                  : t('dispatchBoard.noneMatch')
+            }
+          />
           {openDispatch && <DispatchMessages dispatch={openDispatch} />}
         </>
       )}
     </section>
   );
 }
+
+/** What any row may say beside its call-out's own text: clocks' digits and separators. */
+const ROW_SYMBOLS = '0123456789:-—·…()/ ';
+
+/**
+ * Fetches, while the console is idle, the font files the rows' text needs (every call-out's
+ * point, code and contact, the row labels of the board's language), so that scrolling through
+ * call-outs not yet shown fetches none and relays out nothing (see utils/preloadGlyphs).
+ */
+function usePreloadedRowFont(all: readonly DispatchDto[], i18n: I18n): void {
+  const language = i18n.language;
+  const seen = useRef(new WeakSet<DispatchDto>());
+  useEffect(() => {
+    preloadGlyphs([
+      ROW_SYMBOLS,
+      ...catalogueTexts(i18n.getResource(language, 'translation', 'dispatchBoard')),
+      ...catalogueTexts(i18n.getResource(language, 'translation', 'contactRoles')),
+    ]);
+  }, [i18n, language]);
+  useEffect(() => {
+    const texts: string[] = [];
+    // A live update replaces only the call-outs it changed: the others are not read again.
+    for (const d of all)
+      if (!seen.current.has(d)) {
+        seen.current.add(d);
+        texts.push(d.pointName, d.pointCode, d.contactName);
+      }
+    preloadGlyphs(texts);
+  }, [all]);
+}
+
+interface DispatchListProps {
+  rows: readonly DispatchDto[];
+  now: number;
+  open: string | null;
+  onToggle: (id: string) => void;
+  onShow: (pointId: string) => void;
+  t: TFunction;
+  readsMessages: boolean;
+  /** Said instead of the list when no row is shown. */
+  empty: string;
+}
+
+/**
+ * The virtualised list on its own: a scrolled frame re-renders this and the rows that came
+ * into view, not the board's counts and controls above it.
+ */
+const DispatchList = memo(function DispatchList({
+  rows,
+  now,
+  open,
+  onToggle,
+  onShow,
+  t,
+  readsMessages,
+  empty,
+}: DispatchListProps) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtual = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_PX,
+    overscan: 8,
+    // Rows have one fixed height, so the default index keys keep the virtualiser's measurements
+    // valid while the order changes each second (a per-render getItemKey invalidated them every
+    // render and looped React's updates).
+  });
+
+  // Always the same element: the virtualiser keeps its scroll element for the board's life.
+  return (
+    <div
+      className={`dispatch-board__scroll${rows.length === 0 ? ' dispatch-board__scroll--empty' : ''}`}
+      ref={scroller}
+      data-testid="dispatch-scroll"
+      // A scrolling region must be reachable by keyboard (axe: scrollable-region-focusable).
+      // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scroll box, named by its label
+      tabIndex={0}
+      role="region"
+      aria-label={t('dispatchBoard.list')}
+    >
+      {rows.length === 0 ? (
+        <p className="panel__empty">{empty}</p>
+      ) : (
+        <ol
+          className="dispatch-board__list"
+          style={{ height: virtual.getTotalSize(), position: 'relative' }}
+        >
+          {virtual.getVirtualItems().map((item) => {
+            const d: DispatchDto | undefined = rows[item.index];
+            if (!d) return null;
+            return (
+              <DispatchRow
+                key={d.id}
+                d={d}
+                overdue={isOverdue(d, now)}
+                t={t}
+                readsMessages={readsMessages}
+                index={item.index}
+                total={rows.length}
+                start={item.start}
+                height={ROW_PX}
+                open={open === d.id}
+                onToggle={onToggle}
+                onShow={onShow}
+              />
+            );
+          })}
+        </ol>
+      )}
+    </div>
+  );
+});

@@ -1,7 +1,7 @@
 /**
  * @jest-environment jsdom
  */
-import type { LoginResponse, NotificationDto } from '@sanfang/shared';
+import type { DispatchMessageDto, LoginResponse } from '@sanfang/shared';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { act } from 'react';
 import { dispatch } from '../../../test/consoleFactories';
@@ -26,19 +26,19 @@ const session: LoginResponse = {
   },
 };
 
-const message = (overrides: Partial<NotificationDto>): NotificationDto => ({
+const message = (overrides: Partial<DispatchMessageDto>): DispatchMessageDto => ({
   id: 'n1',
   dispatchId: 'd1',
   kind: 'callout',
   channel: 'smpp',
-  recipient: 'contact:c1',
+  recipientKind: 'contact',
+  recipientName: '张三',
+  recipientRole: 'onsite_lead',
   address: '13800000000',
-  text: '请到宝安大道下穿值守',
   status: 'sending',
   attempts: 1,
   createdAt: '2025-06-11T07:00:00.000Z',
   deliveredAt: null,
-  priority: 0,
   deliveryState: 'queued',
   gatewayIds: [],
   deliveryError: null,
@@ -49,10 +49,10 @@ const message = (overrides: Partial<NotificationDto>): NotificationDto => ({
 describe(DispatchMessages.name, () => {
   const view = mountEachTest();
 
-  it("shows each message's delivery state, gateway ids and the receipt's error", async () => {
+  it("shows each message's recipient, delivery state, gateway ids and the receipt's error", async () => {
     const fetch = jest.fn((url: string) =>
       Promise.resolve(
-        url.startsWith('/api/notifications')
+        url.startsWith('/api/dispatches/d1/messages')
           ? fakeResponse(200, [
               message({ id: 'n1', deliveryState: 'queued' }),
               message({
@@ -64,6 +64,10 @@ describe(DispatchMessages.name, () => {
               message({
                 id: 'n3',
                 kind: 'escalation',
+                recipientKind: 'user',
+                recipientName: '值班员 (演示)',
+                recipientRole: 'duty_officer',
+                address: 'duty',
                 attempts: 3,
                 deliveryState: 'failed',
                 gatewayIds: ['gw-9'],
@@ -88,7 +92,10 @@ describe(DispatchMessages.name, () => {
     // The query cache tells its observers on a later task: wait for the rows, not for a time.
     for (let i = 0; i < 20 && !view.container.querySelector('[data-testid=dispatch-message]'); i++)
       await act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
-    expect(fetch).toHaveBeenCalledWith(expect.stringContaining('dispatchId=d1'), expect.anything());
+    expect(fetch).toHaveBeenCalledWith(
+      expect.stringContaining('/api/dispatches/d1/messages'),
+      expect.anything(),
+    );
     const rows = Array.from(view.container.querySelectorAll('[data-testid=dispatch-message]'));
     expect(rows.map((r) => r.getAttribute('data-delivery-state'))).toEqual([
       'queued',
@@ -96,6 +103,9 @@ describe(DispatchMessages.name, () => {
       'failed',
     ]);
     expect(rows[0]?.textContent).toContain('排队中');
+    expect(
+      rows.map((r) => r.querySelector('[data-testid=dispatch-message-recipient]')?.textContent),
+    ).toEqual(['张三 (社区现场负责人)', '张三 (社区现场负责人)', '值班员 (演示) (值班员)']);
     expect(rows[1]?.textContent).toContain('已提交网关');
     expect(rows[1]?.textContent).toContain('网关编号 gw-7, gw-8');
     expect(rows[1]?.querySelector('[data-testid=dispatch-message-error]')).toBeNull();

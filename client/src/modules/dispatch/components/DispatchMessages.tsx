@@ -1,14 +1,25 @@
-import { notificationsRoutes, type DispatchDto } from '@sanfang/shared';
+import { dispatchesRoutes, type DispatchDto, type DispatchMessageDto } from '@sanfang/shared';
 import { useMemo } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { formatTime } from '../../../utils/formatTime';
 import { ActionError } from '../../api/components/ActionError';
 import { useApiQuery } from '../../data/useApiQuery';
 
+/** Who a message went to: the contact's role at the point, or the console user's role. */
+function recipientRole(m: DispatchMessageDto, t: TFunction): string | null {
+  const role = m.recipientRole;
+  if (!role) return null;
+  return m.recipientKind === 'contact'
+    ? t(`contactRoles.${role}`, { defaultValue: role })
+    : t(`roles.${role}`, { defaultValue: role });
+}
+
 /**
- * The messages sent for one call-out (call-out, reminders, escalations) and where each is on its
- * way to the phone: the delivery state (queued … delivered, failed, expired), the gateway's
- * message ids once submitted, and the gateway's or receipt's error.
+ * The messages sent for one call-out (call-out, reminders, escalations), whom each went to, and
+ * where each is on its way to the phone: the delivery state (queued … delivered, failed,
+ * expired), the gateway's message ids once submitted, and the gateway's or receipt's error.
+ * For the console roles (GET /api/dispatches/:id/messages); refreshed by the delivery events.
  */
 export function DispatchMessages({ dispatch }: { dispatch: DispatchDto }) {
   const { t } = useTranslation();
@@ -17,9 +28,9 @@ export function DispatchMessages({ dispatch }: { dispatch: DispatchDto }) {
     point: dispatch.pointName,
     contact: dispatch.contactName,
   });
-  const options = useMemo(() => ({ query: { dispatchId } }), [dispatchId]);
-  const messages = useApiQuery(notificationsRoutes.list, options, {
-    invalidateOn: ['dispatch.*'],
+  const options = useMemo(() => ({ params: { id: dispatchId } }), [dispatchId]);
+  const messages = useApiQuery(dispatchesRoutes.messages, options, {
+    invalidateOn: ['dispatch.*', 'notification.delivery_changed'],
   });
   return (
     <section
@@ -44,8 +55,12 @@ export function DispatchMessages({ dispatch }: { dispatch: DispatchDto }) {
               data-delivery-state={m.deliveryState}
               data-testid="dispatch-message"
             >
-              <span>{t(`dispatchBoard.messages.kinds.${m.kind}`)}</span> · <span>{m.address}</span>{' '}
-              ·{' '}
+              <span>{t(`dispatchBoard.messages.kinds.${m.kind}`)}</span> ·{' '}
+              <span data-testid="dispatch-message-recipient">
+                {m.recipientName}
+                {recipientRole(m, t) && <> ({recipientRole(m, t)})</>}
+              </span>{' '}
+              · <span>{m.address}</span> · <span>{formatTime(m.createdAt, { date: false })}</span> ·{' '}
               <strong className={`dispatch-messages__state--${m.deliveryState}`}>
                 {t(`dispatchBoard.messages.deliveryStates.${m.deliveryState}`)}
               </strong>

@@ -1,14 +1,18 @@
 import type { DispatchDto } from '@sanfang/shared';
-import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { memo, useMemo } from 'react';
+import { useNow } from '../../../hooks/useNow';
 import { formatDuration } from '../../../utils/formatDuration';
 import { formatTime } from '../../../utils/formatTime';
-import { useSession } from '../../auth/state/useSession';
 import { pendingDeadline, secondsToDeadline } from '../utils/urgency';
 
 interface DispatchRowProps {
   d: DispatchDto;
-  now: number;
+  /** Past its pending deadline (the board reads the shared clock once for all rows). */
+  overdue: boolean;
+  /** The board's translate function and the viewer's role: one lookup for all rows. */
+  t: TFunction;
+  readsMessages: boolean;
   /** Position in the (virtualised) list, for screen readers: "row 3 of 2,436". */
   index: number;
   total: number;
@@ -25,11 +29,16 @@ interface DispatchRowProps {
 
 /**
  * One call-out on two lines: point (opens it on the map) and contact; status, escalation and
- * the clock it works against. Admins open the messages sent for it.
+ * the clock it works against. The console roles open the messages sent for it.
+ *
+ * Cheap to mount, since scrolling mounts a screenful of them a frame: no hooks of its own (the
+ * board passes `t`, the role and `overdue`), and only its clock re-renders each second.
  */
 export const DispatchRow = memo(function DispatchRow({
   d,
-  now,
+  overdue,
+  t,
+  readsMessages,
   index,
   total,
   start,
@@ -38,11 +47,6 @@ export const DispatchRow = memo(function DispatchRow({
   onToggle,
   onShow,
 }: DispatchRowProps) {
-  const { t } = useTranslation();
-  const isAdmin = useSession().user.role === 'admin';
-  const due = pendingDeadline(d);
-  const left = secondsToDeadline(d, now);
-  const overdue = left !== null && left <= 0;
   const escalation = Math.max(d.ackEscalationStep, d.arriveEscalationStep);
   return (
     <li
@@ -80,7 +84,7 @@ export const DispatchRow = memo(function DispatchRow({
             })}
           </span>
         )}
-        {isAdmin && (
+        {readsMessages && (
           <button
             type="button"
             className="link-button dispatch-row__more"
@@ -94,13 +98,8 @@ export const DispatchRow = memo(function DispatchRow({
         )}
       </span>
       <span className="dispatch-row__clock" data-testid="dispatch-clock">
-        {due && left !== null ? (
-          <time dateTime={new Date(due.at).toISOString()} title={formatTime(due.at)}>
-            {t(`dispatchBoard.clock.${due.kind}`)}{' '}
-            {overdue
-              ? t('dispatchBoard.overdueBy', { time: formatDuration(-left) })
-              : formatDuration(left)}
-          </time>
+        {pendingDeadline(d) ? (
+          <DispatchClock d={d} t={t} />
         ) : d.arrivedAt ? (
           t('dispatchBoard.arrivedAt', { time: formatTime(d.arrivedAt, { date: false }) })
         ) : d.acknowledgedAt ? (
@@ -110,5 +109,24 @@ export const DispatchRow = memo(function DispatchRow({
         )}
       </span>
     </li>
+  );
+});
+
+/** The countdown to the call-out's pending deadline: the one part of a row that ticks. */
+const DispatchClock = memo(function DispatchClock({ d, t }: { d: DispatchDto; t: TFunction }) {
+  const now = useNow();
+  const due = pendingDeadline(d);
+  const at = due?.at ?? null;
+  // Formatted once per deadline, not per tick.
+  const title = useMemo(() => (at === null ? null : formatTime(at)), [at]);
+  const left = secondsToDeadline(d, now);
+  if (!due || left === null || title === null) return null;
+  return (
+    <time dateTime={new Date(due.at).toISOString()} title={title}>
+      {t(`dispatchBoard.clock.${due.kind}`)}{' '}
+      {left <= 0
+        ? t('dispatchBoard.overdueBy', { time: formatDuration(-left) })
+        : formatDuration(left)}
+    </time>
   );
 });

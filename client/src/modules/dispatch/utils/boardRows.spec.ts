@@ -1,5 +1,6 @@
 import { dispatch } from '../../../test/consoleFactories';
-import { boardRows } from './boardRows';
+import { boardRows, countRows, orderRows, pickRows } from './boardRows';
+import { countDispatches } from './urgency';
 
 const now = Date.parse('2025-06-11T07:10:00Z');
 const rows = [
@@ -34,5 +35,22 @@ describe('the dispatch board rows', () => {
       dispatch({ id: `d${i}`, pointCode: `P${String(i).padStart(4, '0')}` }),
     );
     expect(boardRows(many, 'point', 'all', now)).toHaveLength(2436);
+  });
+});
+
+describe('the board per tick', () => {
+  it('moves a row that just went overdue to the top without sorting again', () => {
+    const ordered = orderRows(rows, 'point');
+    // 'soon' (point A) is not overdue yet at 07:10; at 07:16 it is, and joins 'late' on top.
+    expect(ids(pickRows(ordered, 'all', now))).toEqual(['late', 'soon', 'acked', 'down']);
+    const later = Date.parse('2025-06-11T07:16:00Z');
+    expect(ids(pickRows(ordered, 'all', later))).toEqual(['soon', 'late', 'acked', 'down']);
+    expect(ids(pickRows(ordered, 'overdue', later))).toEqual(['soon', 'late']);
+  });
+
+  it('counts as countDispatches does', () => {
+    const later = Date.parse('2025-06-11T07:16:00Z');
+    for (const at of [now, later])
+      expect(countRows(orderRows(rows, 'urgency'), at)).toEqual(countDispatches(rows, at));
   });
 });

@@ -25,10 +25,10 @@ const STATUS_ORDER: Readonly<Record<DispatchStatus, number>> = {
   stood_down: 4,
 };
 
-interface Keyed {
+/** A call-out with its pending deadline parsed once (ms), null when nothing is due. */
+export interface Keyed {
   d: DispatchDto;
   due: number | null;
-  overdue: boolean;
 }
 
 const tie = (a: DispatchDto, b: DispatchDto) =>
@@ -47,23 +47,58 @@ const COMPARE: Readonly<Record<BoardSort, (a: Keyed, b: Keyed) => number>> = {
 };
 
 /**
- * The board's rows: filtered, overdue first, then in the chosen order. Deadlines are parsed once
- * per row (not per comparison): 2,436 rows re-sort each second in a few milliseconds.
+ * The call-outs in the chosen order, deadlines parsed once. Time does not change this order
+ * (only which rows are overdue), so it is sorted when the call-outs or the order change, not
+ * on each tick of the clock.
  */
+export function orderRows(list: Iterable<DispatchDto>, sort: BoardSort): Keyed[] {
+  const keyed: Keyed[] = [];
+  for (const d of list) keyed.push({ d, due: pendingDeadline(d)?.at ?? null });
+  return keyed.sort(COMPARE[sort]);
+}
+
+const overdueAt = (k: Keyed, now: number) => k.due !== null && k.due <= now;
+
+/**
+ * Each tick: the ordered call-outs filtered, the overdue ones moved to the top (keeping the
+ * order within each part). One pass, no sort: cheap enough for 2,436 rows every second.
+ */
+export function pickRows(
+  ordered: readonly Keyed[],
+  filter: BoardFilter,
+  now: number,
+): DispatchDto[] {
+  const overdue: DispatchDto[] = [];
+  const rest: DispatchDto[] = [];
+  for (const k of ordered) {
+    const late = overdueAt(k, now);
+    if (filter === 'overdue' ? !late : filter !== 'all' && k.d.status !== filter) continue;
+    (late ? overdue : rest).push(k.d);
+  }
+  return overdue.concat(rest);
+}
+
+/** The board's counts from the ordered call-outs (deadlines already parsed). */
+export function countRows(
+  ordered: readonly Keyed[],
+  now: number,
+): { notified: number; acknowledged: number; onSite: number; overdue: number } {
+  const c = { notified: 0, acknowledged: 0, onSite: 0, overdue: 0 };
+  for (const k of ordered) {
+    c.notified += 1;
+    if (k.d.acknowledgedAt) c.acknowledged += 1;
+    if (k.d.arrivedAt) c.onSite += 1;
+    if (overdueAt(k, now)) c.overdue += 1;
+  }
+  return c;
+}
+
+/** The board's rows: filtered, overdue first, then in the chosen order. */
 export function boardRows(
   list: Iterable<DispatchDto>,
   sort: BoardSort,
   filter: BoardFilter,
   now: number,
 ): DispatchDto[] {
-  const keyed: Keyed[] = [];
-  for (const d of list) {
-    const due = pendingDeadline(d)?.at ?? null;
-    const overdue = due !== null && due <= now;
-    if (filter === 'overdue' ? !overdue : filter !== 'all' && d.status !== filter) continue;
-    keyed.push({ d, due, overdue });
-  }
-  const compare = COMPARE[sort];
-  keyed.sort((a, b) => Number(b.overdue) - Number(a.overdue) || compare(a, b));
-  return keyed.map((k) => k.d);
+  return pickRows(orderRows(list, sort), filter, now);
 }
