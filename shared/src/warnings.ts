@@ -32,11 +32,51 @@ export interface WarningEventPayload {
   expires?: string | null;
   districtWide?: boolean;
   drill?: boolean;
+  /**
+   * Added for replay (复盘): the detail the console otherwise fetches after the event, so the
+   * log alone draws the warning. Absent on events written before; replay then shows the
+   * warning without polygons (the map falls back to the subdistricts).
+   */
+  detail?: WarningEventDetail;
+}
+
+/** What a warning event carries for replay (see WarningEventPayload.detail). */
+export interface WarningEventDetail {
+  areas: WarningAreaDto[];
+  description: string;
+  instruction: string;
+  event: string;
+  inDistrict: boolean;
+  effective: string | null;
+  issuedAt: string;
 }
 
 // --- Added by the warnings feature (issue 4): fields and DTOs beyond the fixed base above. ---
 
 export const CAP_STATUSES = ['Actual', 'Exercise', 'System', 'Test', 'Draft'] as const;
+/**
+ * The warning hazard keys the server reads CAP messages into (payloads, the response and 叫应
+ * rule tables); the console names each through its catalogues (warnings.hazards).
+ */
+export const WARNING_HAZARDS = [
+  'typhoon',
+  'rainstorm',
+  'thunderstorm_gale',
+  'heat',
+  'cold',
+  'fog',
+  'haze',
+  'hail',
+  'road_icing',
+  'forest_fire',
+  'gale',
+  'lightning',
+  'drought',
+  'frost',
+  'other',
+] as const;
+export type WarningHazard = (typeof WARNING_HAZARDS)[number];
+
 export const CAP_MSG_TYPES = ['Alert', 'Update', 'Cancel', 'Ack', 'Error'] as const;
 export type CapMsgType = (typeof CAP_MSG_TYPES)[number];
 export const CAP_SCOPES = ['Public', 'Restricted', 'Private'] as const;
@@ -236,8 +276,23 @@ export const feedLogQuerySchema = z.object({
     .transform(Number)
     .pipe(z.number().int().min(1).max(500))
     .default(100),
+  /** Rows to skip, newest first (the page: offset / limit). */
+  offset: z
+    .string()
+    .regex(/^\d{1,7}$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(0).max(1_000_000))
+    .default(0),
 });
 export type FeedLogQuery = z.infer<typeof feedLogQuerySchema>;
+
+/** One page of the CAP message log, newest first, and how many messages there are in all. */
+export interface CapLogPageDto {
+  total: number;
+  offset: number;
+  limit: number;
+  messages: CapMessageDto[];
+}
 
 /** The lifetime assumed for a CAP message without <expires> (admin setting). */
 export const capSettingsSchema = z.object({

@@ -17,7 +17,7 @@ import {
   capFeedRoutes,
   type RouteHandlers,
   type CapIngestResult,
-  type CapMessageDto,
+  type CapLogPageDto,
   type FeedLogQuery,
 } from '@sanfang/shared';
 import type { Request, Response } from 'express';
@@ -74,7 +74,7 @@ export class FeedsController implements RouteHandlers<typeof capFeedRoutes> {
   @ApiBearerAuth()
   log(
     @Query(new ZodPipe(capFeedRoutes.log.query, 'query')) q: FeedLogQuery,
-  ): Promise<CapMessageDto[]> {
-    return this.warnings.feedLog(q.limit);
+  ): Promise<CapLogPageDto> {
+    return this.warnings.feedLog(q.limit, q.offset);
   }
 }

@@ -1,4 +1,4 @@
-import type { WarningEventPayload, WarningState } from '@sanfang/shared';
+import type { WarningEventDetail, WarningEventPayload, WarningState } from '@sanfang/shared';
 import type { EventTx } from '../events/event-log';
 import type { CapMessage } from './entities/cap-message.entity';
 import type { Warning } from './entities/warning.entity';
@@ -14,7 +14,33 @@ export type WarningEventType =
 export const effectiveState = (w: Warning, now: Date): WarningState =>
   w.state === 'active' && w.expires !== null && w.expires <= now ? 'expired' : w.state;
 
-export function warningPayload(w: Warning, msg: Pick<CapMessage, 'msgType'>): WarningEventPayload {
+type EventMessage = Pick<CapMessage, 'msgType'> & Partial<CapMessage>;
+
+/**
+ * The detail the console fetches after a warning event, when `msg` is the warning's current
+ * message (for replay: the log alone then draws the areas). Otherwise none: the reducer keeps
+ * what it had.
+ */
+function detailOf(w: Warning, msg: EventMessage): WarningEventDetail | undefined {
+  if (msg.id === undefined || msg.id !== w.currentMessageId || !msg.areas) return undefined;
+  return {
+    areas: msg.areas.map((a) => ({
+      areaDesc: a.areaDesc,
+      polygons: a.polygons,
+      circles: a.circles,
+      geocodes: a.geocodes,
+    })),
+    description: msg.description ?? '',
+    instruction: msg.instruction ?? '',
+    event: msg.event ?? '',
+    inDistrict: w.inDistrict,
+    effective: msg.effective?.toISOString() ?? null,
+    issuedAt: w.issuedAt.toISOString(),
+  };
+}
+
+export function warningPayload(w: Warning, msg: EventMessage): WarningEventPayload {
+  const detail = detailOf(w, msg);
   return {
     warningId: w.id,
     hazard: w.hazard,
@@ -30,6 +56,7 @@ export function warningPayload(w: Warning, msg: Pick<CapMessage, 'msgType'>): Wa
     expires: w.expires?.toISOString() ?? null,
     districtWide: w.districtWide,
     drill: w.status === 'Exercise',
+    ...(detail ? { detail } : {}),
   };
 }
 
@@ -37,7 +64,7 @@ export function emitWarning(
   tx: EventTx,
   type: WarningEventType,
   w: Warning,
-  msg: Pick<CapMessage, 'msgType'>,
+  msg: EventMessage,
 ): void {
   tx.emit(type, warningPayload(w, msg), { subdistrictCodes: w.subdistrictCodes });
 }

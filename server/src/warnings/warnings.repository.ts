@@ -114,8 +114,12 @@ export class WarningsRepository {
       .find({ order: { hazard: 'ASC', colour: 'ASC' } });
   }
 
-  feedLog(limit: number): Promise<CapMessage[]> {
-    return this.ds.getRepository(CapMessage).find({ order: { receivedAt: 'DESC' }, take: limit });
+  feedLog(limit: number, offset: number): Promise<[CapMessage[], number]> {
+    return this.ds.getRepository(CapMessage).findAndCount({
+      order: { receivedAt: 'DESC', id: 'DESC' },
+      skip: offset,
+      take: limit,
+    });
   }
 
   messageWithRaw(

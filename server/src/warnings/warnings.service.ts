@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type {
   CapIdentityDto,
+  CapLogPageDto,
   CapMessageDto,
   WarningDetailDto,
   WarningDto,
@@ -76,8 +77,10 @@ export class WarningsService implements OnModuleInit {
     };
   }
 
-  async feedLog(limit: number): Promise<CapMessageDto[]> {
-    return (await this.repo.feedLog(limit)).map(messageDto);
+  /** One page of the CAP log, newest first (received time, then id, so pages never overlap). */
+  async feedLog(limit: number, offset: number): Promise<CapLogPageDto> {
+    const [rows, total] = await this.repo.feedLog(limit, offset);
+    return { total, offset, limit, messages: rows.map(messageDto) };
   }
 
   private async toDto(

@@ -4,7 +4,7 @@ import {
   feedLogQuerySchema,
   pullFeedSchema,
   trustedCertificatesSchema,
-  type CapMessageDto,
+  type CapLogPageDto,
   type CapSettings,
   type CreatedFeedTokenDto,
   type FeedTokenDto,
@@ -53,5 +53,5 @@ export const pullFeedsRoutes = {
  * takes raw XML, and `active.atom` / `messages/:id/cap.xml` answer XML.
  */
 export const capFeedRoutes = {
-  log: get('feeds/cap/log', { query: feedLogQuerySchema, response: shape<CapMessageDto[]>() }),
+  log: get('feeds/cap/log', { query: feedLogQuerySchema, response: shape<CapLogPageDto>() }),
 };

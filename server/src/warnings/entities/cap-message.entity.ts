@@ -16,6 +16,8 @@ export interface StoredRef {
 @Index(['warningId'])
 // Orphans are few and looked up on every message that could resolve them.
 @Index('IDX_cap_messages_orphans', ['sent'], { where: '"orphan"' })
+// The CAP log's pages: newest first by received time, then id.
+@Index('ix_cap_messages_received', ['receivedAt', 'id'])
 export class CapMessage {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,24 +1,8 @@
-import type { SignalColour, SignalLevel } from '@sanfang/shared';
+import { WARNING_HAZARDS, type SignalColour, type SignalLevel } from '@sanfang/shared';
 import type { CapInfo } from '../cap/cap-types';
 
-/** Hazard keys used in payloads and the suggestion table. */
-export const HAZARDS = [
-  'typhoon',
-  'rainstorm',
-  'thunderstorm_gale',
-  'heat',
-  'cold',
-  'fog',
-  'haze',
-  'hail',
-  'road_icing',
-  'forest_fire',
-  'gale',
-  'lightning',
-  'drought',
-  'frost',
-  'other',
-] as const;
+/** Hazard keys used in payloads and the suggestion table (the list lives in shared). */
+export const HAZARDS = WARNING_HAZARDS;
 export type Hazard = (typeof HAZARDS)[number];
 
 // Chinese names, longest first so 雷雨大风 wins over 大风 and 道路结冰 over 结冰.

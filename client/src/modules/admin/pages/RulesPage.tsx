@@ -9,8 +9,10 @@ import {
   responseRuleSchema,
   responseRulesRoutes,
   SIGNAL_COLOURS,
+  WARNING_HAZARDS,
   type DutyRuleDto,
   type ResponseRuleDto,
+  type SignalColour,
 } from '@sanfang/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -39,13 +41,24 @@ function ResponseRules() {
   const put = useApiMutation(responseRulesRoutes.put, [responseRulesRoutes.list]);
   const remove = useApiMutation(responseRulesRoutes.remove, [responseRulesRoutes.list]);
   const [editing, setEditing] = useState<ResponseRuleDto | null>(null);
+  // The warning hazard by its name, not its key; a key the console has no name for stays as is.
+  const hazardName = (h: string) => t(`warnings.hazards.${h}`, { defaultValue: h });
+  const colourName = (c: SignalColour) => t(`warnings.colours.${c}`).trim();
+  const hazardKeys: string[] = [...WARNING_HAZARDS];
+  // A stored row with a key outside the list keeps it (the server takes any hazard key).
+  if (editing && !hazardKeys.includes(editing.hazard)) hazardKeys.push(editing.hazard);
   const fields: FieldSpec[] = [
-    { name: 'hazard', label: t('adm.rules.hazard'), kind: 'text', hint: t('adm.rules.hazardHint') },
+    {
+      name: 'hazard',
+      label: t('adm.rules.hazard'),
+      kind: 'select',
+      options: hazardKeys.map((h) => ({ value: h, label: hazardName(h) })),
+    },
     {
       name: 'colour',
       label: t('adm.rules.colour'),
       kind: 'select',
-      options: SIGNAL_COLOURS.map((c) => ({ value: c, label: t(`warnings.colours.${c}`).trim() })),
+      options: SIGNAL_COLOURS.map((c) => ({ value: c, label: colourName(c) })),
     },
     {
       name: 'responseHazard',
@@ -82,14 +95,14 @@ function ResponseRules() {
         <tbody>
           {rules.data?.map((r) => (
             <tr key={r.id}>
-              <td>{r.hazard}</td>
-              <td>{t(`warnings.colours.${r.colour}`).trim()}</td>
+              <td data-hazard={r.hazard}>{hazardName(r.hazard)}</td>
+              <td>{colourName(r.colour)}</td>
               <td>{t(`ackHazards.${r.responseHazard}`)}</td>
               <td>{t(`ackLevels.${r.level}`)}</td>
               <td>{r.autoApply ? t('adm.yes') : t('adm.no')}</td>
               <td>{r.note}</td>
               <RowActions
-                name={`${r.hazard} ${r.colour}`}
+                name={`${hazardName(r.hazard)} ${colourName(r.colour)}`}
                 onEdit={() => setEditing(r)}
                 onDelete={() => remove.mutate({ params: { id: r.id } })}
               />
@@ -103,7 +116,14 @@ function ResponseRules() {
         testId="response-rule-form"
         title={editing ? t('adm.rules.editRule') : t('adm.rules.addRule')}
         schema={responseRuleSchema}
-        initial={{ ...(editing ?? { colour: 'yellow', responseHazard: 'flood', level: 'IV' }) }}
+        initial={{
+          ...(editing ?? {
+            hazard: 'rainstorm',
+            colour: 'yellow',
+            responseHazard: 'flood',
+            level: 'IV',
+          }),
+        }}
         fields={fields}
         submitLabel={t('res.save')}
         onSubmit={(body) => put.mutateAsync({ body: body as never })}

@@ -1,7 +1,7 @@
 import type { WarningDto } from '@sanfang/shared';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNow } from '../../../hooks/useNow';
+import { useNow, useReplaying } from '../../../hooks/useNow';
 import { useLanguage } from '../../../i18n/useLanguage';
 import { formatDuration } from '../../../utils/formatDuration';
 import { formatTime } from '../../../utils/formatTime';
@@ -30,6 +30,7 @@ function useAlerts(
   warnings: WarningsState,
   loaded: boolean,
   muted: boolean,
+  replaying: boolean,
 ): { until: ReadonlyMap<string, number>; fresh: readonly WarningDto[] } {
   // Read at alert time only: toggling mute must not re-run the diff.
   const mutedRef = useRef(muted);
@@ -38,7 +39,8 @@ function useAlerts(
   const [until, setUntil] = useState<ReadonlyMap<string, number>>(new Map());
   const [fresh, setFresh] = useState<readonly WarningDto[]>([]);
   useEffect(() => {
-    if (!loaded) return;
+    // A replayed banner neither chimes, flashes nor announces: it shows what was up then.
+    if (!loaded || replaying) return;
     // The first snapshot is what was already up when the shift signed in: no alarm for it.
     const before = previous.current;
     previous.current = warnings;
@@ -50,7 +52,7 @@ function useAlerts(
     if (chime && !mutedRef.current) playChime();
     const end = Date.now() + FLASH_MS;
     setUntil((m) => new Map([...m, ...flash.map((id): [string, number] => [id, end])]));
-  }, [warnings, loaded]);
+  }, [warnings, loaded, replaying]);
   return { until, fresh };
 }
 
@@ -62,8 +64,9 @@ export function WarningBanner() {
   const sound = useSyncExternalStore(subscribeSound, soundState);
   const language = useLanguage();
   const now = useNow();
+  const replaying = useReplaying();
   const [muted, setMuted] = useState(() => loadMuted());
-  const { until: flashUntil, fresh } = useAlerts(warnings, loaded, muted);
+  const { until: flashUntil, fresh } = useAlerts(warnings, loaded, muted, replaying);
   const list = bannerOrder(warnings.byId.values());
 
   const toggleMute = () => {
@@ -143,7 +146,7 @@ export function WarningBanner() {
           )
           .join(' ')}
       </p>
-      {sound === 'blocked' && !muted && (
+      {sound === 'blocked' && !muted && !replaying && (
         <button
           type="button"
           className="button button--small warning-banner__sound"
@@ -153,15 +156,17 @@ export function WarningBanner() {
           {t('warnings.enableSound')}
         </button>
       )}
-      <button
-        type="button"
-        className="button button--small warning-banner__mute"
-        aria-pressed={muted}
-        onClick={toggleMute}
-        data-testid="chime-mute"
-      >
-        {muted ? t('warnings.unmute') : t('warnings.mute')}
-      </button>
+      {!replaying && (
+        <button
+          type="button"
+          className="button button--small warning-banner__mute"
+          aria-pressed={muted}
+          onClick={toggleMute}
+          data-testid="chime-mute"
+        >
+          {muted ? t('warnings.unmute') : t('warnings.mute')}
+        </button>
+      )}
     </section>
   );
 }

@@ -2,7 +2,7 @@ import type { SubdistrictCollection, WarningDetailDto, WarningDto } from '@sanfa
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../../i18n/useLanguage';
-import { useNow } from '../../../hooks/useNow';
+import { useNow, useReplaying } from '../../../hooks/useNow';
 import { formatDuration } from '../../../utils/formatDuration';
 import { formatTime } from '../../../utils/formatTime';
 import { useSession } from '../../auth/state/useSession';
@@ -52,7 +52,9 @@ export function WarningDetailsPanel({
   const { t } = useTranslation();
   const { accessToken: token, user } = useSession();
   // Commanders accept or dismiss the suggestion made for this warning.
-  const canCommand = user.role === 'commander';
+  // A replayed console shows and never acts.
+  const replaying = useReplaying();
+  const canCommand = user.role === 'commander' && !replaying;
   const responses = useResponses().state;
   const language = useLanguage();
   const [chosen, setChosen] = useState<string | null>(null);
