@@ -240,7 +240,8 @@ export class CallsService implements OnModuleInit {
     }
     const minutes = Math.max(1, Math.round(this.config.answerWindowS / 60));
     const msgs: Msg[] = rows.map((r) => ({
-      dispatchId: r.callId,
+      dispatchId: null,
+      callId: r.callId,
       kind: 'call',
       recipient: `${r.kind}:${r.id}`,
       address: r.phone,
@@ -306,7 +307,9 @@ export class CallsService implements OnModuleInit {
       if (seen.has(key)) continue;
       seen.add(key);
       msgs.push({
-        dispatchId: r.id,
+        dispatchId: null,
+        callId: r.id,
+        duty: r.duty,
         kind: 'call_stand_down',
         recipient: r.person_id ? `person:${r.person_id}` : `contact:${r.contact_id}`,
         address: r.phone,
@@ -352,7 +355,9 @@ export class CallsService implements OnModuleInit {
           const minutes = Math.max(1, Math.round(this.config.stepS / 60));
           for (const c of open)
             msgs.push({
-              dispatchId: c.id,
+              dispatchId: null,
+              callId: c.id,
+              duty: c.duty,
               kind: 'call',
               recipient: c.person_id ? `person:${c.person_id}` : `contact:${c.contact_id}`,
               address: c.phone,
@@ -380,7 +385,9 @@ export class CallsService implements OnModuleInit {
             if (!c) continue;
             added.set(c.id, b.phone);
             msgs.push({
-              dispatchId: c.id,
+              dispatchId: null,
+              callId: c.id,
+              duty: c.duty,
               kind: 'call_escalation',
               recipient: `person:${b.id}`,
               address: b.phone,

@@ -161,7 +161,7 @@ describe('last mile: roster, 叫应, drills (e2e)', () => {
       expect(Number(both?.n)).toBeGreaterThan(0);
       const [msgs] = await q<{ n: string }>(
         `SELECT count(*) AS n FROM notifications WHERE kind = 'call'
-            AND dispatch_id IN (SELECT id FROM calls WHERE round_id = $1)`,
+            AND call_id IN (SELECT id FROM calls WHERE round_id = $1)`,
         [round.roundId],
       );
       expect(Number(msgs?.n)).toBe(round.called);
@@ -222,7 +222,7 @@ describe('last mile: roster, 叫应, drills (e2e)', () => {
       expect(steps.map((e) => (e.payload as { step: number }).step)).toEqual([1, 2, 3, 4]);
       const byKind = await q<{ kind: string; n: string; first: Date }>(
         `SELECT n.kind, count(*) AS n, min(n.created_at) AS first FROM notifications n
-          WHERE n.dispatch_id IN (SELECT id FROM calls WHERE round_id = $1) GROUP BY n.kind`,
+          WHERE n.call_id IN (SELECT id FROM calls WHERE round_id = $1) GROUP BY n.kind`,
         [round.roundId],
       );
       const calls1 = byKind.find((k) => k.kind === 'call');
@@ -238,7 +238,7 @@ describe('last mile: roster, 叫应, drills (e2e)', () => {
         Number(withBackup?.n),
       );
       const leaders = await q<{ recipient: string }>(
-        `SELECT recipient FROM notifications WHERE kind = 'call_escalation' AND dispatch_id IS NULL
+        `SELECT recipient FROM notifications WHERE kind = 'call_escalation' AND call_id IS NULL
             AND recipient LIKE 'person:%' AND text LIKE '%本单位%'`,
       );
       expect(leaders.length).toBeGreaterThan(0);
@@ -275,7 +275,7 @@ describe('last mile: roster, 叫应, drills (e2e)', () => {
       expect((down?.payload as { count: number }).count).toBe(round.called);
       const [n] = await q<{ n: string }>(
         `SELECT count(*) AS n FROM notifications WHERE kind = 'call_stand_down'
-            AND dispatch_id IN (SELECT id FROM calls WHERE round_id = $1)`,
+            AND call_id IN (SELECT id FROM calls WHERE round_id = $1)`,
         [round.roundId],
       );
       expect(Number(n?.n)).toBe(round.called);
@@ -328,6 +328,63 @@ describe('last mile: roster, 叫应, drills (e2e)', () => {
     expect(report.calls.overdue).toBe(Number(live?.called) - 2);
   });
 
+  it('the monthly bulletin counts the same calls for the month and on the day (JSON, HTML, CSV)', async () => {
+    const settings = (
+      await h.http.get('/api/incident-config/settings').set(bearer(h.duty)).expect(200)
+    ).body as { reportCutoff: string };
+    const local = new Date(Date.now() + 8 * 3_600_000);
+    const [hh = 0, mm = 0] = settings.reportCutoff.split(':').map(Number);
+    const beforeCutoff = local.getUTCHours() * 60 + local.getUTCMinutes() < hh * 60 + mm;
+    const date = new Date(local.getTime() - (beforeCutoff ? 86_400_000 : 0))
+      .toISOString()
+      .slice(0, 10);
+    const month = date.slice(0, 7);
+    const [live] = await q<{ called: string; answered: string }>(
+      `SELECT count(*) AS called, count(answered_at) AS answered FROM calls WHERE NOT drill`,
+    );
+    const called = Number(live?.called);
+    const answered = Number(live?.answered);
+    expect(called).toBeGreaterThan(2);
+    const bulletin = (
+      await h.http.get(`/api/reports/monthly?month=${month}`).set(bearer(h.duty)).expect(200)
+    ).body as {
+      summary: { calls: Record<string, number> };
+      days: { date: string; calls: number; callsAnswered: number; callsOverdue: number }[];
+    };
+    expect(bulletin.summary.calls).toMatchObject({
+      called,
+      answered,
+      answeredOnTime: 2,
+      overdue: called - 2,
+    });
+    expect(bulletin.days.find((d) => d.date === date)).toMatchObject({
+      calls: called,
+      callsAnswered: answered,
+      callsOverdue: called - 2,
+    });
+    expect(
+      bulletin.days.filter((d) => d.date !== date).every((d) => d.calls + d.callsAnswered === 0),
+    ).toBe(true);
+    const html = await h.http
+      .get(`/api/reports/monthly?month=${month}&format=html`)
+      .set(bearer(h.duty))
+      .expect(200);
+    expect(html.text).toContain(`<td>叫应</td><td>呼叫</td><td class="n">${called}</td>`);
+    expect(html.text).toContain('<th>叫应呼叫</th><th>叫应应答</th><th>叫应超时</th>');
+    expect(html.text).toContain(
+      `<td class="n">${called}</td><td class="n">${answered}</td><td class="n">${called - 2}</td></tr>`,
+    );
+    const csv = await h.http
+      .get(`/api/reports/monthly?month=${month}&format=csv`)
+      .set(bearer(h.duty))
+      .expect(200);
+    expect(csv.text).toContain(`叫应,超时未应答,${called - 2}`);
+    expect(csv.text).toContain('日期,事件,预警发布,调度,叫应呼叫,叫应应答,叫应超时');
+    expect(csv.text).toMatch(
+      new RegExp(`\\r\\n${date},\\d+,\\d+,\\d+,${called},${answered},${called - 2}\\r\\n`),
+    );
+  });
+
   it('an Exercise warning calls in drill mode only (演练 in every message)', async () => {
     await cap(capXml({ colour: '蓝', status: 'Exercise', area: '宝安区(福永街道)' }));
     const [started] = await h.waitFor(
@@ -340,7 +397,7 @@ describe('last mile: roster, 叫应, drills (e2e)', () => {
     const r = started?.payload as CallsRoundPayload;
     expect(r.called).toBe(3);
     const texts = await q<{ text: string }>(
-      `SELECT text FROM notifications WHERE dispatch_id IN (SELECT id FROM calls WHERE round_id = $1)`,
+      `SELECT text FROM notifications WHERE call_id IN (SELECT id FROM calls WHERE round_id = $1)`,
       [r.roundId],
     );
     expect(texts.every((t) => t.text.includes('【演练】'))).toBe(true);
@@ -381,7 +438,7 @@ describe('last mile: roster, 叫应, drills (e2e)', () => {
         [drill.id],
       );
       const texts = await q<{ text: string }>(
-        `SELECT text FROM notifications WHERE dispatch_id = ANY($1::uuid[])`,
+        `SELECT text FROM notifications WHERE call_id = ANY($1::uuid[])`,
         [calls.map((c) => c.id)],
       );
       expect(texts).toHaveLength(10);

@@ -54,7 +54,7 @@ describe('a district-wide red rainstorm (e2e)', () => {
       await new Promise((r) => setTimeout(r, 50));
     const [sent] = await ds.query<{ n: string }[]>(
       `SELECT count(*) AS n FROM notifications WHERE kind = 'call' AND status = 'delivered'
-          AND dispatch_id IN (SELECT id FROM calls WHERE round_id = $1)`,
+          AND call_id IN (SELECT id FROM calls WHERE round_id = $1)`,
       [round.roundId],
     );
     expect(Number(sent?.n)).toBe(round.called);

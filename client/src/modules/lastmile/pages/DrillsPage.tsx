@@ -124,7 +124,7 @@ export function DrillReportPage() {
       <Link to="/drills">{t('lastmile.drillsTitle')}</Link>
       <ActionError error={report.error} />
       {r && (
-        <p>
+        <p data-testid="drill-summary">
           {t('lastmile.drillSummary', {
             called: r.called,
             answered: r.answered,
