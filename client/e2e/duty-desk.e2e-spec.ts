@@ -184,6 +184,166 @@ suite('the duty desk in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('registers an instruction about an incident in the form; the incident page shows it with its history, live', async () => {
+    const feed = await fetch(`${server.url}/api/feeds/incidents`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer demo-feed' },
+      body: JSON.stringify({
+        source: 'hotline12345',
+        externalId: `e2e-concerns-${Date.now()}`,
+        type: 'waterlogging',
+        occurredAt: new Date().toISOString(),
+        location: { lon: 113.875, lat: 22.585, address: '福永大道桥洞' },
+        description: '福永大道桥洞积水，两车被困',
+        casualties: { deaths: 0, seriousInjuries: 0, missing: 0, trapped: 2 },
+        directLossCny: 0,
+      }),
+    });
+    expect(feed.status).toBe(201);
+    const incident = ((await feed.json()) as { incident: { id: string; title: string } }).incident;
+
+    const page = await browser.newPage();
+    const errors = consoleErrors(page);
+    await signIn(page, server.url, 'duty');
+    await page.goto(`${server.url}/duty-desk/instructions`);
+    const reg = page.locator('[data-testid=instruction-register]');
+    await reg.locator('input[name=fromName]').fill('赵六');
+    await reg.locator('input[name=fromTitle]').fill('区长');
+    await reg.locator('textarea[name=text]').fill('请福永街道立即组织救援桥洞被困车辆');
+    // What it concerns: an incident, found by a word of its title.
+    await reg.getByLabel('关联对象').selectOption('incident');
+    await reg.getByLabel('按关键词查找').fill(incident.title.slice(0, 4));
+    const which = reg.locator('select[name=concernsId]');
+    await which.locator(`option[value="${incident.id}"]`).waitFor({ state: 'attached' });
+    await which.selectOption(incident.id);
+    expect(await axeViolations(page)).toEqual([]);
+    await reg.getByRole('button', { name: '提交' }).click();
+    const card = page.locator('[data-testid=instruction]', { hasText: '请福永街道立即组织救援' });
+    await card.locator('[data-testid=instruction-concerns]', { hasText: '关联：事件' }).waitFor();
+
+    await card.locator('textarea[name=units]').fill('福永街道/075527000011');
+    await card.getByRole('button', { name: '交办' }).click();
+    const unit = card.locator('[data-testid=unit-福永街道]');
+    await unit.locator('input[name=answeredBy]').fill('福永街道 孙八');
+    await unit.locator('input[name=text]').fill('已救出被困人员2名');
+    await unit.getByRole('button', { name: '记录电话反馈' }).click();
+    await page.locator('[data-testid=unit-福永街道][data-status=answered]').waitFor();
+
+    // The incident page lists it, with its units and its whole history.
+    await card.getByRole('link', { name: '查看事件' }).click();
+    await page.locator('[data-testid=incident-page]').waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/incidents/${incident.id}`);
+    const about = page.locator('[data-testid=concerning-instruction]', {
+      hasText: '请福永街道立即组织救援',
+    });
+    await about.waitFor();
+    expect(await about.getAttribute('data-status')).toBe('answered');
+    await about
+      .locator('[data-testid=concerning-unit-福永街道][data-status=answered]', {
+        hasText: '已救出被困人员2名',
+      })
+      .waitFor();
+    const history = about.locator('[data-testid^=instruction-history] li');
+    await history.nth(2).waitFor();
+    expect(await history.allInnerTexts()).toEqual([
+      expect.stringMatching(/登记 · duty$/),
+      expect.stringMatching(/交办：福永街道 · duty$/),
+      expect.stringMatching(/福永街道 反馈（电话） · duty$/),
+    ]);
+    await shot(page, 'duty-desk-incident-instructions');
+    expect(await axeViolations(page)).toEqual([]);
+
+    // A commander closes it elsewhere: the incident page follows live.
+    const commander = await apiLogin(server.url, 'commander');
+    const [ins] = (await (
+      await fetch(`${server.url}/api/instructions?status=all&concernsId=${incident.id}`, {
+        headers: { authorization: `Bearer ${commander}` },
+      })
+    ).json()) as InstructionDto[];
+    const closed = await apiPost(server.url, `/api/instructions/${ins!.id}/close`, commander, {
+      summary: '被困人员已全部救出，办结',
+    });
+    expect(closed.status).toBe(200);
+    await page.locator('[data-testid=concerning-instruction][data-status=closed]').waitFor();
+    await history.nth(3).waitFor();
+    expect(await history.nth(3).innerText()).toMatch(/办结：被困人员已全部救出，办结 · commander$/);
+
+    await switchLanguage(page, 'en');
+    const en = page.locator('[data-testid=concerning-instructions]');
+    await en.getByRole('heading', { name: 'Leader instructions' }).waitFor();
+    await en.getByText('福永街道 answered (by phone)').first().waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    // The link leads to the instruction in its panel, closed but shown and marked.
+    await en.getByRole('link', { name: /区长 赵六/ }).click();
+    const target = page.locator('[data-testid=instruction][aria-current=true]');
+    await target.waitFor();
+    expect(await target.getAttribute('data-status')).toBe('closed');
+    await target.getByText('Closed: 被困人员已全部救出，办结').first().waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await switchLanguage(page, 'zh-CN');
+    expect(errors).toEqual([]);
+  });
+
+  it('lists the instructions about a response on its card in the console, live', async () => {
+    const commander = await apiLogin(server.url, 'commander');
+    const started = await apiPost(server.url, '/api/responses', commander, {
+      hazard: 'flood',
+      level: 'IV',
+      subdistrictCodes: [],
+      reason: '暴雨黄色预警，启动防汛IV级应急响应',
+    });
+    expect(started.status).toBe(201);
+    const response = (await started.json()) as { id: string };
+
+    const page = await browser.newPage();
+    const errors = consoleErrors(page);
+    await signIn(page, server.url, 'duty');
+    const cardOf = page.locator(
+      `[data-testid=responses-panel] [data-response-id="${response.id}"]`,
+    );
+    await cardOf.locator('[data-testid=concerning-instructions]').waitFor();
+    expect(await cardOf.locator('[data-testid=concerning-instructions] summary').innerText()).toBe(
+      '领导批示（0）',
+    );
+
+    // Registered in the form (in another tab) as concerning this response: the card follows.
+    const desk = await browser.newPage();
+    await signIn(desk, server.url, 'duty');
+    await desk.goto(`${server.url}/duty-desk/instructions`);
+    const reg = desk.locator('[data-testid=instruction-register]');
+    await reg.locator('input[name=fromName]').fill('钱九');
+    await reg.locator('input[name=fromTitle]').fill('市防指副总指挥');
+    await reg.locator('select[name=fromLevel]').selectOption('city');
+    await reg.locator('textarea[name=text]').fill('请宝安区加强防汛IV级响应期间的巡查值守');
+    await reg.getByLabel('关联对象').selectOption('response');
+    const which = reg.locator('select[name=concernsId]');
+    await which.locator(`option[value="${response.id}"]`).waitFor({ state: 'attached' });
+    await which.selectOption(response.id);
+    await reg.getByRole('button', { name: '提交' }).click();
+    await desk
+      .locator('[data-testid=instruction-concerns]', { hasText: '关联：应急响应' })
+      .waitFor();
+
+    const summary = cardOf.locator('[data-testid=concerning-instructions] summary');
+    await cardOf
+      .locator('[data-testid=concerning-instructions] summary', { hasText: '领导批示（1）' })
+      .waitFor();
+    await summary.click();
+    const item = cardOf.locator('[data-testid=concerning-instruction]', {
+      hasText: '请宝安区加强防汛IV级响应期间的巡查值守',
+    });
+    await item.waitFor();
+    expect(await item.getAttribute('data-status')).toBe('received');
+    await item.locator('[data-testid^=instruction-history] li', { hasText: '登记' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await item.getByRole('link', { name: /市防指副总指挥 钱九/ }).click();
+    await page
+      .locator('[data-testid=instruction][aria-current=true]', { hasText: '钱九' })
+      .waitFor();
+    expect(errors).toEqual([]);
+  });
+
   it('tells a unit whose link was altered that it is invalid', async () => {
     const token = await apiLogin(server.url, 'duty');
     const reg = await apiPost(server.url, '/api/instructions', token, {

@@ -119,7 +119,9 @@ suite('reports in Chromium', () => {
   });
 
   it('opens the monthly bulletin with its days', async () => {
-    await page.getByLabel('每月值班通报').check();
+    // The kind lives in the URL: the radio shows it once the router's navigation (a transition)
+    // commits, which can lag the click on a loaded machine, so wait for the month's field.
+    await page.getByLabel('每月值班通报').click();
     await page.locator('[data-testid=reports-month]').fill(dutyDay.slice(0, 7));
     await page.locator('[data-testid=report-days]').waitFor();
     expect(await row('突发事件').locator('td').innerText()).toBe('2');

@@ -221,6 +221,10 @@ export interface InstructionEventPayload {
   fromName: string;
   text: string;
   concerns: InstructionDto['concerns'];
+  /** On `instruction.assigned`: the units this assignment added (absent on older events). */
+  units?: string[];
+  /** On `instruction.closed`: the closing summary (办结情况; absent on older events). */
+  summary?: string;
 }
 export interface AssignmentEventPayload {
   instructionId: string;
@@ -230,6 +234,33 @@ export interface AssignmentEventPayload {
   deadline: string;
   via: 'link' | 'phone' | null;
   escalatedTo: string[];
+}
+
+export const INSTRUCTION_EVENT_TYPES = [
+  'instruction.received',
+  'instruction.assigned',
+  'instruction.answered',
+  'instruction.overdue',
+  'instruction.closed',
+] as const;
+export type InstructionEventType = (typeof INSTRUCTION_EVENT_TYPES)[number];
+
+/**
+ * One event of an instruction's history, as the event log holds it: registered, assigned (the
+ * units), answered by a unit (link or phone), overdue (the unit chased, the officers escalated
+ * to), closed (the summary).
+ */
+export interface InstructionHistoryEntryDto {
+  seq: number;
+  type: InstructionEventType;
+  at: string;
+  actor: string;
+  units?: string[];
+  unitName?: string;
+  via?: 'link' | 'phone' | null;
+  deadline?: string;
+  escalatedTo?: string[];
+  summary?: string;
 }
 
 // Upward reports (初报 / 续报 / 终报) ------------------------------------------------------

@@ -7,6 +7,7 @@ import {
   type CloseInstruction,
   CONSOLE_ROLES,
   type InstructionDto,
+  type InstructionHistoryEntryDto,
   instructionLinkRoutes,
   type InstructionsQuery,
   instructionsRoutes,
@@ -89,6 +90,11 @@ export class InstructionsController implements RouteHandlers<typeof instructions
   @Route(instructionsRoutes.get)
   get(@Param('id', UuidPipe) id: string): Promise<InstructionDto> {
     return this.instructions.get(id);
+  }
+
+  @Route(instructionsRoutes.history)
+  history(@Param('id', UuidPipe) id: string): Promise<InstructionHistoryEntryDto[]> {
+    return this.instructions.history(id);
   }
 
   @Route(instructionsRoutes.register)

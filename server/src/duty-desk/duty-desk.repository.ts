@@ -66,6 +66,13 @@ export class DutyDeskRepository {
       .findOne({ where: { startsAt: LessThanOrEqual(t), endsAt: MoreThan(t) } });
   }
 
+  /** Shifts running at some time in [from, to] (a reactor pass looks its times up in these). */
+  shiftsOverlapping(m: EntityManager, from: Date, to: Date): Promise<RotaShift[]> {
+    return m
+      .getRepository(RotaShift)
+      .find({ where: { startsAt: LessThanOrEqual(to), endsAt: MoreThan(from) } });
+  }
+
   lockShift(m: EntityManager, startsAt: Date): Promise<RotaShift | null> {
     return m
       .getRepository(RotaShift)
@@ -150,6 +157,30 @@ export class DutyDeskRepository {
     return qb.getMany();
   }
 
+  /** Whether the incident, warning or response an instruction names exists. */
+  async concernExists(
+    m: EntityManager,
+    kind: 'incident' | 'warning' | 'response',
+    id: string,
+  ): Promise<boolean> {
+    const table = { incident: 'incidents', warning: 'warnings', response: 'responses' }[kind];
+    const rows = await m.query<unknown[]>(`SELECT 1 FROM ${table} WHERE id = $1`, [id]);
+    return rows.length > 0;
+  }
+
+  /** The instruction's events from the log, oldest first. */
+  instructionEvents(
+    id: string,
+    types: readonly string[],
+  ): Promise<{ seq: string; type: string; occurred_at: Date; actor: string; payload: unknown }[]> {
+    return this.ds.query(
+      `SELECT seq, type, occurred_at, actor, payload FROM events
+        WHERE type = ANY ($1) AND payload->>'instructionId' = $2
+        ORDER BY seq`,
+      [types, id],
+    );
+  }
+
   assignmentsOf(ids: string[], m?: EntityManager): Promise<InstructionAssignment[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return this.m(m)
@@ -189,6 +220,12 @@ export class DutyDeskRepository {
   // Upward reports --------------------------------------------------------------------------
 
   async dutyFacts(m: EntityManager, dutyId: string): Promise<DutyFacts | null> {
+    return (await this.dutyFactsOf(m, [dutyId])).get(dutyId) ?? null;
+  }
+
+  /** dutyFacts of several duties in one statement (a reactor pass), by duty id. */
+  async dutyFactsOf(m: EntityManager, dutyIds: readonly string[]): Promise<Map<string, DutyFacts>> {
+    if (dutyIds.length === 0) return new Map();
     const rows: Record<string, unknown>[] = await m.query(
       `SELECT d.id, d.incident_id, d.rule_code, d.name, d.target, d.seq_no, d.done_at, d.done_by,
               d.on_time, d.note, r.trigger, r.channel,
@@ -197,40 +234,10 @@ export class DutyDeskRepository {
          FROM reporting_duties d
          JOIN incidents i ON i.id = d.incident_id
          LEFT JOIN incident_duty_rules r ON r.code = d.rule_code
-        WHERE d.id = $1`,
-      [dutyId],
+        WHERE d.id = ANY ($1::uuid[])`,
+      [dutyIds],
     );
-    const r = rows[0];
-    if (!r) return null;
-    return {
-      dutyId: r.id as string,
-      incidentId: r.incident_id as string,
-      ruleCode: r.rule_code as string,
-      name: r.name as string,
-      target: r.target as DutyTarget,
-      trigger: r.trigger as string | null,
-      channel: r.channel as string | null,
-      seqNo: Number(r.seq_no),
-      doneAt: r.done_at as Date | null,
-      doneBy: r.done_by as string | null,
-      onTime: r.on_time as boolean | null,
-      note: r.note as string,
-      incident: {
-        title: r.title as string,
-        type: r.type as IncidentType,
-        grade: r.grade as IncidentGrade,
-        status: r.status as IncidentStatus,
-        occurredAt: r.occurred_at as Date,
-        address: r.address as string | null,
-        description: r.description as string,
-        deaths: Number(r.deaths),
-        seriousInjuries: Number(r.serious_injuries),
-        missing: Number(r.missing),
-        trapped: Number(r.trapped),
-        directLossCny: Number(r.direct_loss_cny),
-        version: Number(r.version),
-      },
-    };
+    return new Map(rows.map((r) => [r.id as string, toDutyFacts(r)]));
   }
 
   recipients(target?: DutyTarget, m?: EntityManager): Promise<ReportRecipient[]> {
@@ -267,4 +274,36 @@ export class DutyDeskRepository {
   upwardReport(id: string): Promise<UpwardReport | null> {
     return this.ds.getRepository(UpwardReport).findOneBy({ id });
   }
+}
+
+function toDutyFacts(r: Record<string, unknown>): DutyFacts {
+  return {
+    dutyId: r.id as string,
+    incidentId: r.incident_id as string,
+    ruleCode: r.rule_code as string,
+    name: r.name as string,
+    target: r.target as DutyTarget,
+    trigger: r.trigger as string | null,
+    channel: r.channel as string | null,
+    seqNo: Number(r.seq_no),
+    doneAt: r.done_at as Date | null,
+    doneBy: r.done_by as string | null,
+    onTime: r.on_time as boolean | null,
+    note: r.note as string,
+    incident: {
+      title: r.title as string,
+      type: r.type as IncidentType,
+      grade: r.grade as IncidentGrade,
+      status: r.status as IncidentStatus,
+      occurredAt: r.occurred_at as Date,
+      address: r.address as string | null,
+      description: r.description as string,
+      deaths: Number(r.deaths),
+      seriousInjuries: Number(r.serious_injuries),
+      missing: Number(r.missing),
+      trapped: Number(r.trapped),
+      directLossCny: Number(r.direct_loss_cny),
+      version: Number(r.version),
+    },
+  };
 }

@@ -8,9 +8,11 @@ import type {
   CloseInstruction,
   InstructionDto,
   InstructionEventPayload,
+  InstructionHistoryEntryDto,
   InstructionsQuery,
   RegisterInstruction,
 } from '@sanfang/shared';
+import { INSTRUCTION_EVENT_TYPES } from '@sanfang/shared';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth.types';
 import { ApiException, notFound } from '../common/api-exception';
@@ -141,8 +143,44 @@ export class InstructionsService implements OnModuleInit {
     return this.full(id);
   }
 
+  /** The instruction's history: its events as the log holds them, oldest first. */
+  async history(id: string): Promise<InstructionHistoryEntryDto[]> {
+    if (!(await this.repo.instruction(id))) throw notFound('Instruction');
+    const rows = await this.repo.instructionEvents(id, INSTRUCTION_EVENT_TYPES);
+    return rows.map((r) => {
+      const type = r.type as InstructionHistoryEntryDto['type'];
+      const base = { seq: Number(r.seq), type, at: r.occurred_at.toISOString(), actor: r.actor };
+      if (type === 'instruction.answered' || type === 'instruction.overdue') {
+        const p = r.payload as AssignmentEventPayload;
+        return {
+          ...base,
+          unitName: p.unitName,
+          via: p.via,
+          deadline: p.deadline,
+          escalatedTo: p.escalatedTo,
+        };
+      }
+      const p = r.payload as InstructionEventPayload;
+      return {
+        ...base,
+        ...(p.units ? { units: p.units } : {}),
+        ...(p.summary !== undefined ? { summary: p.summary } : {}),
+      };
+    });
+  }
+
   register(user: AuthUser, body: RegisterInstruction): Promise<InstructionDto> {
     return this.events.write(user.username, async (tx) => {
+      if (
+        body.concerns &&
+        !(await this.repo.concernExists(tx.manager, body.concerns.kind, body.concerns.id))
+      )
+        throw new ApiException(
+          HttpStatus.NOT_FOUND,
+          'NOT_FOUND',
+          `No ${body.concerns.kind} with this id: the instruction must concern an existing one`,
+          'body.concerns.id',
+        );
       const i = await this.repo.insertInstruction(tx.manager, {
         fromName: body.fromName,
         fromTitle: body.fromTitle,
@@ -216,7 +254,7 @@ export class InstructionsService implements OnModuleInit {
           text: `【宝安三防】${i.fromTitle}${i.fromName}批示：${i.text} 请于 ${localTime(deadline)} 前反馈：${this.link(a)}`,
         })),
       );
-      tx.emit('instruction.assigned', this.payload(i));
+      tx.emit('instruction.assigned', { ...this.payload(i), units: rows.map((a) => a.unitName) });
       return { result: await this.full(id, tx.manager), batch };
     });
     this.outbox.kick([batch]);
@@ -341,7 +379,7 @@ export class InstructionsService implements OnModuleInit {
         (a) => a.status === 'pending',
       );
       await this.timers.cancelMany(tx.manager, INSTRUCTION_DUE_QUEUE, open.map(dueKey));
-      tx.emit('instruction.closed', this.payload(i));
+      tx.emit('instruction.closed', { ...this.payload(i), summary: body.summary });
       return this.full(id, tx.manager);
     });
   }

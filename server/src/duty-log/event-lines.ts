@@ -174,6 +174,8 @@ export const EVENT_LINES: { [K in EventType]: Line<K> } = {
   'resource.retired': (p) => `停用${RESOURCE_KINDS[p.kind]}：${p.props.name}`,
   'resources.settings_changed': (p) => `${p.by} 修改资源告警设置`,
   'resources.imported': (p) => `导入${p.kind}：新增 ${p.inserted}，更新 ${p.updated}`,
+  'reference.snapshot': (p) =>
+    `图层快照：避难场所 ${p.shelters.features.length}，救援队伍 ${p.rescueTeams.features.length}`,
   'notification.delivery_changed': (p) => `短信送达状态更新 ${p.changes.length} 条`,
   'rota.shift_changed': (p) =>
     `值班表${ROTA_CHANGES[p.change]}：${p.startsAt} 带班领导 ${p.after.leader ?? '（空）'}，值班长 ${p.after.chief ?? '（空）'}，值班员 ${p.after.officers.join('、') || '（空）'}${p.note ? `（${p.note}）` : ''}`,

@@ -46,6 +46,24 @@ function upward(sent: UpwardReportPayload[], due: ReportDuty[]): DutyReport['upw
   };
 }
 
+/** 叫应: calls made, answered (on time), unanswered at the first rung; drill rounds apart. */
+export function callCounts(events: ReportEvent[]): DutyReport['calls'] {
+  const of = <P>(t: EventType): P[] =>
+    events.filter((e) => e.type === t).map((e) => e.payload as P);
+  const rounds = of<CallsRoundPayload>('calls.started');
+  const answers = of<CallEventPayload>('call.answered').filter((a) => !a.drill);
+  return {
+    called: rounds.filter((r) => !r.drill).reduce((n, r) => n + r.called, 0),
+    answered: answers.length,
+    answeredOnTime: answers.filter((a) => !a.late).length,
+    // Unanswered when the window closed: the first rung of each live round.
+    overdue: of<CallsEscalatedPayload>('calls.escalated')
+      .filter((e) => !e.drill && e.step === 1)
+      .reduce((n, e) => n + e.count, 0),
+    drills: rounds.filter((r) => r.reason === 'drill').length,
+  };
+}
+
 const rate = (n: number, d: number): number | null => (d === 0 ? null : n / d);
 const bump = <K extends string>(r: Partial<Record<K, number>>, k: K): void => {
   r[k] = (r[k] ?? 0) + 1;
@@ -109,9 +127,6 @@ export function computeReport(
   const opened = of<ShelterEventPayload>('shelter.opened');
   const capacity = new Map(opened.map((s) => [s.shelterId, s.capacity]));
 
-  const rounds = of<CallsRoundPayload>('calls.started');
-  const answers = of<CallEventPayload>('call.answered').filter((a) => !a.drill);
-
   const teamChanges = of<TeamStatusPayload>('team.status_changed');
   const deployedStatuses = new Set(['assigned', 'en_route', 'on_scene']);
 
@@ -167,16 +182,7 @@ export function computeReport(
       assignments: teamChanges.filter((t) => t.status === 'assigned' && t.incidentId !== null)
         .length,
     },
-    calls: {
-      called: rounds.filter((r) => !r.drill).reduce((n, r) => n + r.called, 0),
-      answered: answers.length,
-      answeredOnTime: answers.filter((a) => !a.late).length,
-      // Unanswered when the window closed: the first rung of each live round.
-      overdue: of<CallsEscalatedPayload>('calls.escalated')
-        .filter((e) => !e.drill && e.step === 1)
-        .reduce((n, e) => n + e.count, 0),
-      drills: rounds.filter((r) => r.reason === 'drill').length,
-    },
+    calls: callCounts(events),
     instructions: {
       received: of('instruction.received').length,
       answered: of('instruction.answered').length,

@@ -95,9 +95,22 @@ export function reportCsv(r: DutyReport, days: MonthlyReport['days'] = []): stri
     ...reportRows(r).map((row) => row.map(csvCell).join(',')),
   ];
   if (days.length) {
-    lines.push('', ['日期', '事件', '预警发布', '调度'].join(','));
+    lines.push(
+      '',
+      ['日期', '事件', '预警发布', '调度', '叫应呼叫', '叫应应答', '叫应超时'].join(','),
+    );
     for (const d of days)
-      lines.push([d.date, d.incidents, d.warningsIssued, d.dispatches].join(','));
+      lines.push(
+        [
+          d.date,
+          d.incidents,
+          d.warningsIssued,
+          d.dispatches,
+          d.calls,
+          d.callsAnswered,
+          d.callsOverdue,
+        ].join(','),
+      );
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
@@ -108,10 +121,10 @@ export function reportHtml(r: DutyReport, days: MonthlyReport['days'] = []): str
     .map(([s, k, v]) => `<tr><td>${esc(s)}</td><td>${esc(k)}</td><td class="n">${esc(v)}</td></tr>`)
     .join('\n');
   const daily = days.length
-    ? `<h2>逐日统计</h2><table><thead><tr><th>日期</th><th>事件</th><th>预警发布</th><th>调度</th></tr></thead><tbody>${days
+    ? `<h2>逐日统计</h2><table><thead><tr><th>日期</th><th>事件</th><th>预警发布</th><th>调度</th><th>叫应呼叫</th><th>叫应应答</th><th>叫应超时</th></tr></thead><tbody>${days
         .map(
           (d) =>
-            `<tr><td>${esc(d.date)}</td><td class="n">${d.incidents}</td><td class="n">${d.warningsIssued}</td><td class="n">${d.dispatches}</td></tr>`,
+            `<tr><td>${esc(d.date)}</td><td class="n">${d.incidents}</td><td class="n">${d.warningsIssued}</td><td class="n">${d.dispatches}</td><td class="n">${d.calls}</td><td class="n">${d.callsAnswered}</td><td class="n">${d.callsOverdue}</td></tr>`,
         )
         .join('')}</tbody></table>`
     : '';

@@ -21,6 +21,15 @@ export class DutyReportRepository {
     );
   }
 
+  /** The window's events of these types with when they occurred (to count them per day). */
+  eventsWithTime(w: Window, types: EventType[]): Promise<(ReportEvent & { occurred_at: Date })[]> {
+    return this.ds.query<(ReportEvent & { occurred_at: Date })[]>(
+      `SELECT type, payload, occurred_at FROM events WHERE occurred_at >= $1 AND occurred_at < $2
+          AND type = ANY ($3) ORDER BY seq`,
+      [w.from, w.to, types],
+    );
+  }
+
   events(w: Window, types: EventType[]): Promise<ReportEvent[]> {
     return this.ds.query<ReportEvent[]>(
       `SELECT type, payload FROM events WHERE occurred_at >= $1 AND occurred_at < $2

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { DutyReport, EventType, MonthlyReport } from '@sanfang/shared';
 import { CLOCK, type Clock } from '../core/clock';
 import { IncidentsRepository } from '../incidents/incidents.repository';
-import { computeReport } from './report-compute';
+import { callCounts, computeReport } from './report-compute';
 import { DutyReportRepository } from './report.repository';
 import { dayWindow, daysOf, monthWindow, type Window } from './report-window';
 
@@ -49,10 +49,13 @@ export class DutyReportService {
 
   async monthly(month: string): Promise<MonthlyReport> {
     const { reportCutoff } = await this.incidents.settings();
-    const summary = await this.compute(
-      `宝安区三防值班月报（${month}）`,
-      monthWindow(month, reportCutoff),
-    );
+    const window = monthWindow(month, reportCutoff);
+    const summary = await this.compute(`宝安区三防值班月报（${month}）`, window);
+    const callEvents = await this.repo.eventsWithTime(window, [
+      'calls.started',
+      'call.answered',
+      'calls.escalated',
+    ]);
     const days = await Promise.all(
       daysOf(month).map(async (date) => {
         const w = dayWindow(date, reportCutoff);
@@ -64,6 +67,11 @@ export class DutyReportService {
           'upward_report.recorded',
         ]);
         const n = (t: string): number => Number(rows.find((r) => r.type === t)?.n ?? 0);
+        const calls = callCounts(
+          callEvents.filter(
+            (e) => e.occurred_at.getTime() >= w.from.getTime() && e.occurred_at < w.to,
+          ),
+        );
         return {
           date,
           incidents: n('incident.reported'),
@@ -71,6 +79,9 @@ export class DutyReportService {
           dispatches: n('dispatch.created'),
           instructions: n('instruction.received'),
           upwardReports: n('upward_report.recorded'),
+          calls: calls.called,
+          callsAnswered: calls.answered,
+          callsOverdue: calls.overdue,
         };
       }),
     );

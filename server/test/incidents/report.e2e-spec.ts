@@ -237,6 +237,9 @@ describe('GET /api/reports/daily', () => {
       instructions: 0,
       // The fixture day's completed reporting duty is a record of a report sent upward.
       upwardReports: 1,
+      calls: 0,
+      callsAnswered: 0,
+      callsOverdue: 0,
     });
   });
 });

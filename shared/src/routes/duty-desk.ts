@@ -10,6 +10,7 @@ import {
   upwardReportsQuerySchema,
   type AnswerViewDto,
   type InstructionDto,
+  type InstructionHistoryEntryDto,
   type ReportRecipientDto,
   type RotaImportResult,
   type RotaNowDto,
@@ -37,6 +38,10 @@ export const instructionsRoutes = {
     response: shape<InstructionDto[]>(),
   }),
   get: get('instructions/:id', { response: shape<InstructionDto>() }),
+  /** The instruction's whole history, from the event log, oldest first. */
+  history: get('instructions/:id/history', {
+    response: shape<InstructionHistoryEntryDto[]>(),
+  }),
   register: post('instructions', {
     body: registerInstructionSchema,
     response: shape<InstructionDto>(),

@@ -163,6 +163,11 @@ function ReportView({ report: r, days }: { report: DutyReport; days: MonthlyRepo
     [t('reports.rows.sheltersOpened'), r.shelters.opened],
     [t('reports.rows.peakOccupancy'), r.shelters.peakOccupancy],
     [t('reports.rows.teamsDeployed'), r.teams.deployed],
+    [t('reports.rows.callsCalled'), r.calls.called],
+    [t('reports.rows.callsAnswered'), r.calls.answered],
+    [t('reports.rows.callsAnsweredOnTime'), r.calls.answeredOnTime],
+    [t('reports.rows.callsOverdue'), r.calls.overdue],
+    [t('reports.rows.callDrills'), r.calls.drills],
   ];
   return (
     <article className="report" data-testid="report-view">
@@ -199,6 +204,9 @@ function ReportView({ report: r, days }: { report: DutyReport; days: MonthlyRepo
               <th scope="col">{t('reports.rows.incidents')}</th>
               <th scope="col">{t('reports.rows.warningsIssued')}</th>
               <th scope="col">{t('reports.rows.dispatches')}</th>
+              <th scope="col">{t('reports.rows.callsCalled')}</th>
+              <th scope="col">{t('reports.rows.callsAnswered')}</th>
+              <th scope="col">{t('reports.rows.callsOverdue')}</th>
             </tr>
           </thead>
           <tbody>
@@ -208,6 +216,9 @@ function ReportView({ report: r, days }: { report: DutyReport; days: MonthlyRepo
                 <td className="desk-table__number">{d.incidents}</td>
                 <td className="desk-table__number">{d.warningsIssued}</td>
                 <td className="desk-table__number">{d.dispatches}</td>
+                <td className="desk-table__number">{d.calls}</td>
+                <td className="desk-table__number">{d.callsAnswered}</td>
+                <td className="desk-table__number">{d.callsOverdue}</td>
               </tr>
             ))}
           </tbody>

@@ -8,7 +8,10 @@ import {
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActionError } from '../../api/components/ActionError';
+import { isApiRequestError } from '../../api/apiRequestError';
+import { SERVER_ERROR } from '../../api/utils/fieldErrors';
 import { useApiMutation } from '../../data/useApiQuery';
+import { ConcernPicker, type Concern } from './ConcernPicker';
 
 /** `datetime-local` (read as Beijing time) → ISO with +08:00. */
 const beijing = (local: string): string => `${local.length === 16 ? `${local}:00` : local}+08:00`;
@@ -16,8 +19,8 @@ const nowLocal = (offsetMin = 0): string =>
   new Date(Date.now() + 8 * 3_600_000 + offsetMin * 60_000).toISOString().slice(0, 16);
 const invalidates = [instructionsRoutes.list, instructionsRoutes.get];
 
-/** 登记批示: from whom, when and how it came, the text. */
-export function RegisterInstructionForm() {
+/** 登记批示: from whom, when and how it came, the text, and what it concerns (if anything). */
+export function RegisterInstructionForm({ concerns: initial = null }: { concerns?: Concern }) {
   const { t } = useTranslation();
   const m = useApiMutation(instructionsRoutes.register, invalidates);
   const empty = {
@@ -29,13 +32,25 @@ export function RegisterInstructionForm() {
     text: '',
   };
   const [f, setF] = useState(empty);
+  const [concerns, setConcerns] = useState<Concern>(initial);
+  const [pickerKey, setPickerKey] = useState(0);
+  const concernsError =
+    isApiRequestError(m.error) && m.error.path?.startsWith('body.concerns')
+      ? { type: `${SERVER_ERROR}${m.error.code}`, message: m.error.message }
+      : undefined;
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) =>
     setF({ ...f, [k]: e.target.value });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     m.mutate(
-      { body: { ...f, receivedAt: beijing(f.receivedAt), concerns: null } },
-      { onSuccess: () => setF({ ...empty, receivedAt: nowLocal() }) },
+      { body: { ...f, receivedAt: beijing(f.receivedAt), concerns } },
+      {
+        onSuccess: () => {
+          setF({ ...empty, receivedAt: nowLocal() });
+          setConcerns(null);
+          setPickerKey((k) => k + 1);
+        },
+      },
     );
   };
   return (
@@ -82,10 +97,16 @@ export function RegisterInstructionForm() {
         {t('dutyDesk.instructions.text')}
         <textarea name="text" required rows={3} value={f.text} onChange={set('text')} />
       </label>
+      <ConcernPicker
+        key={pickerKey}
+        value={concerns}
+        onChange={setConcerns}
+        error={concernsError}
+      />
       <button className="button" type="submit" disabled={m.isPending}>
         {t('dutyDesk.instructions.submit')}
       </button>
-      <ActionError error={m.error} />
+      {!concernsError && <ActionError error={m.error} />}
     </form>
   );
 }

@@ -4,8 +4,9 @@ import {
   type InstructionDto,
   type Role,
 } from '@sanfang/shared';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
 import { useNow } from '../../../hooks/useNow';
 import { formatDuration } from '../../../utils/formatDuration';
 import { formatTime } from '../../../utils/formatTime';
@@ -17,6 +18,8 @@ import {
   PhoneAnswerForm,
   RegisterInstructionForm,
 } from '../components/InstructionForms';
+import type { Concern } from '../components/ConcernPicker';
+import { InstructionHistory } from '../components/InstructionHistory';
 
 function UnitRow({
   a,
@@ -71,14 +74,32 @@ function UnitRow({
   );
 }
 
-function InstructionCard({ i, role, now }: { i: InstructionDto; role: Role; now: number }) {
+function InstructionCard({
+  i,
+  role,
+  now,
+  target,
+}: {
+  i: InstructionDto;
+  role: Role;
+  now: number;
+  target: boolean;
+}) {
   const { t } = useTranslation();
   const open = i.status !== 'closed';
+  const ref = useRef<HTMLElement>(null);
+  const [showHistory, setShowHistory] = useState(target);
+  useEffect(() => {
+    if (target) ref.current?.scrollIntoView?.({ block: 'start' });
+  }, [target]);
   return (
     <article
-      className={`instruction instruction--${i.status}`}
+      ref={ref}
+      id={`instruction-${i.id}`}
+      className={`instruction instruction--${i.status}${target ? ' instruction--target' : ''}`}
       data-testid="instruction"
       data-status={i.status}
+      aria-current={target ? 'true' : undefined}
     >
       <header>
         <h3>
@@ -92,6 +113,19 @@ function InstructionCard({ i, role, now }: { i: InstructionDto; role: Role; now:
         </span>
       </header>
       <p className="instruction__text">{i.text}</p>
+      {i.concerns && (
+        <p className="instruction__concerns" data-testid="instruction-concerns">
+          {t('dutyDesk.concerns.about', {
+            kind: t(`dutyDesk.concerns.kinds.${i.concerns.kind}`),
+          })}
+          {i.concerns.kind === 'incident' && (
+            <>
+              {' '}
+              <Link to={`/incidents/${i.concerns.id}`}>{t('dutyDesk.concerns.openIncident')}</Link>
+            </>
+          )}
+        </p>
+      )}
       {i.assignments.length > 0 && (
         <table className="instruction__units">
           <tbody>
@@ -113,6 +147,10 @@ function InstructionCard({ i, role, now }: { i: InstructionDto; role: Role; now:
           {i.closingSummary}
         </p>
       )}
+      <details open={showHistory} onToggle={(e) => setShowHistory(e.currentTarget.open)}>
+        <summary>{t('dutyDesk.history.title')}</summary>
+        {showHistory && <InstructionHistory id={i.id} />}
+      </details>
       {open && role === 'duty_officer' && <AssignForm id={i.id} />}
       {open && (role === 'commander' || role === 'admin') && <CloseForm id={i.id} />}
     </article>
@@ -122,7 +160,16 @@ function InstructionCard({ i, role, now }: { i: InstructionDto; role: Role; now:
 /** 领导批示: the open instructions with per-unit state and countdowns; register, assign, answer, close. */
 export function InstructionsPage({ role }: { role: Role }) {
   const { t } = useTranslation();
-  const [all, setAll] = useState(false);
+  const [search] = useSearchParams();
+  // A deep link names one instruction (`?id=`, open or closed) or what a new one concerns
+  // (`?concerns=incident:<id>`, from the incident page).
+  const target = search.get('id');
+  const [kind, concernsId] = (search.get('concerns') ?? '').split(':');
+  const concerns: Concern =
+    (kind === 'incident' || kind === 'warning' || kind === 'response') && concernsId
+      ? { kind, id: concernsId }
+      : null;
+  const [all, setAll] = useState(target !== null);
   const options = useMemo(() => ({ query: { status: all ? 'all' : 'open' } as const }), [all]);
   const list = useApiQuery(instructionsRoutes.list, options, { invalidateOn: ['instruction.*'] });
   const now = useNow(1000);
@@ -133,11 +180,11 @@ export function InstructionsPage({ role }: { role: Role }) {
         <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} />{' '}
         {t('dutyDesk.instructions.showClosed')}
       </label>
-      {role === 'duty_officer' && <RegisterInstructionForm />}
+      {role === 'duty_officer' && <RegisterInstructionForm concerns={concerns} />}
       <ActionError error={list.error} />
       {list.data?.length === 0 && <p>{t('dutyDesk.instructions.empty')}</p>}
       {list.data?.map((i) => (
-        <InstructionCard key={i.id} i={i} role={role} now={now} />
+        <InstructionCard key={i.id} i={i} role={role} now={now} target={i.id === target} />
       ))}
     </main>
   );
