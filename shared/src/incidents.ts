@@ -353,6 +353,26 @@ export interface IncidentEventPayload {
   version: number;
   /** Where it came from (feed source, 'console' or 'sensor'). */
   source: string;
+  /**
+   * Added for replay (复盘): what the console otherwise fetches after the event (location,
+   * description), so the log alone draws the incident. Absent on events written before;
+   * replay then shows such an incident from its first event that finds it already known, or
+   * not at all (it has no location to draw).
+   */
+  detail?: IncidentEventDetail;
+}
+
+/** What an incident event carries for replay (see IncidentEventPayload.detail). */
+export interface IncidentEventDetail {
+  description: string;
+  occurredAt: string;
+  lon: number | null;
+  lat: number | null;
+  address: string | null;
+  reportCount: number;
+  pointId: string | null;
+  sensorAlarm: boolean;
+  createdAt: string;
 }
 
 export interface IncidentReportMergedPayload {
@@ -528,5 +548,9 @@ export interface MonthlyReport {
     dispatches: number;
     instructions: number;
     upwardReports: number;
+    /** 叫应 that day (drills apart): calls made, answered, unanswered at the first rung. */
+    calls: number;
+    callsAnswered: number;
+    callsOverdue: number;
   }[];
 }

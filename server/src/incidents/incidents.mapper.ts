@@ -57,6 +57,18 @@ export const toIncidentPayload = (
   directLossCny: i.directLossCny,
   version: i.version,
   source: i.source,
+  // What the console otherwise fetches after the event, so a replay draws it from the log.
+  detail: {
+    description: i.description,
+    occurredAt: i.occurredAt.toISOString(),
+    lon: i.lon,
+    lat: i.lat,
+    address: i.address,
+    reportCount: i.reportCount,
+    pointId: i.pointId,
+    sensorAlarm: i.sensorAlarm,
+    createdAt: i.createdAt.toISOString(),
+  },
 });
 
 export const toDutyDto = (d: ReportingDuty): ReportingDutyDto => ({

@@ -1,5 +1,6 @@
 import type { IncidentDto, SubdistrictCollection } from '@sanfang/shared';
 import { useTranslation } from 'react-i18next';
+import { useReplaying } from '../../../hooks/useNow';
 import { useSession } from '../../auth/state/useSession';
 import { ActionError } from '../../api/components/ActionError';
 import { DetailsPanel } from '../../map/components/DetailsPanel';
@@ -30,8 +31,10 @@ export function IncidentDetailsPanel({
   const role = user.role;
   const details = useIncidentDetails(token, incidentId);
   const fetched = details.incident.status === 'ready' ? details.incident.value : undefined;
-  const incident = newerIncident(known, fetched);
-  const canAct = canActOnIncidents(role);
+  // A replayed console shows the incident as it was then, and never acts.
+  const replaying = useReplaying();
+  const incident = replaying ? (known ?? fetched) : newerIncident(known, fetched);
+  const canAct = canActOnIncidents(role) && !replaying;
 
   if (!incident)
     return (

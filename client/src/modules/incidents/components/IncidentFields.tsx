@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { FieldIssue } from '../../api/components/FieldIssue';
 import { useApiQuery } from '../../data/useApiQuery';
 import type { IncidentFormValues } from '../utils/incidentForm';
-import { LocationPicker } from './LocationPicker';
+import { LocationPicker } from '../../map/components/LocationPicker';
 
 type Form = UseFormReturn<IncidentFormValues, unknown, unknown>;
 
@@ -90,6 +90,7 @@ export function IncidentFields({ form, idPrefix }: { form: Form; idPrefix: strin
           </select>
         </label>
         <LocationPicker
+          hint={t('incidentForm.pickHint')}
           lon={coordinate(form.watch('location.lon'))}
           lat={coordinate(form.watch('location.lat'))}
           onPick={(lon, lat) => {

@@ -5,7 +5,7 @@ import {
   type IncidentDto,
 } from '@sanfang/shared';
 import { useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -17,6 +17,8 @@ import { formatTime } from '../../../utils/formatTime';
 import { IncidentDutyList } from '../components/IncidentDutyList';
 import { IncidentFacts } from '../components/IncidentFacts';
 import { IncidentFields } from '../components/IncidentFields';
+import { IncidentNearestTeams } from '../components/IncidentNearestTeams';
+import { IncidentReports } from '../components/IncidentReports';
 import { IncidentStatusActions } from '../components/IncidentStatusActions';
 import {
   editBody,
@@ -28,8 +30,18 @@ import {
 
 const EMPTY_SUBDISTRICTS = { type: 'FeatureCollection', features: [] } as const;
 
-/** One incident: facts, status, reporting duties, the edit form and every version. */
-export function IncidentPage({ canWrite }: { canWrite: boolean }) {
+/**
+ * One incident: facts, status, reporting duties, the nearest rescue teams, the reports it was
+ * made of, the edit form and every version; `related` (composed by the shell) shows what other
+ * features hold about it, e.g. leader instructions.
+ */
+export function IncidentPage({
+  canWrite,
+  related,
+}: {
+  canWrite: boolean;
+  related?: (incidentId: string) => ReactNode;
+}) {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const client = useQueryClient();
@@ -80,6 +92,9 @@ export function IncidentPage({ canWrite }: { canWrite: boolean }) {
           onDone={refresh}
         />
       )}
+      <IncidentNearestTeams incident={i} />
+      <IncidentReports incidentId={i.id} />
+      {related?.(i.id)}
       {canWrite &&
         (editing ? (
           <EditForm incident={i} onDone={() => setEditing(false)} />

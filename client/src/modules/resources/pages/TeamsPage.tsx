@@ -16,6 +16,8 @@ import { ActionError } from '../../api/components/ActionError';
 import { FormField } from '../../api/components/FormField';
 import { applyServerError } from '../../api/utils/fieldErrors';
 import { useApiMutation, useApiQuery } from '../../data/useApiQuery';
+import { LocationPicker } from '../../map/components/LocationPicker';
+import { selectionHref } from '../../map/state/selectionParam';
 
 const TEAM_EVENTS = ['team.*', 'resource.*', 'resources.imported'] as const;
 
@@ -84,6 +86,7 @@ function TeamForms({ team }: { team: RescueTeamProps }) {
     defaultValues: { lon: team.position?.[0], lat: team.position?.[1] },
   });
   const [failure, setFailure] = useState<unknown>(null);
+  const finite = (n: unknown) => (typeof n === 'number' && Number.isFinite(n) ? n : null);
   const onStatus = statusForm.handleSubmit((body) => {
     setFailure(null);
     status.mutate(
@@ -141,6 +144,17 @@ function TeamForms({ team }: { team: RescueTeamProps }) {
         noValidate
       >
         <h4>{t('res.teams.setPosition')}</h4>
+        <LocationPicker
+          testId="team-position-picker"
+          hint={t('mapPicker.teamHint')}
+          lon={finite(positionForm.watch('lon'))}
+          lat={finite(positionForm.watch('lat'))}
+          onPick={(lon, lat) => {
+            positionForm.setValue('lon', lon, { shouldDirty: true });
+            positionForm.setValue('lat', lat, { shouldDirty: true });
+            positionForm.clearErrors(['lon', 'lat']);
+          }}
+        />
         <FormField label={t('res.lon')} error={positionForm.formState.errors.lon}>
           <input
             type="number"
@@ -158,6 +172,11 @@ function TeamForms({ team }: { team: RescueTeamProps }) {
         <button type="submit" className="button" disabled={position.isPending}>
           {t('res.save')}
         </button>
+        {team.position && (
+          <Link to={selectionHref({ kind: 'team', id: team.id })} data-testid="team-on-map">
+            {t('mapPicker.showOnMap')}
+          </Link>
+        )}
       </form>
       {failure !== null && <ActionError error={failure} />}
     </section>

@@ -1,25 +1,35 @@
 import { DISTRICT_BBOX, referenceRoutes } from '@sanfang/shared';
 import { Map as MaplibreMap, Marker, type GeoJSONSource } from 'maplibre-gl';
-import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useApiQuery } from '../../data/useApiQuery';
-import '../../map/utils/setupMaplibre';
+import '../utils/setupMaplibre';
 
 interface LocationPickerProps {
   lon: number | null;
   lat: number | null;
   onPick: (lon: number, lat: number) => void;
+  /** Shown under the map: what a click does, and where to type instead. */
+  hint: string;
+  testId?: string;
 }
 
 const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
 
 /**
- * A small map of the district's subdistricts: a click puts the incident there (the coordinate
- * fields beside it stay the keyboard's way, and show what was picked).
+ * A small map of the district's subdistricts to pick a place on: a click puts the marker there
+ * (the new incident's location, a team's position). The coordinate fields beside it stay the
+ * way to type one; from the keyboard, the focused map pans with the arrow keys and Enter picks
+ * its centre (the crosshair).
  */
-export function LocationPicker({ lon, lat, onPick }: LocationPickerProps) {
-  const { t } = useTranslation();
+export function LocationPicker({
+  lon,
+  lat,
+  onPick,
+  hint,
+  testId = 'location-picker',
+}: LocationPickerProps) {
   const ref = useRef<HTMLDivElement>(null);
+  const hintId = useId();
   const [map, setMap] = useState<MaplibreMap | null>(null);
   const marker = useRef<Marker | null>(null);
   const pick = useRef(onPick);
@@ -44,12 +54,13 @@ export function LocationPicker({ lon, lat, onPick }: LocationPickerProps) {
       pitchWithRotate: false,
     });
     instance.on('click', (e) => pick.current(round6(e.lngLat.lng), round6(e.lngLat.lat)));
+    instance.getCanvas().setAttribute('aria-describedby', hintId);
     instance.on('load', () => setMap(instance));
     return () => {
       setMap(null);
       instance.remove();
     };
-  }, []);
+  }, [hintId]);
 
   useEffect(() => {
     if (!map || !areas.data) return;
@@ -83,15 +94,28 @@ export function LocationPicker({ lon, lat, onPick }: LocationPickerProps) {
     marker.current.setLngLat([lon, lat]);
   }, [map, lon, lat]);
 
+  // Enter on the focused map picks its centre (arrow keys pan it: MapLibre's keyboard handler).
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key !== 'Enter' || !map) return;
+    e.preventDefault();
+    const c = map.getCenter();
+    pick.current(round6(c.lng), round6(c.lat));
+  };
+
   return (
     <div className="location-picker">
+      {/* The key handler is for the map canvas inside, which MapLibre makes focusable. */}
+      {/* eslint-disable-next-line jsx-a11y/no-static-element-interactions */}
       <div
         ref={ref}
         className="location-picker__map"
-        data-testid="location-picker"
+        data-testid={testId}
         data-ready={map ? '1' : undefined}
+        onKeyDown={onKeyDown}
       />
-      <span className="desk-form__hint">{t('incidentForm.pickHint')}</span>
+      <span className="desk-form__hint" id={hintId}>
+        {hint}
+      </span>
     </div>
   );
 }
