@@ -7,15 +7,21 @@
  *    plain 200-row table of the same call-outs in the same page, alternated run by run.
  *    Target: opening within 2× of the plain table.
  *  - scrolling the board top to bottom a frame at a step: long tasks (> 50 ms) on the main
- *    thread while it scrolls (target none), and the slowest frame.
+ *    thread while it scrolls (target none), and the slowest frame. Each long animation frame
+ *    seen meanwhile is printed with what it spent its time on (scripts by caller, style and
+ *    layout), from Chromium's Long Animation Frames API.
  * Writes bench/results/board.json.
  *
  * Env: BOARD_RUNS=15  BOARD_SCROLL_STEP_PX=600
+ *      BOARD_PROFILE=1: also a CPU profile of the scroll (Chromium DevTools protocol), its
+ *      functions by self time printed and the profile written to bench/results/board-scroll.cpuprofile.
+ *      BOARD_TRACE=1: also a Chromium trace of the scroll (DevTools protocol `Tracing`), the
+ *      renderer main thread's time by event (layout, style, paint, script...) printed.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { addGeneratedPoints } from './generated-points';
 import { fmt, launch, ROOT, startServer, summarize } from './harness';
 
@@ -23,6 +29,16 @@ const RUNS = Number(process.env.BOARD_RUNS ?? 15);
 const STEP_PX = Number(process.env.BOARD_SCROLL_STEP_PX ?? 600);
 const TARGET_RATIO = 2;
 const LONG_TASK_MS = 50;
+const PROFILE = process.env.BOARD_PROFILE === '1';
+const TRACE = process.env.BOARD_TRACE === '1';
+
+/** One long animation frame: its length and where the time went. */
+interface LongFrame {
+  ms: number;
+  blockingMs: number;
+  styleAndLayoutMs: number;
+  scripts: { ms: number; what: string }[];
+}
 
 async function api<T>(url: string, path: string, token: string, body?: unknown): Promise<T> {
   const res = await fetch(`${url}/api/${path}`, {
@@ -132,7 +148,44 @@ async function scrollBoard(page: Page, step: number) {
         for (const e of list.getEntries()) tasks.push(e.duration);
       });
       observer.observe({ type: 'longtask', buffered: false });
+      // What each long frame ran: scripts (by who called them) and style/layout work.
+      const longFrames: LongFrame[] = [];
+      interface Loaf extends PerformanceEntry {
+        blockingDuration: number;
+        renderStart: number;
+        styleAndLayoutStart: number;
+        scripts: {
+          duration: number;
+          invoker: string;
+          sourceFunctionName: string;
+          forcedStyleAndLayoutDuration: number;
+        }[];
+      }
+      const loaf = new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as Loaf[]) {
+          if (e.duration <= longTask) continue;
+          longFrames.push({
+            ms: Math.round(e.duration),
+            blockingMs: Math.round(e.blockingDuration),
+            styleAndLayoutMs: Math.round(
+              e.styleAndLayoutStart > 0 ? e.startTime + e.duration - e.styleAndLayoutStart : 0,
+            ),
+            scripts: e.scripts
+              .filter((x) => x.duration >= 5)
+              .map((x) => ({
+                ms: Math.round(x.duration),
+                what: `${x.invoker}${x.sourceFunctionName ? ` → ${x.sourceFunctionName}` : ''}${x.forcedStyleAndLayoutDuration >= 1 ? ` (forced layout ${Math.round(x.forcedStyleAndLayoutDuration)} ms)` : ''}`,
+              })),
+          });
+        }
+      });
+      const loafSupported =
+        PerformanceObserver.supportedEntryTypes.includes('long-animation-frame');
+      if (loafSupported) loaf.observe({ type: 'long-animation-frame', buffered: false });
       const frames: number[] = [];
+      const fontsBefore = performance
+        .getEntriesByType('resource')
+        .filter((r) => r.name.endsWith('.woff2')).length;
       let last = performance.now();
       const t0 = last;
       let steps = 0;
@@ -146,6 +199,7 @@ async function scrollBoard(page: Page, step: number) {
       }
       await new Promise((r) => setTimeout(r, 100));
       observer.disconnect();
+      loaf.disconnect();
       const lastRow = document
         .querySelector('.dispatch-row:last-child')
         ?.getAttribute('aria-posinset');
@@ -153,6 +207,12 @@ async function scrollBoard(page: Page, step: number) {
         steps,
         ms: performance.now() - t0,
         longTasks: tasks.filter((d) => d > longTask),
+        longFrames: loafSupported ? longFrames : null,
+        // Web-font files fetched meanwhile: each relays out the text that uses the font.
+        fontsLoaded:
+          performance.getEntriesByType('resource').filter((r) => r.name.endsWith('.woff2')).length -
+          fontsBefore,
+        domElements: document.getElementsByTagName('*').length,
         worstFrameMs: Math.max(...frames),
         lastRow: Number(lastRow),
         scrollHeight: box.scrollHeight,
@@ -177,6 +237,76 @@ async function idleLongTasks(page: Page, ms: number): Promise<number[]> {
     },
     { ms, longTask: LONG_TASK_MS },
   );
+}
+
+interface CpuProfile {
+  nodes: {
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  }[];
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+/** A CPU profile's functions by self time, heaviest first: "ms  name  file:line:col". */
+function selfTimes(profile: CpuProfile): string[] {
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
+  const ms = new Map<string, number>();
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  samples.forEach((id, i) => {
+    const f = byNode.get(id)?.callFrame;
+    if (!f) return;
+    const file = f.url.split('/').pop() ?? '';
+    const key = `${f.functionName || '(anonymous)'}  ${file}${file ? `:${f.lineNumber + 1}:${f.columnNumber + 1}` : ''}`;
+    ms.set(key, (ms.get(key) ?? 0) + (deltas[i] ?? 0) / 1000);
+  });
+  return [...ms]
+    .sort((a, b) => b[1] - a[1])
+    .map(([key, t]) => `${t.toFixed(1).padStart(8)} ms  ${key}`);
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  args?: { name?: string };
+}
+
+/** A trace's complete events on the renderer's main thread, by name, self time (ms), heaviest first. */
+function mainThreadTimes(events: TraceEvent[]): string[] {
+  // The page's renderer: of the renderers' main threads, the busiest.
+  const mains = events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const busy = (m: TraceEvent) =>
+    events
+      .filter((e) => e.ph === 'X' && e.pid === m.pid && e.tid === m.tid)
+      .reduce((sum, e) => sum + (e.dur ?? 0), 0);
+  const main = mains.sort((a, b) => busy(b) - busy(a))[0];
+  if (!main) return [];
+  const own = events
+    .filter((e) => e.ph === 'X' && e.pid === main.pid && e.tid === main.tid && e.dur !== undefined)
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const self = new Map<string, number>();
+  const open: { e: TraceEvent; end: number; child: number }[] = [];
+  const close = (upTo: number) => {
+    while (open.length && open[open.length - 1]!.end <= upTo) {
+      const top = open.pop()!;
+      const t = (top.e.dur ?? 0) - top.child;
+      self.set(top.e.name, (self.get(top.e.name) ?? 0) + t / 1000);
+      if (open.length) open[open.length - 1]!.child += top.e.dur ?? 0;
+    }
+  };
+  for (const e of own) {
+    close(e.ts);
+    open.push({ e, end: e.ts + (e.dur ?? 0), child: 0 });
+  }
+  close(Number.POSITIVE_INFINITY);
+  return [...self]
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, ms]) => `${ms.toFixed(1).padStart(8)} ms  ${name}`);
 }
 
 async function main(): Promise<void> {
@@ -210,7 +340,62 @@ async function main(): Promise<void> {
       board.push(await openBoard(page));
       plain.push(await plainTable(page));
     }
+    // A first scroll as a duty officer makes it: after the console has settled (the fonts it
+    // asked for have arrived, the page has been idle), with no row below the first screen yet
+    // shown. Which font files the page fetched before it is printed too.
+    const fontsBeforeScroll = await page.evaluate(async () => {
+      await document.fonts.ready;
+      await new Promise((r) => requestIdleCallback(r, { timeout: 5_000 }));
+      await document.fonts.ready;
+      await new Promise((r) => setTimeout(r, 500));
+      return performance.getEntriesByType('resource').filter((r) => r.name.endsWith('.woff2'))
+        .length;
+    });
+    // The renderer's own accounting: main-thread CPU time is what the scroll costs whatever
+    // else the machine runs (wall-clock long tasks stretch with the load).
+    const metrics = await context.newCDPSession(page);
+    await metrics.send('Performance.enable', { timeDomain: 'threadTicks' });
+    const readMetrics = async () =>
+      Object.fromEntries(
+        (await metrics.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]),
+      );
+    let cdp: CDPSession | undefined;
+    if (PROFILE) {
+      cdp = await context.newCDPSession(page);
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
+    const trace: TraceEvent[] = [];
+    let tracing: CDPSession | undefined;
+    if (TRACE) {
+      tracing = await context.newCDPSession(page);
+      tracing.on('Tracing.dataCollected', (e) =>
+        trace.push(...(e.value as unknown as TraceEvent[])),
+      );
+      await tracing.send('Tracing.start', {
+        traceConfig: {
+          includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'],
+        },
+      });
+    }
+    const before = await readMetrics();
     const scroll = await scrollBoard(page, STEP_PX);
+    const after = await readMetrics();
+    const spent = (name: string) => ((after[name] ?? 0) - (before[name] ?? 0)) * 1000;
+    const cpu = {
+      threadMs: spent('ThreadTime'),
+      scriptMs: spent('ScriptDuration'),
+      layoutMs: spent('LayoutDuration'),
+      styleMs: spent('RecalcStyleDuration'),
+      layouts: (after.LayoutCount ?? 0) - (before.LayoutCount ?? 0),
+    };
+    const profile = cdp ? (await cdp.send('Profiler.stop')).profile : null;
+    if (tracing) {
+      const done = new Promise((r) => tracing.once('Tracing.tracingComplete', r));
+      await tracing.send('Tracing.end');
+      await done;
+    }
     // The same time without scrolling: what the page's own ticking costs, for comparison.
     const idle = await idleLongTasks(page, scroll.ms);
     const shown = await page.locator('[data-testid=dispatch-shown]').innerText();
@@ -234,6 +419,34 @@ async function main(): Promise<void> {
       `scroll to the end: ${scroll.steps} steps of ${STEP_PX} px in ${fmt(scroll.ms)} ms, last row ${scroll.lastRow}/${total}; long tasks > ${LONG_TASK_MS} ms: ${scroll.longTasks.length}${scroll.longTasks.length ? ` (${scroll.longTasks.map(fmt).join(', ')} ms)` : ''}; slowest frame ${fmt(scroll.worstFrameMs)} ms`,
     );
     console.log(
+      `main thread while scrolling: ${fmt(cpu.threadMs)} ms CPU (${fmt(cpu.threadMs / scroll.steps)} ms a step); script ${fmt(cpu.scriptMs)} ms, layout ${fmt(cpu.layoutMs)} ms (${cpu.layouts} layouts), style ${fmt(cpu.styleMs)} ms`,
+    );
+    console.log(
+      `before scrolling (settled: fonts ready, idle): ${fontsBeforeScroll} web-font files fetched; while scrolling: ${scroll.fontsLoaded} web-font files fetched; ${scroll.domElements} elements in the page`,
+    );
+    if (scroll.longFrames === null)
+      console.log('long animation frames: not supported by this Chromium');
+    else {
+      console.log(
+        `long animation frames > ${LONG_TASK_MS} ms while scrolling: ${scroll.longFrames.length}`,
+      );
+      for (const f of scroll.longFrames)
+        console.log(
+          `  ${f.ms} ms (blocking ${f.blockingMs} ms, style+layout ${f.styleAndLayoutMs} ms)${f.scripts.length ? ': ' : ''}${f.scripts.map((x) => `${x.what} ${x.ms} ms`).join('; ')}`,
+        );
+    }
+    if (TRACE) {
+      console.log('trace of the scroll, renderer main thread, time by event (ms, self):');
+      for (const line of mainThreadTimes(trace).slice(0, 20)) console.log(`  ${line}`);
+    }
+    if (profile) {
+      const path = join(ROOT, 'bench/results/board-scroll.cpuprofile');
+      mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+      writeFileSync(path, JSON.stringify(profile));
+      console.log(`CPU profile of the scroll (${path}), functions by self time:`);
+      for (const line of selfTimes(profile).slice(0, 25)) console.log(`  ${line}`);
+    }
+    console.log(
       `the same ${fmt(scroll.ms)} ms without scrolling: long tasks > ${LONG_TASK_MS} ms: ${idle.length}${idle.length ? ` (median ${fmt(summarize(idle).median)} ms)` : ''}`,
     );
     console.log(
@@ -253,7 +466,9 @@ async function main(): Promise<void> {
       ratio,
       openBoardMs: open,
       plainTableMs: table,
+      fontsBeforeScroll,
       scroll,
+      scrollMainThread: cpu,
       idleLongTasks: idle,
     };
     const dir = join(ROOT, 'bench/results');

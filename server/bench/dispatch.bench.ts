@@ -13,11 +13,12 @@ import { DEADLINE_QUEUE, type DeadlineData, deadlineKey } from '../src/dispatch/
 import { Outbox } from '../src/dispatch/notify/outbox.service';
 import { Timers } from '../src/timers/timers.service';
 import { login, startConsole } from './lib/console-app';
+import { addGeneratedPoints, WHOLE_DISTRICT_CONTACTS } from './lib/generated-points';
 import { fmt, machine, nowMs, percentile, sortedCopy, summarize } from './lib/stats';
 import { startWorker, type Worker } from './lib/workers';
 
 const RUNS = 3;
-const TARGET_CONTACTS = 2_433;
+const TARGET_CONTACTS = WHOLE_DISTRICT_CONTACTS;
 const WORKERS = 2;
 const LATENESS_TIMERS = 1_000;
 const LATENESS_SPREAD_MS = 10_000;
@@ -29,39 +30,6 @@ async function until(pred: () => Promise<boolean>, timeoutMs: number): Promise<v
     if (Date.now() > end) throw new Error('bench: timed out');
     await sleep(5);
   }
-}
-
-/** Adds generated points (five contacts each, with contact sign-ins) up to the target. */
-async function generate(ds: DataSource): Promise<void> {
-  const have = await ds.query<{ n: string }[]>(
-    `SELECT count(*) AS n FROM contacts WHERE role <> 'onsite_lead_backup'`,
-  );
-  const missing = Math.ceil((TARGET_CONTACTS - Number(have[0]?.n ?? 0)) / 4);
-  if (missing <= 0) return;
-  await ds.query(
-    `WITH sd AS (SELECT code, centre_lon, centre_lat, row_number() OVER (ORDER BY code) - 1 AS i,
-                        count(*) OVER () AS k FROM subdistricts)
-     INSERT INTO waterlogging_points (code, name, subdistrict_code, lon, lat, alarm_depth_m)
-     SELECT 'BENCH-' || lpad(g::text, 5, '0'), '生成积水点' || g, sd.code,
-            sd.centre_lon + (random() - 0.5) * 0.02, sd.centre_lat + (random() - 0.5) * 0.02, 0.25
-       FROM generate_series(1, $1) g JOIN sd ON sd.i = g % sd.k`,
-    [missing],
-  );
-  await ds.query(
-    `INSERT INTO contacts (point_id, role, name, phone)
-     SELECT p.id, r.role, '联系人' || p.code || r.role,
-            '17' || lpad((row_number() OVER (ORDER BY p.code, r.role))::text, 9, '0')
-       FROM waterlogging_points p
-       CROSS JOIN unnest(ARRAY['onsite_lead','onsite_lead_backup','drainage','traffic_police','fire_rescue']) AS r(role)
-      WHERE p.code LIKE 'BENCH-%'`,
-  );
-  await ds.query(
-    `INSERT INTO users (username, password_hash, display_name, role, subdistrict_code, contact_id)
-     SELECT c.phone, (SELECT password_hash FROM users WHERE username = 'duty'), c.name, 'contact',
-            p.subdistrict_code, c.id
-       FROM contacts c JOIN waterlogging_points p ON p.id = c.point_id
-      WHERE p.code LIKE 'BENCH-%' ON CONFLICT (username) DO NOTHING`,
-  );
 }
 
 async function main(): Promise<void> {
@@ -82,7 +50,10 @@ async function main(): Promise<void> {
   let contacts = 0;
   let lateness: Float64Array = new Float64Array();
   try {
-    await generate(ds);
+    await addGeneratedPoints((q, p) => ds.query(q, p), {
+      target: TARGET_CONTACTS,
+      signIns: true,
+    });
     const users = await ds.query<
       { id: string; username: string; contact_id: string; subdistrict_code: string }[]
     >(

@@ -7,13 +7,24 @@
  * bench/results/incidents.json.
  *
  * Env: INCIDENT_REPORTS=1000  INCIDENT_SENDERS=8  INCIDENT_RUNS=3  (DATABASE_URL)
+ *      BENCH_PROFILE=1: one more console burst under the CPU profiler, with PostgreSQL's
+ *      per-statement cost (lib/profile.ts); its summary goes in the result file and report.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { Burst } from './incidents-senders.worker';
 import { startConsole } from './lib/console-app';
-import { cpuPerMessage, cpuSample, fmtCpu, medianCpu, type CpuSample } from './lib/cpu';
+import {
+  cpuPerMessage,
+  cpuSample,
+  fmtCpu,
+  medianCpu,
+  trackPostgres,
+  type CpuSample,
+} from './lib/cpu';
+import { printProfile, profileRun, profiling, type ProfileSummary } from './lib/profile';
 import { fmt, machine, summarize, type Summary } from './lib/stats';
 import { startWorker } from './lib/workers';
 
@@ -26,6 +37,8 @@ async function main(): Promise<void> {
   const app = await startConsole();
   const ds = app.app.get(DataSource);
   const url = (ds.options as { url: string }).url;
+  await trackPostgres((sql) => ds.query(sql));
+  let profile: ProfileSummary | null = null;
   await ds.query(
     `CREATE TABLE IF NOT EXISTS bench_plain_reports (id bigserial PRIMARY KEY, source text, external_id text, body jsonb)`,
   );
@@ -55,6 +68,13 @@ async function main(): Promise<void> {
       console.log(
         `run ${run + 1}: console ${fmt(consoleRuns[run]!.rate, 0)}/s p99 ${fmt(consoleRuns[run]!.p99)} ms · plain ${fmt(plainRuns[run]!.rate, 0)}/s p99 ${fmt(plainRuns[run]!.p99)} ms · HTTP floor ${fmt(floorRuns[run]!.rate, 0)}/s`,
       );
+    }
+    if (profiling()) {
+      profile = await profileRun('incidents', ds, async () => {
+        await senders.call<Burst>({ cmd: 'console', run: RUNS });
+        return REPORTS;
+      });
+      printProfile(profile);
     }
   } finally {
     await senders.call({ cmd: 'end' }).catch(() => undefined);
@@ -111,6 +131,8 @@ async function main(): Promise<void> {
     senders: SENDERS,
     target: { rateRatio: TARGET },
     results,
+    profile,
+    load: loadavg(),
   };
   const dir = join(__dirname, '../../../bench/results');
   mkdirSync(dir, { recursive: true });

@@ -5,13 +5,24 @@
  * worker process; this process runs only the console. Writes bench/results/ingest.json.
  *
  * Env: INGEST_RUNS=3  INGEST_SECONDS=8  INGEST_SENDERS=8  (DATABASE_URL)
+ *      BENCH_PROFILE=1: one more console run under the CPU profiler, with PostgreSQL's
+ *      per-statement cost (lib/profile.ts); its summary goes in the result file and report.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { Run } from './ingest-senders.worker';
 import { startConsole } from './lib/console-app';
-import { cpuPerMessage, cpuSample, fmtCpu, medianCpu, type CpuSample } from './lib/cpu';
+import {
+  cpuPerMessage,
+  cpuSample,
+  fmtCpu,
+  medianCpu,
+  trackPostgres,
+  type CpuSample,
+} from './lib/cpu';
+import { printProfile, profileRun, profiling, type ProfileSummary } from './lib/profile';
 import { fmt, machine, summarize } from './lib/stats';
 import { startWorker } from './lib/workers';
 
@@ -24,6 +35,9 @@ async function main(): Promise<void> {
   const ds = app.app.get(DataSource);
   const dbUrl = (ds.options as { url?: string }).url;
   if (!dbUrl) throw new Error('no database url');
+  await trackPostgres((sql) => ds.query(sql));
+  // Experiment switch (not used by `npm run bench`): no 叫应 call rules, to isolate their cost.
+  if (process.env.BENCH_NO_CALL_RULES === '1') await ds.query(`DELETE FROM call_rules`);
   // The senders run in their own process (as feeds do); this one runs only the console.
   const senders = startWorker('ingest-senders.worker.js');
   await senders.call({ cmd: 'init', url: app.url, dbUrl, senders: SENDERS, seconds: SECONDS });
@@ -32,6 +46,7 @@ async function main(): Promise<void> {
   const bareRate: number[] = [];
   const bareP99: number[] = [];
   const floorRate: number[] = [];
+  let profile: ProfileSummary | null = null;
   const cpu: { console: CpuSample[]; plain: CpuSample[]; floor: CpuSample[] } = {
     console: [],
     plain: [],
@@ -58,6 +73,13 @@ async function main(): Promise<void> {
       console.log(
         `run ${run + 1}/${RUNS}: console ${fmt(c.rate, 0)}/s p99 ${fmt(c.p99)} ms (${c.n}) | plain insert ${fmt(b.rate, 0)}/s p99 ${fmt(b.p99)} ms (${b.n}) | HTTP floor ${fmt(f.rate, 0)}/s`,
       );
+    }
+    if (profiling()) {
+      profile = await profileRun('ingest', ds, async () => {
+        const r = await senders.call<Run>({ cmd: 'console' });
+        return r.n;
+      });
+      printProfile(profile);
     }
   } finally {
     await senders.call({ cmd: 'end' }).catch(() => undefined);
@@ -105,6 +127,8 @@ async function main(): Promise<void> {
     httpFloorRatio: results.httpFloorRate.median / results.bareRate.median,
     targets: { ratio: 0.25, p99Ms: 50 },
     results,
+    profile,
+    load: loadavg(),
   };
   const dir = join(__dirname, '../../../bench/results');
   mkdirSync(dir, { recursive: true });

@@ -30,7 +30,13 @@ export async function startConsole(extraEnv: Record<string, string> = {}): Promi
     ...extraEnv,
   });
   config.clientDist = resolveClientDist(config);
-  const db = await prepareDatabase(config, () => undefined);
+  // BENCH_PROFILE=1: PostgreSQL's per-statement cost too (the embedded server ships the module).
+  const db = await prepareDatabase(config, () => undefined, undefined, {
+    embeddedPostgresFlags:
+      process.env.BENCH_PROFILE === '1'
+        ? ['-c', 'shared_preload_libraries=pg_stat_statements']
+        : [],
+  });
   const app = await createApp(
     config,
     { databaseUrl: db.url, engine: db.engine, jwtSecret: db.jwtSecret, startedAt: new Date() },

@@ -36,6 +36,30 @@ function ticksOf(pid: number | string): number {
   }
 }
 
+/**
+ * The bench's own PostgreSQL server (its postmaster pid): only it and its children count.
+ * Unset, every process named postgres counts — on a shared machine, other users' servers too.
+ */
+let postmaster: number | null = null;
+
+/** Counts only this server's processes from now on: the parent of one of its backends. */
+export async function trackPostgres(
+  query: (sql: string) => Promise<{ pid: number }[]>,
+): Promise<void> {
+  const [row] = await query(`SELECT pg_backend_pid() AS pid`);
+  const ppid = row ? parentOf(row.pid) : NaN;
+  postmaster = Number.isFinite(ppid) ? ppid : null;
+}
+
+function parentOf(pid: number | string): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return NaN;
+  }
+}
+
 function postgresMs(): Map<string, number> {
   const out = new Map<string, number>();
   let dirs: string[] = [];
@@ -47,6 +71,8 @@ function postgresMs(): Map<string, number> {
   for (const pid of dirs) {
     try {
       if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() !== 'postgres') continue;
+      if (postmaster !== null && Number(pid) !== postmaster && parentOf(pid) !== postmaster)
+        continue;
     } catch {
       continue; // gone meanwhile
     }

@@ -12,6 +12,7 @@ import {
   type RunLog,
   type Summary,
 } from './files';
+import { profileTables } from './profile-tables';
 import { type Row, rowsOf } from './rows';
 
 const ORDER = ['live', 'ingest', 'dispatch', 'incidents', 'map', 'reconnect'];
@@ -99,7 +100,7 @@ export function writeReport(): string {
     );
     const rows = rowsOf(f);
     failed += rows.filter((r) => r.pass === false).length;
-    lines.push(...table(rows), '');
+    lines.push(...table(rows), '', ...profileTables(f));
   }
   lines.splice(
     4,
