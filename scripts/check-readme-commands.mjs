@@ -65,10 +65,19 @@ function workspaceDir(root, ws) {
   return null;
 }
 
-/** Where a compiled path may come from: dist/x.js ← src/x.ts; dist-bench/x.js ← x.ts or bench/x.ts. */
+/**
+ * Where a compiled path may come from: dist/x.js ← src/x.ts; dist-bench/x.js ← x.ts or
+ * bench/x.ts, or ../x.ts when the bench is compiled from the repository root (the client's
+ * bench imports the server benches' point generator).
+ */
 function sourcesOf(pkgDir, file) {
   const bench = /^dist-bench\/(.+)\.js$/.exec(file);
-  if (bench) return [join(pkgDir, `${bench[1]}.ts`), join(pkgDir, 'bench', `${bench[1]}.ts`)];
+  if (bench)
+    return [
+      join(pkgDir, `${bench[1]}.ts`),
+      join(pkgDir, 'bench', `${bench[1]}.ts`),
+      join(pkgDir, '..', `${bench[1]}.ts`),
+    ];
   const dist = /^dist\/(.+)\.js$/.exec(file);
   if (dist) return [join(pkgDir, 'src', `${dist[1]}.ts`)];
   return [join(pkgDir, file)];

@@ -22,6 +22,8 @@ export const FLOORS = [
   ['dispatch', 'notices', 'resources', 'health', 'users'],
   ['incidents'],
   ['duty-log', 'duty-report', 'duty-desk', 'responses', 'warnings', 'lastmile'],
+  // After-action review: folds every feature's events (and the duty log's lines).
+  ['replay'],
   ['database'],
 ];
 

@@ -41,6 +41,8 @@ export const FLOORS = [
     'modules/admin',
   ],
   ['modules/timeline', 'modules/warnings'],
+  // After-action review: the features' contexts filled from a replayed moment.
+  ['modules/replay'],
   // The composition root: the console page, the map's feature-panel switch; then App, main.
   ['modules/shell'],
   ['.'],
