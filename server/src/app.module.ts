@@ -24,6 +24,7 @@ import { TimersModule } from './timers/timers.module';
 import { ResponsesModule } from './responses/responses.module';
 import { UsersModule } from './users/users.module';
 import { WarningsModule } from './warnings/warnings.module';
+import { ReplayModule } from './replay/replay.module';
 
 @Module({})
 export class AppModule {
@@ -61,6 +62,7 @@ export class AppModule {
         MetricsModule,
         ResponsesModule,
         WarningsModule,
+        ReplayModule,
         LastMileModule,
         ClientConfigModule,
         UsersModule,

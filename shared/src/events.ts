@@ -43,6 +43,7 @@ import type {
   CallsStoodDownPayload,
   RosterChangedPayload,
 } from './lastmile';
+import type { ReferenceSnapshotPayload } from './replay';
 import type { CapConfigChangedPayload, CapReceivedPayload, WarningEventPayload } from './warnings';
 
 /**
@@ -120,6 +121,11 @@ export interface EventMap {
   'resource.retired': ResourceChangePayload;
   'resources.settings_changed': ResourceSettingsChangedPayload;
   'resources.imported': ResourcesImportedPayload;
+  /**
+   * The map's layers as stored (points, shelters, teams, warehouses), written at import and
+   * seed: the base a replay (复盘) folds later events onto.
+   */
+  'reference.snapshot': ReferenceSnapshotPayload;
 
   // Accounts: every administrator's change to a user (the audit trail of user administration).
   'user.changed': UserChangedPayload;

@@ -17,3 +17,5 @@ export * from './client-config';
 export * from './duty-desk';
 export * from './routes';
 export * from './lastmile';
+export * from './replay';
+export * from './console-state';

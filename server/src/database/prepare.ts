@@ -30,6 +30,8 @@ export interface PrepareOptions {
    */
   role?: 'console' | 'cli';
   onEmbeddedState?: (state: EmbeddedState) => void;
+  /** Extra settings for an embedded server this call starts (see EmbeddedOptions). */
+  embeddedPostgresFlags?: readonly string[];
 }
 
 /**
@@ -84,6 +86,7 @@ export async function prepareDatabase(
       onLog: pgLog,
       role,
       onState: options.onEmbeddedState,
+      postgresFlags: options.embeddedPostgresFlags,
     });
     url = embedded.url;
     log(

@@ -17,6 +17,6 @@ import { ReactorCursor } from './entities/reactor-cursor.entity';
   imports: [TypeOrmModule.forFeature([EventRecord, EventCounter, ReactorCursor]), AuthModule],
   controllers: [EventsController],
   providers: [EventsRepository, EventsPublisher, EventLog, EventsGateway, Reactors],
-  exports: [EventLog, EventsRepository, Reactors],
+  exports: [EventLog, EventsRepository, Reactors, EventsPublisher],
 })
 export class EventsModule {}

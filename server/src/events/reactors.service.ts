@@ -26,6 +26,8 @@ export interface Reactor {
    * each), for a reactor whose work is one set statement.
    */
   handleAll?(events: CommittedEvent[], tx: EventTx): Promise<void>;
+  /** Optional: after each pass of this reactor committed (e.g. kick what it recorded). */
+  committed?(): void;
 }
 
 const BATCH = 200;
@@ -196,6 +198,7 @@ export class Reactors implements OnApplicationBootstrap, OnModuleDestroy {
       // A pass is two round trips: BEGIN with its read, then its writes with COMMIT.
       { allowNoEvent: true, begin: passSql(r), commitWithEvents: true },
     );
+    r.committed?.();
     return result;
   }
 }

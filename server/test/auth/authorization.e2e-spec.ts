@@ -153,6 +153,7 @@ const TABLE: Record<string, Caller[]> = {
   'POST /api/users/:id/sessions/end': ADMIN,
   'DELETE /api/users/:id': ADMIN,
   'GET /api/dispatches': SIGNED_IN,
+  'GET /api/dispatches/:id/messages': CONSOLE,
   'GET /api/ack/:token': ANYONE,
   'POST /api/ack/:token': ANYONE,
   'POST /api/channels/sms/inbound': FEED,
@@ -165,6 +166,7 @@ const TABLE: Record<string, Caller[]> = {
   'POST /api/rota/import': DUTY_ADMIN,
   'GET /api/instructions': CONSOLE,
   'GET /api/instructions/:id': CONSOLE,
+  'GET /api/instructions/:id/history': CONSOLE,
   'POST /api/instructions': DUTY,
   'POST /api/instructions/:id/assign': DUTY,
   'POST /api/instructions/:id/assignments/:assignmentId/answer': DUTY,
@@ -174,6 +176,12 @@ const TABLE: Record<string, Caller[]> = {
   'GET /api/upward-reports': CONSOLE,
   'GET /api/report-recipients': CONSOLE,
   'GET /api/upward-reports/:id/print': CONSOLE,
+  // After-action review (复盘): the console roles; a contact never replays.
+  'GET /api/replay/state': CONSOLE,
+  'GET /api/replay/events': CONSOLE,
+  'GET /api/replay/marks': CONSOLE,
+  'GET /api/replay/timeline.csv': CONSOLE,
+  'GET /api/replay/summary.html': CONSOLE,
 };
 
 type Outcome = 'passes' | 'unauthenticated' | 'forbidden';

@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import type { PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '../../src/database/data-source';
+import { MIGRATIONS } from '../../src/database/migrations';
+import { NotificationCallId1796610000001 } from '../../src/database/migrations/1796610000001-NotificationCallId';
 import { LineageStore } from '../../src/warnings/lineage-store';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 
@@ -26,6 +28,55 @@ describe('migrations', () => {
         `SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations'`,
       );
       expect(Number(tables[0]?.n)).toBe(0);
+    } finally {
+      await ds.destroy();
+    }
+  });
+
+  it('moves 叫应 call ids out of notifications.dispatch_id into call_id (and back on undo)', async () => {
+    const ds = createDataSource(db.url, 1);
+    await ds.initialize();
+    try {
+      await ds.runMigrations();
+      // Undo back to the schema as it was before NotificationCallId (it and every later one).
+      const undoToBefore = async () => {
+        const n = MIGRATIONS.length - MIGRATIONS.indexOf(NotificationCallId1796610000001);
+        for (let i = 0; i < n; i++) await ds.undoLastMigration();
+      };
+      await undoToBefore();
+      const [call, dispatch] = ['1', '2'].map((d) => `00000000-0000-4000-8000-00000000000${d}`);
+      const round = '00000000-0000-4000-8000-0000000000aa';
+      await ds.query(
+        `INSERT INTO call_rounds (id, warning_id, drill, reason, headline, started_at)
+         VALUES ($1, gen_random_uuid(), false, 'issued', 'H', now())`,
+        [round],
+      );
+      await ds.query(
+        `INSERT INTO calls (id, round_id, drill, name, phone, duty, code, called_at, deadline,
+                            notified_phones, status)
+         VALUES ($1, $2, false, 'N', '13800000000', 'community', '1234', now(), now(),
+                 '{13800000000}', 'called')`,
+        [call, round],
+      );
+      await ds.query(
+        `INSERT INTO notifications (id, batch_id, dispatch_id, kind, channel, recipient, address, text)
+         VALUES (gen_random_uuid(), gen_random_uuid(), $1, 'call', 'log', 'person:x', '1', 't'),
+                (gen_random_uuid(), gen_random_uuid(), $2, 'callout', 'log', 'contact:y', '2', 't')`,
+        [call, dispatch],
+      );
+      await ds.runMigrations();
+      const rows: { kind: string; dispatch_id: string | null; call_id: string | null }[] =
+        await ds.query(`SELECT kind, dispatch_id, call_id FROM notifications ORDER BY kind`);
+      expect(rows).toEqual([
+        { kind: 'call', dispatch_id: null, call_id: call },
+        { kind: 'callout', dispatch_id: dispatch, call_id: null },
+      ]);
+      await undoToBefore();
+      const back: { dispatch_id: string }[] = await ds.query(
+        `SELECT dispatch_id FROM notifications WHERE kind = 'call'`,
+      );
+      expect(back).toEqual([{ dispatch_id: call }]);
+      await ds.runMigrations();
     } finally {
       await ds.destroy();
     }

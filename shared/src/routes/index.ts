@@ -19,3 +19,4 @@ export * from './resources';
 export * from './import';
 export * from './lastmile';
 export * from './duty-desk';
+export * from './replay';

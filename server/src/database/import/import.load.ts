@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { writeReferenceSnapshot } from '../../replay/reference-snapshot';
 import { EventsRepository } from '../../events/events.repository';
 import { insertPoints, insertShelters, insertTeams } from '../seed/seed';
 import type { ImportBatch, ImportKind } from './import.types';
@@ -57,6 +58,8 @@ export async function loadBatch(
           scope: { subdistrictCodes: [], contactIds: [] },
         },
       ]);
+      // The layers as they now are: replay's base from here on (docs/REPLAY.md).
+      await writeReferenceSnapshot(m, 'import', { actor: 'import' });
       if (dryRun) throw new DryRunRollback();
     });
   } catch (e) {

@@ -14,6 +14,9 @@ import { UserAdmin1796599368906 } from './1796599368906-UserAdmin';
 import { SmsDelivery1796600000000 } from './1796600000000-SmsDelivery';
 import { LastMile1796600130000 } from './1796600130000-LastMile';
 import { DutyDesk1796609794309 } from './1796609794309-DutyDesk';
+import { NotificationCallId1796610000001 } from './1796610000001-NotificationCallId';
+import { ReplayCheckpoints1796630000001 } from './1796630000001-ReplayCheckpoints';
+import { CapLogIndex1796660000001 } from './1796660000001-CapLogIndex';
 
 /** Every committed migration, oldest first. Never edit one that has been merged. */
 export const MIGRATIONS = [
@@ -33,4 +36,7 @@ export const MIGRATIONS = [
   SmsDelivery1796600000000,
   LastMile1796600130000,
   DutyDesk1796609794309,
+  NotificationCallId1796610000001,
+  ReplayCheckpoints1796630000001,
+  CapLogIndex1796660000001,
 ];

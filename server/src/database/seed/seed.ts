@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { sha256Hex } from '../../auth/auth.service';
 import { hashPassword } from '../../auth/password';
+import { writeReferenceSnapshot } from '../../replay/reference-snapshot';
 import { seedRoster } from './roster';
 import {
   loadSeedData,
@@ -318,8 +319,10 @@ export async function runSeed(
   await ds.transaction(async (m) => {
     await m.query(`SELECT pg_advisory_xact_lock(hashtext('sanfang.seed'))`);
     if (data) await seedReference(m, data);
+    if (data && mode === 'demo') await seedDemoResources(m, data);
+    // Replay's base for the map layers, once per log (docs/REPLAY.md).
+    if (data) await writeReferenceSnapshot(m, 'seed', { onlyIfNone: true });
     if (data && mode === 'demo') {
-      await seedDemoResources(m, data);
       await seedDemoUsers(m);
       await seedRoster(m, data);
     }

@@ -7,6 +7,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Entity('events')
 // Reactors look for the next event of their types without scanning the ones between.
 @Index('ix_events_type_seq', ['type', 'seq'])
+// Replay finds the last event at or before a moment.
+@Index('ix_events_occurred_at', ['occurredAt', 'seq'])
 export class EventRecord {
   @PrimaryColumn({ type: 'bigint' })
   seq: string;

@@ -14,7 +14,11 @@ export function LiveProvider({ token, userId, children }: LiveProviderProps) {
   const [store] = useState(() => new LiveStore());
   useEffect(() => {
     const conn = startLive(token, userId, store);
-    return () => conn.stop();
+    window.__sanfangLive = store;
+    return () => {
+      conn.stop();
+      if (window.__sanfangLive === store) delete window.__sanfangLive;
+    };
   }, [token, userId, store]);
   return <LiveContext.Provider value={store}>{children}</LiveContext.Provider>;
 }

@@ -62,6 +62,15 @@ export class LiveStore {
     this.set({ ...this.state, recent });
   }
 
+  /**
+   * A replayed console's feed: the events as of the replayed moment (newest first), shown by the
+   * timeline only; nothing is fanned out to features (their state comes from the replay).
+   */
+  showReplayed(recent: EventEnvelope[]): void {
+    if (recent === this.state.recent) return;
+    this.set({ ...this.state, status: 'live', recent: recent.slice(0, RECENT_MAX) });
+  }
+
   private set(next: LiveState): void {
     this.state = next;
     for (const l of this.listeners) l();

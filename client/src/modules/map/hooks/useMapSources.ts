@@ -6,6 +6,7 @@ import { SOURCE_IDS, type SourceId } from '../layers/sources';
 import type { KeyedFeature } from '../live/featureDiff';
 import { applyPointStates, FeatureSourceSync, restorePointStates } from '../live/sourceSync';
 import { withPaletteIndex, type Bounds } from '../utils/geometry';
+import { teamsAtLastFix } from '../utils/teamsAtLastFix';
 import { FIT_PADDING } from './useMapInstance';
 
 type SourceData = Parameters<GeoJSONSource['setData']>[0];
@@ -75,14 +76,17 @@ export function useReferenceSources(
     };
   }, [map]);
 
+  const rescueTeams = data?.rescueTeams;
+  const teamsDrawn = useMemo(() => rescueTeams && teamsAtLastFix(rescueTeams), [rescueTeams]);
+
   useEffect(() => {
-    if (!map || !data || !subdistricts) return;
+    if (!map || !data || !subdistricts || !teamsDrawn) return;
     const collections: [SourceId, SourceData][] = [
       [SOURCE_IDS.district, data.district],
       [SOURCE_IDS.subdistricts, subdistricts],
       [SOURCE_IDS.waterloggingPoints, data.waterloggingPoints],
       [SOURCE_IDS.shelters, data.shelters],
-      [SOURCE_IDS.rescueTeams, data.rescueTeams],
+      [SOURCE_IDS.rescueTeams, teamsDrawn],
       [SOURCE_IDS.warehouses, data.warehouses],
     ];
     const changed = collections.filter(([id, collection]) => pushed.current[id] !== collection);
@@ -122,7 +126,7 @@ export function useReferenceSources(
       map.off('idle', markReady);
     };
     map.on('idle', markReady);
-  }, [map, data, subdistricts, districtBounds, states]);
+  }, [map, data, subdistricts, teamsDrawn, districtBounds, states]);
 }
 
 /** A live overlay (warnings, incidents): diffed into its source as it changes. */

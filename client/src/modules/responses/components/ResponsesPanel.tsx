@@ -1,7 +1,10 @@
 import type { ResponseDto } from '@sanfang/shared';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useReplaying } from '../../../hooks/useNow';
 import { formatTime } from '../../../utils/formatTime';
+import { replayHref } from '../../../utils/replayParam';
 import { useSession } from '../../auth/state/useSession';
 import { useSubdistricts } from '../../map/state/referenceDataContext';
 import { changeResponseLevel, endResponse, startResponse } from '../api/responsesApi';
@@ -11,18 +14,27 @@ import { useResponses } from '../state/ResponsesProvider';
 import { ChangeResponseForm, StartResponseForm } from './ResponseForms';
 import { SuggestionPrompt } from './SuggestionPrompt';
 
+/** What other features hold about a response, composed by the shell (e.g. leader instructions). */
+export type ResponseRelated = (responseId: string) => ReactNode;
+
+/** A response's replay starts this long before it (the warning that led to it). */
+const REPLAY_MARGIN_MS = 30 * 60_000;
+
 function ResponseCard({
   r,
   canCommand,
   area,
+  related,
 }: {
   r: ResponseDto;
   canCommand: boolean;
   area: (codes: string[]) => string;
+  related?: ResponseRelated;
 }) {
   const { t } = useTranslation();
   const token = useSession().accessToken;
   const [editing, setEditing] = useState(false);
+  const replaying = useReplaying();
   return (
     <li className="response-card" data-response-id={r.id} data-level={r.level}>
       <header className="response-card__head">
@@ -43,6 +55,16 @@ function ResponseCard({
       </header>
       <p className="response-card__since">
         {t('responsesPanel.since', { time: formatTime(r.startedAt) })}
+        {/* After-action review (复盘) of this response so far: from a little before it started. */}
+        {!replaying && (
+          <Link
+            className="response-card__replay"
+            to={replayHref({ from: Date.parse(r.startedAt) - REPLAY_MARGIN_MS, to: Date.now() })}
+            data-testid="response-replay"
+          >
+            {t('responsesPanel.replay')}
+          </Link>
+        )}
       </p>
       {editing && (
         <ChangeResponseForm
@@ -53,7 +75,9 @@ function ResponseCard({
         />
       )}
       <details className="response-card__history">
-        <summary>{t('responsesPanel.history', { count: r.history.length })}</summary>
+        <summary data-testid="response-history">
+          {t('responsesPanel.history', { count: r.history.length })}
+        </summary>
         <ol>
           {r.history.map((h, i) => (
             <li key={`${h.at}-${i}`}>
@@ -69,15 +93,18 @@ function ResponseCard({
           ))}
         </ol>
       </details>
+      {related?.(r.id)}
     </li>
   );
 }
 
 /** Active responses and pending suggestions; the controls only for commanders (the rest read). */
-export function ResponsesPanel() {
+export function ResponsesPanel({ related }: { related?: ResponseRelated } = {}) {
   const { t } = useTranslation();
   const { accessToken: token, user } = useSession();
-  const canCommand = user.role === 'commander';
+  // A replayed console shows and never acts.
+  const replaying = useReplaying();
+  const canCommand = user.role === 'commander' && !replaying;
   const { state } = useResponses();
   const subdistricts = useSubdistricts();
   const [starting, setStarting] = useState(false);
@@ -125,7 +152,7 @@ export function ResponsesPanel() {
       ) : (
         <ul className="responses-panel__list">
           {responses.map((r) => (
-            <ResponseCard key={r.id} r={r} canCommand={canCommand} area={area} />
+            <ResponseCard key={r.id} r={r} canCommand={canCommand} area={area} related={related} />
           ))}
         </ul>
       )}

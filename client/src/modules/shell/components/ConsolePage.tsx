@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { DispatchAlerts } from '../../dispatch/components/DispatchAlerts';
 import { DispatchBoard } from '../../dispatch/components/DispatchBoard';
 import { DispatchesProvider } from '../../dispatch/state/DispatchesProvider';
+import { ConcerningInstructions } from '../../duty-desk/components/ConcerningInstructions';
 import { IncidentsProvider } from '../../incidents/state/IncidentsProvider';
 import { LiveProvider } from '../../live/components/LiveProvider';
 import { ReferenceDataProvider } from '../../resources/state/ReferenceDataProvider';
@@ -14,6 +15,7 @@ import { ResponsesProvider, useResponses } from '../../responses/state/Responses
 import { EventTimeline } from '../../timeline/components/EventTimeline';
 import { WarningBanner } from '../../warnings/components/WarningBanner';
 import { WarningsProvider } from '../../warnings/state/WarningsProvider';
+import { useReplaying } from '../../../hooks/useNow';
 import { PAGES } from '../pages/pages';
 import { AppHeader } from './AppHeader';
 import { DistrictMapView } from './DistrictMapView';
@@ -55,14 +57,57 @@ export function ConsoleState({ children }: { children: ReactNode }) {
   );
 }
 
-function ConsoleBody({ session, onSignOut }: ConsolePageProps) {
+/**
+ * The map console's body: the map view, then the command panels (responses, dispatch board) and
+ * the event feed beside it. Live under `ConsoleState`; the replay page (复盘) mounts the same
+ * under `ReplayConsoleState`.
+ */
+export function ConsolePanels() {
   const { t } = useTranslation();
+  const replaying = useReplaying();
   const [wall, setWall] = useState(false);
+  return (
+    // `display: contents`: the map view and the side stay the flex items of the main area.
+    <div className={`console__panels${wall ? ' console--wall' : ''}`}>
+      <DistrictMapView />
+      <aside className="console__side" aria-label={t('console.side')}>
+        <div className="console__side-bar">
+          <button
+            type="button"
+            className="button button--small"
+            aria-pressed={wall}
+            onClick={() => setWall(!wall)}
+            data-testid="layout-toggle"
+          >
+            {wall ? t('console.deskLayout') : t('console.wallLayout')}
+          </button>
+        </div>
+        {/* Desk: stacked in one resizable column. Wall: side by side, wider. */}
+        <div className="console__columns">
+          <div className="console__column console__column--command">
+            <ResponsesPanel
+              // Leader instructions are today's, not replayed: the review shows none.
+              related={
+                replaying ? undefined : (id) => <ConcerningInstructions concernsId={id} collapsed />
+              }
+            />
+            <DispatchBoard />
+          </div>
+          <div className="console__column console__column--timeline">
+            <EventTimeline />
+          </div>
+        </div>
+      </aside>
+    </div>
+  );
+}
+
+function ConsoleBody({ session, onSignOut }: ConsolePageProps) {
   // The map stays mounted (hidden) under the other pages: back to it is instant and keeps its view.
   const onMap = useLocation().pathname === '/';
 
   return (
-    <div className={`console${wall ? ' console--wall' : ''}`}>
+    <div className="console">
       <AppHeader user={session.user} onSignOut={onSignOut} />
       <NavBar role={session.user.role} />
       <WarningBanner />
@@ -85,30 +130,7 @@ function ConsoleBody({ session, onSignOut }: ConsolePageProps) {
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
       <main className="console__main" hidden={!onMap}>
-        <DistrictMapView />
-        <aside className="console__side" aria-label={t('console.side')}>
-          <div className="console__side-bar">
-            <button
-              type="button"
-              className="button button--small"
-              aria-pressed={wall}
-              onClick={() => setWall(!wall)}
-              data-testid="layout-toggle"
-            >
-              {wall ? t('console.deskLayout') : t('console.wallLayout')}
-            </button>
-          </div>
-          {/* Desk: stacked in one resizable column. Wall: side by side, wider. */}
-          <div className="console__columns">
-            <div className="console__column console__column--command">
-              <ResponsesPanel />
-              <DispatchBoard />
-            </div>
-            <div className="console__column console__column--timeline">
-              <EventTimeline />
-            </div>
-          </div>
-        </aside>
+        <ConsolePanels />
       </main>
     </div>
   );

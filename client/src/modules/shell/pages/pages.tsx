@@ -18,12 +18,15 @@ import { SheltersPage } from '../../resources/pages/SheltersPage';
 import { TeamsPage } from '../../resources/pages/TeamsPage';
 import { WarehousesPage } from '../../resources/pages/WarehousesPage';
 import { CallBoardPage } from '../../lastmile/pages/CallBoardPage';
+import { CallRulesPage } from '../../lastmile/pages/CallRulesPage';
 import { DeliveryHealthPage } from '../../lastmile/pages/DeliveryHealthPage';
 import { DrillReportPage, DrillsPage } from '../../lastmile/pages/DrillsPage';
 import { RosterPage } from '../../lastmile/pages/RosterPage';
 import { InstructionsPage } from '../../duty-desk/pages/InstructionsPage';
+import { ConcerningInstructions } from '../../duty-desk/components/ConcerningInstructions';
 import { RotaPage } from '../../duty-desk/pages/RotaPage';
 import { UsersAdminPage } from '../../users/components/UsersAdminPage';
+import { ReplayPage } from '../components/ReplayPage';
 
 /** Where a page sits in the navigation: by the job it serves. */
 export type NavGroup = 'duty' | 'resources' | 'admin';
@@ -76,7 +79,17 @@ export const PAGES: readonly ConsolePageDef[] = [
   {
     path: 'incidents/:id',
     roles: DESK,
-    render: (s) => <IncidentPage canWrite={canWrite(s)} />,
+    render: (s) => (
+      <IncidentPage
+        canWrite={canWrite(s)}
+        related={(id) => (
+          <ConcerningInstructions
+            concernsId={id}
+            register={s.user.role === 'duty_officer' ? 'incident' : undefined}
+          />
+        )}
+      />
+    ),
   },
   {
     path: 'reports',
@@ -181,6 +194,12 @@ export const PAGES: readonly ConsolePageDef[] = [
     render: () => <RosterPage />,
   },
   {
+    path: 'admin/call-rules',
+    roles: ['admin'],
+    nav: { label: 'nav.callRules', group: 'admin' },
+    render: () => <CallRulesPage />,
+  },
+  {
     path: 'warnings/:id/calls',
     roles: ['duty_officer', 'commander', 'admin'],
     render: () => <CallBoardPage />,
@@ -201,5 +220,12 @@ export const PAGES: readonly ConsolePageDef[] = [
     path: 'drills/:id',
     roles: ['duty_officer', 'commander', 'admin'],
     render: () => <DrillReportPage />,
+  },
+  // After-action review (issue 14): the console as of any moment of a range, from the event log.
+  {
+    path: 'replay',
+    roles: ['duty_officer', 'commander', 'admin'],
+    nav: { label: 'nav.replay', group: 'duty' },
+    render: () => <ReplayPage />,
   },
 ];

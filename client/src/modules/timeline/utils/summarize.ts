@@ -128,6 +128,8 @@ export function detailOf(e: EventEnvelope, t: TFunction): string {
         inserted: e.payload.inserted,
         updated: e.payload.updated,
       });
+    case 'reference.snapshot':
+      return `${e.payload.shelters.features.length} · ${e.payload.rescueTeams.features.length}`;
     case 'notification.delivery_changed': {
       const by = new Map<(typeof e.payload.changes)[number]['state'], number>();
       for (const c of e.payload.changes) by.set(c.state, (by.get(c.state) ?? 0) + 1);
