@@ -30,6 +30,8 @@ export interface EmbeddedOptions {
   role?: OwnerRole;
   /** Told when the server dies and when it answers again (the console's supervision). */
   onState?: (state: EmbeddedState) => void;
+  /** Extra server settings (`-c name=value` pairs), e.g. the benches' pg_stat_statements. */
+  postgresFlags?: readonly string[];
 }
 
 export type OwnerRole = 'console' | 'cli';
@@ -168,7 +170,13 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<EmbeddedHand
     persistent: opts.persistent ?? true,
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'max_connections=200',
+      ...(opts.postgresFlags ?? []),
+    ],
     onLog: (m: unknown) => log(String(m).trim()),
     onError: (m: unknown) => log(String(m).trim()),
   });
