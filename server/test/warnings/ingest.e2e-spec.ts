@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
-import type { CapIngestResult, WarningDetailDto, WarningDto } from '@sanfang/shared';
+import type {
+  CapIngestResult,
+  CapLogPageDto,
+  CapMessageDto,
+  WarningDetailDto,
+  WarningDto,
+} from '@sanfang/shared';
 import { DataSource } from 'typeorm';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { capXml, refOf, scenario } from './cap-factory';
@@ -165,10 +171,14 @@ describe('POST /api/feeds/cap', () => {
     ]);
     // The late Alert changes what is shown to nobody: no second suggestion.
     expect(await suggestions(id)).toEqual(suggested);
-    const events = await count('events');
+    // What the feed's posts wrote. Not every event: the Update's 叫应 round and its messages'
+    // delivery states are written after the post answered, and may land in the middle of this.
+    const fed = "events WHERE actor LIKE 'feed:%'";
+    const events = await count(fed);
+    const stored = await count('cap_messages');
     const d = await post(dup!.xml).expect(200);
     expect(d.body).toEqual(expect.objectContaining({ duplicate: true, warningId: id }));
-    expect(await count('events')).toBe(events);
+    expect(await count(fed)).toBe(events);
 
     const b = await post(bomb!.xml).expect(400);
     expect(b.body.code).toBe('CAP_DTD_FORBIDDEN');
@@ -176,7 +186,8 @@ describe('POST /api/feeds/cap', () => {
     expect(l.body).toEqual(expect.objectContaining({ code: 'CAP_INVALID_GEOMETRY' }));
     expect(l.body.message).toMatch(/lon,lat/);
     expect(l.body.path).toBe('alert.info[0].area[0].polygon[0]');
-    expect(await count('events')).toBe(events);
+    expect(await count(fed)).toBe(events);
+    expect(await count('cap_messages')).toBe(stored);
     // Leave no live warning behind for the next test: cancel the chain.
     await post(
       capXml({
@@ -339,11 +350,36 @@ describe('POST /api/feeds/cap', () => {
       .get('/api/feeds/cap/log?limit=3')
       .set('Authorization', `Bearer ${duty}`)
       .expect(200);
-    expect((log.body as { status: string }[]).map((m) => m.status).sort()).toEqual([
-      'Draft',
-      'System',
-      'Test',
-    ]);
+    const page = log.body as CapLogPageDto;
+    expect(page.messages.map((m) => m.status).sort()).toEqual(['Draft', 'System', 'Test']);
+    expect(page.total).toBe(await count('cap_messages'));
+  });
+
+  it('pages the feed log newest first: every message once across the pages, the total, bad offsets refused', async () => {
+    const get = (q: string) =>
+      t.http.get(`/api/feeds/cap/log?${q}`).set('Authorization', `Bearer ${duty}`);
+    for (let i = 0; i < 3; i++) await post(capXml({ status: 'Test', colour: '黄' })).expect(201);
+    const stored = await ds.query<{ id: string }[]>(
+      `SELECT id FROM cap_messages ORDER BY received_at DESC, id DESC`,
+    );
+    expect(stored.length).toBeGreaterThan(4);
+    const seen: CapMessageDto[] = [];
+    for (let offset = 0; offset < stored.length + 2; offset += 2) {
+      const page = (await get(`limit=2&offset=${offset}`).expect(200)).body as CapLogPageDto;
+      expect(page).toMatchObject({ total: stored.length, offset, limit: 2 });
+      expect(page.messages.length).toBe(Math.max(0, Math.min(2, stored.length - offset)));
+      seen.push(...page.messages);
+    }
+    expect(seen.map((m) => m.id)).toEqual(stored.map((r) => r.id));
+    const times = seen.map((m) => Date.parse(m.receivedAt));
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+    // No offset: the first page, as before paging existed.
+    const first = (await get('limit=2').expect(200)).body as CapLogPageDto;
+    expect(first.messages.map((m) => m.id)).toEqual(stored.slice(0, 2).map((r) => r.id));
+    for (const bad of ['-1', 'x', '1.5']) {
+      const res = await get(`offset=${bad}`).expect(400);
+      expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', path: 'query.offset' });
+    }
   });
 
   it('thunderstorm-gale expiry: shows expired, not cancelled, and emits warning.expired', async () => {
