@@ -245,10 +245,11 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<EmbeddedHand
     log(`embedded PostgreSQL exited unexpectedly; restarting it on port ${port}`);
     setState('restarting');
     const deadline = Date.now() + 5 * 60_000;
-    for (let wait = 200; !stopping; wait = Math.min(wait * 2, 5000)) {
+    for (let wait = 200; !stopping; wait = Math.min(wait * 2, 1000)) {
       try {
         // Backends of the dead postmaster leave within moments; until then a start fails
-        // ("shared memory block is still in use") and is retried.
+        // ("shared memory block is still in use") and is retried, at least once a second: a
+        // failed start costs little, and every second counts while the console cannot write.
         await inner.start();
         if (stopping) return;
         watch();
