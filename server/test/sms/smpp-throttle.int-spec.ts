@@ -26,6 +26,7 @@ describe('SMPP channel under ESME_RTHROTTLED', () => {
       priority: 2,
     }));
 
+  /** A channel bound to `smsc`; the caller sends in the same turn the bind was seen. */
   async function channelOn(smsc: Smsc, params: string): Promise<SmppChannel> {
     await smsc.listen();
     open.push({ close: () => smsc.down() });
@@ -56,12 +57,7 @@ describe('SMPP channel under ESME_RTHROTTLED', () => {
     // The bind wakes the pump, which finds nothing queued; a send() in the same turn used to
     // find it still running, leave the work to it, and wait for ever.
     const smsc = new Smsc({ rate: 1000 });
-    await smsc.listen();
-    open.push({ close: () => smsc.down() });
-    const channel = new SmppChannel(parseSmppUrl(smsc.url('source=12110&rate=1000')));
-    channel.start();
-    open.push({ close: () => channel.stop() });
-    await channel.whenBound();
+    const channel = await channelOn(smsc, 'source=12110&rate=1000');
     const msgs = messages(3);
     const result = await channel.send(msgs);
     expect(result.delivered.sort()).toEqual(msgs.map((m) => m.id).sort());
