@@ -52,6 +52,11 @@ export interface ProfileSummary {
   busyMs: number;
   frames: FrameRow[];
   packages: FrameRow[];
+  /**
+   * Native self time (syscalls such as socket writes, crypto, zlib) by the package of the
+   * nearest JavaScript frame that called it: whose writes they are.
+   */
+  nativeCallers: FrameRow[];
   /** null: pg_stat_statements not loaded on this server */
   statements: StatementRow[] | null;
   statementsTotalMs: number | null;
@@ -98,14 +103,27 @@ export function summarizeProfile(
   p: CpuProfile,
   messages: number,
   limit = 25,
-): { busyMs: number; frames: FrameRow[]; packages: FrameRow[] } {
+): { busyMs: number; frames: FrameRow[]; packages: FrameRow[]; nativeCallers: FrameRow[] } {
   const self = new Map<number, number>();
+  const parent = new Map<number, number>();
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  /** The package of the nearest ancestor with a script, for a native frame. */
+  const callerOf = (id: number): string => {
+    for (let at = parent.get(id); at !== undefined; at = parent.get(at)) {
+      const f = byId.get(at)?.callFrame;
+      if (f?.url)
+        return `${packageOf(f.url, f.functionName)} → ${byId.get(id)?.callFrame.functionName}`;
+    }
+    return `(no caller) → ${byId.get(id)?.callFrame.functionName}`;
+  };
   for (let i = 0; i < p.samples.length; i++) {
     const id = p.samples[i]!;
     self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i] ?? 0) / 1000);
   }
   const byFrame = new Map<string, number>();
   const byPkg = new Map<string, number>();
+  const byCaller = new Map<string, number>();
   let busy = 0;
   for (const n of p.nodes) {
     const ms = self.get(n.id) ?? 0;
@@ -120,6 +138,10 @@ export function summarizeProfile(
     byFrame.set(frame, (byFrame.get(frame) ?? 0) + ms);
     const pkg = packageOf(url, functionName);
     byPkg.set(pkg, (byPkg.get(pkg) ?? 0) + ms);
+    if (pkg === '(native)') {
+      const caller = callerOf(n.id);
+      byCaller.set(caller, (byCaller.get(caller) ?? 0) + ms);
+    }
   }
   const rows = (m: Map<string, number>): FrameRow[] =>
     [...m]
@@ -131,7 +153,12 @@ export function summarizeProfile(
         share: busy > 0 ? ms / busy : 0,
         perMessageMs: messages > 0 ? ms / messages : 0,
       }));
-  return { busyMs: busy, frames: rows(byFrame), packages: rows(byPkg) };
+  return {
+    busyMs: busy,
+    frames: rows(byFrame),
+    packages: rows(byPkg),
+    nativeCallers: rows(byCaller),
+  };
 }
 
 /** Loads pg_stat_statements in the bench database when the server has it; false if not. */
@@ -221,6 +248,9 @@ export function printProfile(s: ProfileSummary): void {
   );
   console.log('by package (self):');
   for (const r of s.packages.slice(0, 12))
+    console.log(`  ${pct(r.share).padStart(6)} ${r.perMessageMs.toFixed(3)} ms/msg  ${r.name}`);
+  console.log('native time by caller:');
+  for (const r of s.nativeCallers.slice(0, 10))
     console.log(`  ${pct(r.share).padStart(6)} ${r.perMessageMs.toFixed(3)} ms/msg  ${r.name}`);
   console.log('top frames (self):');
   for (const r of s.frames.slice(0, 15))

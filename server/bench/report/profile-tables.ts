@@ -22,6 +22,8 @@ interface Profile {
   busyMs: number;
   frames: Frame[];
   packages: Frame[];
+  /** absent in results written before it was measured */
+  nativeCallers?: Frame[];
   statements: Statement[] | null;
   statementsTotalMs: number | null;
   statementsPerMessage?: number | null;
@@ -57,6 +59,16 @@ export function profileTables(f: BenchFile): string[] {
       .slice(0, 15)
       .map((r) => `| ${cellText(r.name)} | ${pct(r.share)} | ${ms(r.perMessageMs)} |`),
     '',
+    ...(p.nativeCallers?.length
+      ? [
+          '| native time (syscalls, crypto) by the package that called it | share | ms per message |',
+          '|---|---|---|',
+          ...p.nativeCallers
+            .slice(0, 10)
+            .map((r) => `| ${cellText(r.name)} | ${pct(r.share)} | ${ms(r.perMessageMs)} |`),
+          '',
+        ]
+      : []),
     '| console top functions (self time) | share | ms per message |',
     '|---|---|---|',
     ...p.frames
