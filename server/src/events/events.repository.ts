@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { EventType } from '@sanfang/shared';
-import { escapeLiteral } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { SqlClient } from '../core/db/driver-transaction';
 import { asCtes, runTogether, type DeferredWrite } from '../core/db/set-writes';
@@ -56,8 +55,18 @@ interface AppendRow {
 }
 
 /**
- * $n replaced by literals (strings quoted by the driver's escapeLiteral), for a simple query
- * of several statements, which cannot carry parameters. Only scalars are accepted.
+ * The driver's `escapeLiteral`, the same text to the byte, by two replaces instead of a string
+ * built one character at a time: the literals of an ingest batch (a CAP message's XML, the
+ * events' JSON) are kilobytes, and the driver's loop cost ~30 µs for every 2 KB (issue 21).
+ */
+export function quoteLiteral(s: string): string {
+  const quoted = s.replace(/'/g, "''");
+  return s.includes('\\') ? ` E'${quoted.replace(/\\/g, '\\\\')}'` : `'${quoted}'`;
+}
+
+/**
+ * $n replaced by literals (strings quoted as the driver's escapeLiteral does), for a simple
+ * query of several statements, which cannot carry parameters. Only scalars are accepted.
  */
 export function inlineParams(sql: string, params: readonly unknown[]): string {
   return sql.replace(/\$(\d+)/g, (_, n: string) => {
@@ -65,7 +74,7 @@ export function inlineParams(sql: string, params: readonly unknown[]): string {
     if (v === null || v === undefined) return 'NULL';
     if (typeof v === 'number' && Number.isFinite(v)) return String(v);
     if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-    if (typeof v === 'string') return escapeLiteral(v);
+    if (typeof v === 'string') return quoteLiteral(v);
     throw new Error(`cannot inline parameter $${n} of type ${typeof v}`);
   });
 }
