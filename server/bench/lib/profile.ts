@@ -110,12 +110,15 @@ export function summarizeProfile(
   for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   /** The package of the nearest ancestor with a script, for a native frame. */
   const callerOf = (id: number): string => {
+    const name = byId.get(id)?.callFrame.functionName;
     for (let at = parent.get(id); at !== undefined; at = parent.get(at)) {
       const f = byId.get(at)?.callFrame;
-      if (f?.url)
-        return `${packageOf(f.url, f.functionName)} → ${byId.get(id)?.callFrame.functionName}`;
+      if (!f?.url) continue;
+      const pkg = packageOf(f.url, f.functionName);
+      // Node's own net and stream code only passes a write on: whose write is it?
+      if (pkg !== 'node (core)') return `${pkg} → ${name}`;
     }
-    return `(no caller) → ${byId.get(id)?.callFrame.functionName}`;
+    return `(no caller outside Node) → ${name}`;
   };
   for (let i = 0; i < p.samples.length; i++) {
     const id = p.samples[i]!;
