@@ -171,8 +171,9 @@ export class CallsService implements OnModuleInit {
     const deadline = new Date(now.getTime() + this.config.answerWindowS * 1000);
     if (spec.warningId) {
       await m.query(
+        // Through the warning's rounds (a few rows): calls carry no index of their own by warning.
         `UPDATE calls SET closed_at = $2, status = 'stood_down'
-          WHERE warning_id = $1 AND closed_at IS NULL`,
+          WHERE round_id IN (SELECT id FROM call_rounds WHERE warning_id = $1) AND closed_at IS NULL`,
         [spec.warningId, now],
       );
     }
@@ -294,7 +295,7 @@ export class CallsService implements OnModuleInit {
       `WITH u AS (
          UPDATE calls c SET status = 'stood_down', closed_at = COALESCE(c.closed_at, $2)
            FROM call_rounds r
-          WHERE r.id = c.round_id AND c.warning_id = $1 AND c.status <> 'stood_down'
+          WHERE r.id = c.round_id AND r.warning_id = $1 AND c.status <> 'stood_down'
          RETURNING c.*, r.headline)
        SELECT * FROM u ORDER BY called_at, name`,
       [warningId, now],
@@ -471,9 +472,10 @@ export class CallsService implements OnModuleInit {
   }
 
   private async openCodes(m: EntityManager, phones: string[]): Promise<Map<string, Set<string>>> {
+    // UNION ALL: a pair seen twice only lands in its set twice; no sort over every open code.
     const rows: { phone: string; code: string }[] = await m.query(
       `SELECT phone, code FROM calls WHERE closed_at IS NULL AND phone = ANY($1::text[])
-       UNION SELECT phone, code FROM dispatches WHERE closed_at IS NULL AND phone = ANY($1::text[])`,
+       UNION ALL SELECT phone, code FROM dispatches WHERE closed_at IS NULL AND phone = ANY($1::text[])`,
       [[...new Set(phones)]],
     );
     const out = new Map<string, Set<string>>();
@@ -535,7 +537,8 @@ export class CallsService implements OnModuleInit {
   private async superseded(c: CallRow): Promise<boolean> {
     if (!c.warning_id) return false;
     const [r] = await this.ds.query<{ n: string }[]>(
-      `SELECT count(*) AS n FROM calls WHERE warning_id = $1 AND status <> 'stood_down'`,
+      `SELECT count(*) AS n FROM calls c JOIN call_rounds r ON r.id = c.round_id
+        WHERE r.warning_id = $1 AND c.status <> 'stood_down'`,
       [c.warning_id],
     );
     return Number(r?.n ?? 0) > 0;
@@ -549,12 +552,24 @@ export class CallsService implements OnModuleInit {
   }
 
   async answerBySms(code: string, phone: string): Promise<AckViewDto | null> {
-    const rows = await this.ds.query<CallRow[]>(
-      `${CALL_DETAIL} WHERE c.code = $1 ORDER BY c.called_at DESC LIMIT 50`,
-      [code],
+    const mineOf = (rows: CallRow[]) =>
+      rows.filter((c) => c.notified_phones.some((p) => normalisePhone(p) === phone));
+    // An open call first, through the open calls' code index; a closed one (a late or repeated
+    // answer) only when no open call of this phone has the code.
+    const open = mineOf(
+      await this.ds.query<CallRow[]>(
+        `${CALL_DETAIL} WHERE c.code = $1 AND c.closed_at IS NULL ORDER BY c.called_at DESC`,
+        [code],
+      ),
     );
-    const mine = rows.filter((c) => c.notified_phones.some((p) => normalisePhone(p) === phone));
-    const c = mine.find((x) => x.closed_at === null) ?? mine[0];
+    const c =
+      open[0] ??
+      mineOf(
+        await this.ds.query<CallRow[]>(
+          `${CALL_DETAIL} WHERE c.code = $1 ORDER BY c.called_at DESC LIMIT 50`,
+          [code],
+        ),
+      )[0];
     if (!c) return null;
     const who = normalisePhone(c.phone) === phone ? 'sms' : 'sms-backup';
     return this.answer(c.id, `${who}:${phone}`);

@@ -186,6 +186,13 @@ describe('last mile: roster, 叫应, drills (e2e)', () => {
         .set(bearer('demo-feed'))
         .send({ from: `+86${b!.phone}`, text: `${b!.code} A` })
         .expect(200);
+      // The same reply again finds the call, answered and closed, and changes nothing.
+      const repeat = await h.http
+        .post('/api/channels/sms/inbound')
+        .set(bearer('demo-feed'))
+        .send({ from: `+86${b!.phone}`, text: `${b!.code} A` })
+        .expect(200);
+      expect(repeat.body).toMatchObject({ status: 'acknowledged', unchanged: true });
       await h.waitFor(
         'call.answered',
         2,

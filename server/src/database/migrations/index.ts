@@ -17,6 +17,7 @@ import { DutyDesk1796609794309 } from './1796609794309-DutyDesk';
 import { NotificationCallId1796610000001 } from './1796610000001-NotificationCallId';
 import { ReplayCheckpoints1796630000001 } from './1796630000001-ReplayCheckpoints';
 import { CapLogIndex1796660000001 } from './1796660000001-CapLogIndex';
+import { CallIndexes1796670000001 } from './1796670000001-CallIndexes';
 
 /** Every committed migration, oldest first. Never edit one that has been merged. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   NotificationCallId1796610000001,
   ReplayCheckpoints1796630000001,
   CapLogIndex1796660000001,
+  CallIndexes1796670000001,
 ];

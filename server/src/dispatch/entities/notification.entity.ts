@@ -14,7 +14,7 @@ import type {
 @Check('ck_notifications_status', "status IN ('pending', 'sending', 'delivered')")
 @Index('ix_notifications_batch', ['batchId', 'status'])
 @Index('ix_notifications_created', ['createdAt'])
-@Index('ix_notifications_dispatch', ['dispatchId'])
+@Index('ix_notifications_dispatch', ['dispatchId'], { where: 'dispatch_id IS NOT NULL' })
 @Index('ix_notifications_call', ['callId'], { where: 'call_id IS NOT NULL' })
 @Check(
   'ck_notifications_delivery_state',
