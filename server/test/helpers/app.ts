@@ -5,6 +5,7 @@ import type TestAgent from 'supertest/lib/agent';
 import { createApp, resolveClientDist } from '../../src/bootstrap';
 import { type AppConfig, loadConfig } from '../../src/config/config';
 import { createDataSource } from '../../src/database/data-source';
+import { closeWatched } from './close-watch';
 import { createTestDatabase, type TestDatabase } from './db';
 import { DISPOSABLE_FLAG, DISPOSABLE_VALUE, resolveStoredSecret } from '../../src/config/secrets';
 
@@ -69,7 +70,7 @@ export async function createTestApp(
       return (res.body as { accessToken: string }).accessToken;
     },
     async close() {
-      await app.close();
+      await closeWatched(app, db.url);
       if (!opts.db) await db.drop();
     },
   };
