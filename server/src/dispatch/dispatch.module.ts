@@ -77,6 +77,14 @@ import { NotificationRecord } from './entities/notification.entity';
     Outbox,
     SmsDelivery,
   ],
-  exports: [DispatchService, Outbox, EscalationService, DISPATCH_CONFIG, AckExtensions, ACK_TOKENS],
+  exports: [
+    DispatchService,
+    DispatchRepository,
+    Outbox,
+    EscalationService,
+    DISPATCH_CONFIG,
+    AckExtensions,
+    ACK_TOKENS,
+  ],
 })
 export class DispatchModule {}

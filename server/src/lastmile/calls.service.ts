@@ -12,6 +12,7 @@ import { AckExtensions } from '../dispatch/ack-extensions';
 import type { AckTokens } from '../dispatch/ack-token';
 import { normalisePhone } from '../dispatch/ack.service';
 import { DISPATCH_CONFIG, type DispatchConfig } from '../dispatch/dispatch.config';
+import { DispatchRepository } from '../dispatch/dispatch.repository';
 import { ACK_TOKENS } from '../dispatch/dispatch.tokens';
 import { Outbox } from '../dispatch/notify/outbox.service';
 import { LASTMILE_CONFIG, type LastMileConfig } from './lastmile.config';
@@ -95,6 +96,7 @@ export class CallsService implements OnModuleInit {
     private readonly events: EventLog,
     private readonly timers: Timers,
     private readonly outbox: Outbox,
+    private readonly dispatches: DispatchRepository,
     private readonly extensions: AckExtensions,
     @Inject(ACK_TOKENS) private readonly tokens: AckTokens,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -194,46 +196,34 @@ export class CallsService implements OnModuleInit {
         now,
       ],
     );
-    const taken = await this.openCodes(
-      m,
-      targets.map((t) => t.phone),
-    );
-    const rows = targets.map((t) => {
-      const used = taken.get(t.phone) ?? new Set<string>();
-      taken.set(t.phone, used);
+    // A reply code differs from the codes of the phone's open dispatches (read here) and open
+    // calls (the unique index uq_calls_phone_code: the insert skips a taken pair; the codes of
+    // those few phones are read and their calls drawn again).
+    const taken = await this.dispatches.liveCodes(m, [...new Set(targets.map((t) => t.phone))]);
+    const draw = (phone: string): string => {
+      const used = taken.get(phone) ?? new Set<string>();
+      taken.set(phone, used);
+      if (used.size >= 9_000) throw new Error(`every reply code of ${phone} is in use`);
       let code = String(randomInt(1000, 10_000));
       while (used.has(code)) code = String(randomInt(1000, 10_000));
       used.add(code);
-      return { ...t, callId: randomUUID(), code };
-    });
+      return code;
+    };
+    const rows = targets.map((t) => ({ ...t, callId: randomUUID(), code: draw(t.phone) }));
     if (rows.length > 0) {
-      await m.query(
-        `INSERT INTO calls (id, round_id, warning_id, drill_id, drill, person_id, contact_id, name,
-                            phone, unit_code, subdistrict_code, duty, code, called_at, deadline,
-                            notified_phones, status)
-         SELECT x.id, $1, $2, $3, $4, x.person_id, x.contact_id, x.name, x.phone, x.unit_code,
-                x.subdistrict_code, x.duty, x.code, $5, $6, ARRAY[x.phone], 'called'
-           FROM unnest($7::uuid[], $8::uuid[], $9::uuid[], $10::text[], $11::text[], $12::text[],
-                       $13::text[], $14::text[], $15::text[])
-                AS x(id, person_id, contact_id, name, phone, unit_code, subdistrict_code, duty, code)`,
-        [
-          roundId,
-          spec.warningId,
-          spec.drillId,
-          spec.drill,
-          now,
-          deadline,
-          rows.map((r) => r.callId),
-          rows.map((r) => (r.kind === 'person' ? r.id : null)),
-          rows.map((r) => (r.kind === 'contact' ? r.id : null)),
-          rows.map((r) => r.name),
-          rows.map((r) => r.phone),
-          rows.map((r) => r.unitCode),
-          rows.map((r) => r.subdistrictCode),
-          rows.map((r) => r.duty),
-          rows.map((r) => r.code),
-        ],
-      );
+      let pending = rows;
+      for (let attempt = 0; pending.length > 0; attempt++) {
+        if (attempt === 5) throw new Error(`no free reply code for ${pending.length} call(s)`);
+        const inserted = await this.insertCalls(m, roundId, spec, now, deadline, pending);
+        pending = pending.filter((r) => !inserted.has(r.callId));
+        if (pending.length === 0) break;
+        const open: { phone: string; code: string }[] = await m.query(
+          `SELECT phone, code FROM calls WHERE closed_at IS NULL AND phone = ANY($1::text[])`,
+          [[...new Set(pending.map((r) => r.phone))]],
+        );
+        for (const o of open) taken.get(o.phone)?.add(o.code);
+        for (const r of pending) r.code = draw(r.phone);
+      }
       await this.timers.schedule(m, CALL_DEADLINE_QUEUE, `${roundId}:1`, deadline, {
         roundId,
         step: 1,
@@ -471,20 +461,45 @@ export class CallsService implements OnModuleInit {
     return true;
   }
 
-  private async openCodes(m: EntityManager, phones: string[]): Promise<Map<string, Set<string>>> {
-    // UNION ALL: a pair seen twice only lands in its set twice; no sort over every open code.
-    const rows: { phone: string; code: string }[] = await m.query(
-      `SELECT phone, code FROM calls WHERE closed_at IS NULL AND phone = ANY($1::text[])
-       UNION ALL SELECT phone, code FROM dispatches WHERE closed_at IS NULL AND phone = ANY($1::text[])`,
-      [[...new Set(phones)]],
+  /** Inserts calls; a (phone, code) pair an open call already has is skipped. Returns the ids inserted. */
+  private async insertCalls(
+    m: EntityManager,
+    roundId: string,
+    spec: RoundSpec,
+    now: Date,
+    deadline: Date,
+    rows: readonly (Target & { callId: string; code: string })[],
+  ): Promise<Set<string>> {
+    const inserted: { id: string }[] = await m.query(
+      `INSERT INTO calls (id, round_id, warning_id, drill_id, drill, person_id, contact_id, name,
+                          phone, unit_code, subdistrict_code, duty, code, called_at, deadline,
+                          notified_phones, status)
+       SELECT x.id, $1, $2, $3, $4, x.person_id, x.contact_id, x.name, x.phone, x.unit_code,
+              x.subdistrict_code, x.duty, x.code, $5, $6, ARRAY[x.phone], 'called'
+         FROM unnest($7::uuid[], $8::uuid[], $9::uuid[], $10::text[], $11::text[], $12::text[],
+                     $13::text[], $14::text[], $15::text[])
+              AS x(id, person_id, contact_id, name, phone, unit_code, subdistrict_code, duty, code)
+       ON CONFLICT (phone, code) WHERE closed_at IS NULL DO NOTHING
+       RETURNING id`,
+      [
+        roundId,
+        spec.warningId,
+        spec.drillId,
+        spec.drill,
+        now,
+        deadline,
+        rows.map((r) => r.callId),
+        rows.map((r) => (r.kind === 'person' ? r.id : null)),
+        rows.map((r) => (r.kind === 'contact' ? r.id : null)),
+        rows.map((r) => r.name),
+        rows.map((r) => r.phone),
+        rows.map((r) => r.unitCode),
+        rows.map((r) => r.subdistrictCode),
+        rows.map((r) => r.duty),
+        rows.map((r) => r.code),
+      ],
     );
-    const out = new Map<string, Set<string>>();
-    for (const r of rows) {
-      const s = out.get(r.phone) ?? new Set<string>();
-      s.add(r.code);
-      out.set(r.phone, s);
-    }
-    return out;
+    return new Set(inserted.map((r) => r.id));
   }
 
   private toView(c: CallRow, unchanged?: boolean): AckViewDto {

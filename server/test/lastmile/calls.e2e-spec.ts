@@ -480,6 +480,58 @@ describe('last mile: roster, 叫应, drills (e2e)', () => {
     });
   });
 
+  it('a reply code a phone’s open call already holds is drawn again: no call lost, no code shared', async () => {
+    const drill = async () =>
+      (
+        await h.http
+          .post('/api/drills')
+          .set(bearer(h.duty))
+          .send({ scope: 'unit', code: 'BM05' })
+          .expect(201)
+      ).body as DrillDto;
+    const codes = (id: string) =>
+      q<{ id: string; phone: string; code: string }>(
+        `SELECT id, phone, code FROM calls WHERE drill_id = $1 ORDER BY phone`,
+        [id],
+      );
+    const first = await drill();
+    const firstCalls = await codes(first.id);
+    const p = firstCalls[0]!;
+    // Every other code of that phone is held by an open call: the round's first draw for it
+    // almost surely collides, and only 7777 is left to give.
+    await q(
+      `INSERT INTO calls (id, round_id, drill_id, drill, person_id, name, phone, unit_code, duty,
+                          code, called_at, deadline, notified_phones, status)
+       SELECT gen_random_uuid(), c.round_id, c.drill_id, c.drill, c.person_id, c.name, c.phone,
+              c.unit_code, c.duty, g::text, c.called_at, c.deadline, c.notified_phones, c.status
+         FROM calls c, generate_series(1000, 9999) g
+        WHERE c.id = $1 AND g::text NOT IN ('7777', c.code)`,
+      [p.id],
+    );
+    const second = await drill();
+    const secondCalls = await codes(second.id);
+    expect(second.called).toBe(first.called);
+    expect(secondCalls.map((c) => c.phone)).toEqual(firstCalls.map((c) => c.phone));
+    expect(secondCalls.find((c) => c.phone === p.phone)?.code).toBe('7777');
+    const texts = await q<{ call_id: string; text: string }>(
+      `SELECT call_id, text FROM notifications WHERE call_id = ANY($1::uuid[])`,
+      [secondCalls.map((c) => c.id)],
+    );
+    expect(texts).toHaveLength(secondCalls.length);
+    for (const c of secondCalls)
+      expect(texts.find((t) => t.call_id === c.id)?.text).toContain(c.code);
+    // The SMS reply 7777 from that phone answers the new call.
+    await h.http
+      .post('/api/channels/sms/inbound')
+      .set(bearer('demo-feed'))
+      .send({ from: p.phone, text: '7777 A' })
+      .expect(200);
+    const [answered] = await q<{ status: string }>(`SELECT status FROM calls WHERE id = $1`, [
+      secondCalls.find((c) => c.phone === p.phone)!.id,
+    ]);
+    expect(answered?.status).toBe('answered');
+  });
+
   it('delivery health lists failed last messages, never-answered persons and persons without backup', async () => {
     const [p] = await q<{ id: string }>(
       `SELECT person_id AS id FROM calls WHERE drill_id IS NOT NULL AND answered_at IS NULL

@@ -18,6 +18,7 @@ import { NotificationCallId1796610000001 } from './1796610000001-NotificationCal
 import { ReplayCheckpoints1796630000001 } from './1796630000001-ReplayCheckpoints';
 import { CapLogIndex1796660000001 } from './1796660000001-CapLogIndex';
 import { CallIndexes1796670000001 } from './1796670000001-CallIndexes';
+import { CallRoundOpenIndex1796680000001 } from './1796680000001-CallRoundOpenIndex';
 
 /** Every committed migration, oldest first. Never edit one that has been merged. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   ReplayCheckpoints1796630000001,
   CapLogIndex1796660000001,
   CallIndexes1796670000001,
+  CallRoundOpenIndex1796680000001,
 ];

@@ -9,11 +9,11 @@ import { ResponsiblePerson } from './responsible-person.entity';
  */
 @Entity('calls')
 @Check('calls_status_check', "status IN ('called', 'answered', 'escalated', 'stood_down')")
-@Index('ix_calls_round', ['roundId'])
+@Index('ix_calls_round', ['roundId', 'closedAt'])
 @Index('ix_calls_drill', ['drillId'], { where: 'drill_id IS NOT NULL' })
 @Index('ix_calls_code', ['code'], { where: 'closed_at IS NULL' })
 @Index('ix_calls_person', ['personId'])
-@Index('ix_calls_phone', ['phone'], { where: 'closed_at IS NULL' })
+@Index('uq_calls_phone_code', ['phone', 'code'], { unique: true, where: 'closed_at IS NULL' })
 export class Call {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
