@@ -105,6 +105,34 @@ describe('migrations', () => {
       await ds.destroy();
     }
   });
+
+  it('reads a batch’s messages by one index probe per key, also from a small analysed table', async () => {
+    const ds = createDataSource(db.url, 1);
+    await ds.initialize();
+    try {
+      await ds.runMigrations();
+      // A console's first weeks: so few messages that, told nothing of the keys' count, the
+      // planner would rather scan them all on every batch than probe the index.
+      await ds.query(`TRUNCATE cap_messages CASCADE`);
+      await ds.query(
+        `INSERT INTO cap_messages (sender, identifier, sent, status, msg_type, scope, raw_xml,
+                                   sha256, source, received_via, outcome)
+         SELECT 'S', 'I' || g, now() - g * interval '1 s', 'Actual', 'Alert', 'Public',
+                encode(gen_random_bytes(800), 'hex'), repeat('0', 64), 'push', 'feed', 'issued'
+           FROM generate_series(1, 1500) g`,
+      );
+      await ds.query(`ANALYZE cap_messages`);
+      const refs = [1, 2, 3, 4].map((i) => ({
+        self: { sender: 'S', identifier: `I${i}`, sent: new Date() },
+        references: [],
+      }));
+      const text = await nestedPlans(ds, LineageStore.readSql(refs));
+      expect(text).toContain('cap_messages');
+      expect(text).not.toMatch(/Seq Scan on cap_messages/);
+    } finally {
+      await ds.destroy();
+    }
+  });
 });
 
 /** The plans of every statement `sql` runs, functions' statements included (auto_explain). */

@@ -41,7 +41,7 @@ export class CapCorpus1795940000000 implements MigrationInterface {
 }
 
 /** LineageReadFunction's text, with what each message row leaves out. */
-const lineageRead = (drop: string): string => `
+export const lineageRead = (drop: string): string => `
       CREATE OR REPLACE FUNCTION lineage_read(keys jsonb, selves jsonb)
         RETURNS TABLE (messages jsonb, orphans jsonb, warnings jsonb, rules jsonb)
         LANGUAGE plpgsql VOLATILE

@@ -19,6 +19,7 @@ import { ReplayCheckpoints1796630000001 } from './1796630000001-ReplayCheckpoint
 import { CapLogIndex1796660000001 } from './1796660000001-CapLogIndex';
 import { CallIndexes1796670000001 } from './1796670000001-CallIndexes';
 import { CallRoundOpenIndex1796680000001 } from './1796680000001-CallRoundOpenIndex';
+import { LineageReadByKey1796680000002 } from './1796680000002-LineageReadByKey';
 
 /** Every committed migration, oldest first. Never edit one that has been merged. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   CapLogIndex1796660000001,
   CallIndexes1796670000001,
   CallRoundOpenIndex1796680000001,
+  LineageReadByKey1796680000002,
 ];
