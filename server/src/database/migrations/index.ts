@@ -20,6 +20,7 @@ import { CapLogIndex1796660000001 } from './1796660000001-CapLogIndex';
 import { CallIndexes1796670000001 } from './1796670000001-CallIndexes';
 import { CallRoundOpenIndex1796680000001 } from './1796680000001-CallRoundOpenIndex';
 import { LineageReadByKey1796680000002 } from './1796680000002-LineageReadByKey';
+import { GatewayIdsIndexPartial1796680000003 } from './1796680000003-GatewayIdsIndexPartial';
 
 /** Every committed migration, oldest first. Never edit one that has been merged. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   CallIndexes1796670000001,
   CallRoundOpenIndex1796680000001,
   LineageReadByKey1796680000002,
+  GatewayIdsIndexPartial1796680000003,
 ];
