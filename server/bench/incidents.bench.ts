@@ -25,6 +25,7 @@ import {
   type CpuSample,
 } from './lib/cpu';
 import { printProfile, profileRun, profiling, type ProfileSummary } from './lib/profile';
+import { settle } from './lib/settle';
 import { fmt, machine, summarize, type Summary } from './lib/stats';
 import { startWorker } from './lib/workers';
 
@@ -53,10 +54,11 @@ async function main(): Promise<void> {
     plain: [],
     floor: [],
   };
-  /** One burst, with the CPU each process spent on it per report. */
+  /** One burst, with the CPU each process spent on it per report (a console burst's once settled). */
   const measure = async (cmd: 'console' | 'plain' | 'floor', run: number): Promise<Burst> => {
     const before = cpuSample(senders.child.pid);
     const b = await senders.call<Burst>({ cmd, run });
+    if (cmd === 'console') await settle(app.app);
     cpu[cmd].push(cpuPerMessage(before, cpuSample(senders.child.pid), REPORTS));
     return b;
   };
@@ -72,6 +74,7 @@ async function main(): Promise<void> {
     if (profiling()) {
       profile = await profileRun('incidents', ds, async () => {
         await senders.call<Burst>({ cmd: 'console', run: RUNS });
+        await settle(app.app);
         return REPORTS;
       });
       printProfile(profile);

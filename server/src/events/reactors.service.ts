@@ -131,6 +131,11 @@ export class Reactors implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
+  /** The names of the reactors with work waiting (benches wait for none before they read CPU). */
+  async pending(): Promise<string[]> {
+    return [...(await this.due())];
+  }
+
   /**
    * The reactors with something to do: an event of their types after their cursor, or a
    * cursor far behind. One query for all of them, so a commit nobody reacts to costs one
