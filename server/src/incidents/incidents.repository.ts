@@ -58,8 +58,13 @@ export class IncidentsRepository {
                    'incident', to_jsonb(i),
                    'first', (SELECT f.id FROM incident_reports f WHERE f.incident_id = i.id
                               ORDER BY f.received_at LIMIT 1))), '[]')
-            FROM incident_reports r JOIN incidents i ON i.id = r.incident_id
-           WHERE (r.source, r.external_id) IN (SELECT source, external_id FROM keys)) AS seen,
+            -- One index probe per key (the pair is unique): told nothing of the keys' count,
+            -- the planner hash-joined them with a scan of every report on every batch.
+            FROM keys k
+            CROSS JOIN LATERAL (SELECT * FROM incident_reports x
+                                 WHERE x.source = k.source AND x.external_id = k.external_id
+                                 LIMIT 1) r
+            JOIN incidents i ON i.id = r.incident_id) AS seen,
          (SELECT value FROM app_settings WHERE key = $2) AS settings,
          (SELECT coalesce(jsonb_agg(to_jsonb(d) ORDER BY d.code), '[]')
             FROM incident_duty_rules d) AS rules`,
