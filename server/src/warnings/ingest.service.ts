@@ -4,7 +4,6 @@ import type { CapIngestResult } from '@sanfang/shared';
 import { ApiException } from '../common/api-exception';
 import { EventLog } from '../events/event-log.service';
 import { GroupCommit, type Outcome } from '../events/group-commit';
-import { Timers } from '../timers/timers.service';
 import type { EventTx } from '../events/event-log';
 import type { CapText } from '@sanfang/shared';
 import { assumedLifetimeH, CapSettingsService } from './admin/cap-settings.service';
@@ -68,7 +67,6 @@ export class IngestService {
     private readonly events: EventLog,
     private readonly repo: WarningsRepository,
     private readonly lineage: LineageService,
-    private readonly timers: Timers,
     private readonly settings: CapSettingsService,
   ) {}
 
@@ -104,7 +102,7 @@ export class IngestService {
       actor,
       async (tx) => {
         // The lineage lock was taken and the batch's working set read with BEGIN (below).
-        const store = LineageStore.fromRow(tx.manager, this.timers, keys, tx.begun[0]);
+        const store = LineageStore.fromRow(tx.manager, keys, tx.begun[0]);
         const done: ({ msg: CapMessage; created: boolean } | { error: unknown })[] = [];
         for (const p of batch) {
           const existing = await store.find(p.alert);
@@ -123,7 +121,7 @@ export class IngestService {
           emitReceived(as, m);
           done.push({ msg: m, created: true });
         }
-        await store.flush(tx);
+        store.flush(tx);
         const now = new Date();
         return done.map((d): Outcome<IngestReply> => {
           if ('error' in d) return { ok: false, error: d.error };

@@ -5,7 +5,6 @@ import { fromJsonRow, toJsonRow } from '../core/db/json-rows';
 import { insertRows } from '../core/db/set-writes';
 import { inlineParams } from '../events/events.repository';
 import type { EventTx } from '../events/event-log';
-import type { Timers } from '../timers/timers.service';
 import type { CapRef } from './cap/cap-types';
 import { CapMessage, type StoredRef } from './entities/cap-message.entity';
 import { ResponseRule } from './entities/response-rule.entity';
@@ -18,13 +17,6 @@ const keyOf = (r: Ref): string =>
   `${r.sender}\u0000${r.identifier}\u0000${typeof r.sent === 'string' ? r.sent : r.sent.toISOString()}`;
 const sameRef = (a: StoredRef, b: StoredRef): boolean =>
   a.sender === b.sender && a.identifier === b.identifier && a.sent === b.sent;
-
-interface PendingTimer {
-  queue: string;
-  key: string;
-  at: Date;
-  data: unknown;
-}
 
 /**
  * The working set of one ingest transaction, which may carry a batch of messages: what the
@@ -44,14 +36,10 @@ export class LineageStore implements SuggestionContext {
   private readonly newWarnings = new Set<Warning>();
   private readonly dirtyWarnings = new Set<Warning>();
   private readonly suggestionRows: ResponseSuggestion[] = [];
-  private readonly timerRows: PendingTimer[] = [];
   private readonly moves: { from: string; to: string }[] = [];
   private ruleRows: ResponseRule[] = [];
 
-  private constructor(
-    private readonly m: EntityManager,
-    private readonly timers: Timers,
-  ) {}
+  private constructor(private readonly m: EntityManager) {}
 
   /**
    * The read for a batch, parameter-free (values inlined) so it can travel with BEGIN and
@@ -73,11 +61,10 @@ export class LineageStore implements SuggestionContext {
   /** The working set from the row of `readSql`. */
   static fromRow(
     m: EntityManager,
-    timers: Timers,
     batch: readonly { self: CapRef; references: readonly CapRef[] }[],
     row: Record<string, unknown> | undefined,
   ): LineageStore {
-    const s = new LineageStore(m, timers);
+    const s = new LineageStore(m);
     const wanted = new Map<string, StoredRef>();
     for (const b of batch)
       for (const r of [b.self, ...b.references]) wanted.set(keyOf(r), storedOf(r));
@@ -201,12 +188,8 @@ export class LineageStore implements SuggestionContext {
     return Promise.resolve();
   }
 
-  schedule(queue: string, key: string, at: Date, data: unknown): void {
-    this.timerRows.push({ queue, key, at, data });
-  }
-
-  /** Hands every change of the batch to the events' insert (and schedules its timers). */
-  async flush(tx: EventTx): Promise<void> {
+  /** Hands every change of the batch to the events' insert. */
+  flush(tx: EventTx): void {
     const wm = this.m.connection.getMetadata(Warning);
     const mm = this.m.connection.getMetadata(CapMessage);
     const sm = this.m.connection.getMetadata(ResponseSuggestionRow);
@@ -256,9 +239,6 @@ export class LineageStore implements SuggestionContext {
         [from, to, `{${dirty.map((x) => x.id).join(',')}}`],
       );
     }
-    const byQueue = new Map<string, PendingTimer[]>();
-    for (const t of this.timerRows) byQueue.set(t.queue, [...(byQueue.get(t.queue) ?? []), t]);
-    for (const [queue, items] of byQueue) await this.timers.deferMany(tx, queue, items);
   }
 
   // ---- loading -----------------------------------------------------------------------

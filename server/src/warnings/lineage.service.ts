@@ -113,7 +113,6 @@ export class LineageService {
       }
       store.touchWarning(target);
       emitWarning(tx, 'warning.updated', target, msg);
-      scheduleExpiry(store, target);
     });
   }
 
@@ -185,7 +184,6 @@ export class LineageService {
       adopt(target, msg, state);
       store.touchWarning(target);
       emitWarning(tx, event, target, msg);
-      scheduleExpiry(store, target);
     });
     return outcome;
   }
@@ -212,22 +210,10 @@ export class LineageService {
         msg.warningId = w.id;
         store.touchMessage(msg);
         emitWarning(tx, 'warning.issued', w, msg);
-        scheduleExpiry(store, w);
       },
     );
     return 'issued';
   }
-}
-
-function scheduleExpiry(store: LineageStore, w: Warning): void {
-  if (w.state !== 'active' || !w.expires) return;
-  const data: ExpireData = { warningId: w.id, messageId: w.currentMessageId };
-  store.schedule(
-    EXPIRE_QUEUE,
-    `${w.id}:${w.currentMessageId}:${w.expires.toISOString()}`,
-    w.expires,
-    data,
-  );
 }
 
 export { storedRef };

@@ -141,6 +141,15 @@ export class WarningsRepository {
     });
   }
 
+  /** Active warnings whose expiry has passed by the database's clock (ix_warnings_expiring). */
+  async expiring(limit: number): Promise<{ warningId: string; messageId: string }[]> {
+    return this.ds.query(
+      `SELECT id AS "warningId", current_message_id AS "messageId" FROM warnings
+        WHERE state = 'active' AND expires <= now() ORDER BY expires LIMIT $1`,
+      [limit],
+    );
+  }
+
   /** Lineage and suggestions are decided one transaction at a time (see LineageStore). */
   async lockLineage(m: EntityManager): Promise<void> {
     await m.query(LINEAGE_LOCK_SQL);

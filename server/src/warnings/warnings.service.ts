@@ -1,4 +1,11 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+  type OnModuleInit,
+} from '@nestjs/common';
 import type {
   CapIdentityDto,
   CapLogPageDto,
@@ -20,9 +27,16 @@ import { WarningsRepository } from './warnings.repository';
 
 class NoOp extends Error {}
 
-/** Reads of warnings and the feed log, and the expiry timer. */
+/** How often active warnings are swept for a passed expiry (the screen is right within this). */
+export const EXPIRY_SWEEP_MS = 1_000;
+
+/** Reads of warnings and the feed log, and expiry. */
 @Injectable()
-export class WarningsService implements OnModuleInit {
+export class WarningsService implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
+  private readonly log = new Logger('Warnings');
+  private sweepTimer: NodeJS.Timeout | null = null;
+  private sweeping: Promise<unknown> | null = null;
+
   constructor(
     private readonly repo: WarningsRepository,
     private readonly events: EventLog,
@@ -32,9 +46,42 @@ export class WarningsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
+    // Expiry timers scheduled per message by earlier versions still fire (idempotent).
     this.timers.handle<ExpireData>(EXPIRE_QUEUE, async (d) => {
       await this.expire(d);
     });
+  }
+
+  /**
+   * Expiry is one sweep over the active warnings' expiries (an indexed column), every
+   * EXPIRY_SWEEP_MS on every instance, not a pg-boss job per CAP message (issue 21: each
+   * Update rescheduled one). Durable as the warnings are; after a restart the first sweep
+   * expires whatever fell due meanwhile. expire() decides under the lineage lock, so two
+   * instances sweeping at once expire a warning once.
+   */
+  onApplicationBootstrap(): void {
+    this.sweepTimer = setInterval(() => {
+      this.sweeping ??= this.sweepExpired().finally(() => (this.sweeping = null));
+    }, EXPIRY_SWEEP_MS);
+    this.sweepTimer.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
+    this.sweepTimer = null;
+    await this.sweeping;
+  }
+
+  /** Expires every active warning past its expiry; returns how many it expired. */
+  async sweepExpired(): Promise<number> {
+    let expired = 0;
+    try {
+      for (const d of await this.repo.expiring(100)) if (await this.expire(d)) expired++;
+    } catch (e) {
+      // The database is away: the next sweep tries again (health reports the outage).
+      this.log.warn(`expiry sweep: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    return expired;
   }
 
   /** Idempotent: only the still-current, still-active, past-due message expires. */

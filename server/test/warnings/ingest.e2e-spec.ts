@@ -8,6 +8,7 @@ import type {
   WarningDto,
 } from '@sanfang/shared';
 import { DataSource } from 'typeorm';
+import { WarningsService } from '../../src/warnings/warnings.service';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { capXml, refOf, scenario } from './cap-factory';
 
@@ -380,6 +381,24 @@ describe('POST /api/feeds/cap', () => {
       const res = await get(`offset=${bad}`).expect(400);
       expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', path: 'query.offset' });
     }
+  });
+
+  it('expiry is a sweep over the warnings: no timer per message, a warning past due while the console was away expires once', async () => {
+    const res = await post(capXml({ colour: '黄', area: '宝安区(石岩街道)' })).expect(201);
+    const id = (res.body as CapIngestResult).warningId!;
+    expect(await count(`pgboss.job WHERE name = 'warnings.expire'`)).toBe(0);
+    // As if the console had been down when it fell due.
+    await t.app
+      .get(DataSource)
+      .query(`UPDATE warnings SET expires = now() - interval '1 minute' WHERE id = $1`, [id]);
+    // Two sweeps at once (two instances; the console's own sweep may run too): one expiry.
+    const sweeps = t.app.get(WarningsService);
+    await Promise.all([sweeps.sweepExpired(), sweeps.sweepExpired()]);
+    expect(await sweeps.sweepExpired()).toBe(0);
+    expect(
+      await count(`events WHERE type = 'warning.expired' AND payload->>'warningId' = '${id}'`),
+    ).toBe(1);
+    expect((await active()).map((x) => x.id)).not.toContain(id);
   });
 
   it('thunderstorm-gale expiry: shows expired, not cancelled, and emits warning.expired', async () => {

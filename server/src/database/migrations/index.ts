@@ -21,6 +21,7 @@ import { CallIndexes1796670000001 } from './1796670000001-CallIndexes';
 import { CallRoundOpenIndex1796680000001 } from './1796680000001-CallRoundOpenIndex';
 import { LineageReadByKey1796680000002 } from './1796680000002-LineageReadByKey';
 import { GatewayIdsIndexPartial1796680000003 } from './1796680000003-GatewayIdsIndexPartial';
+import { WarningExpirySweep1796680000004 } from './1796680000004-WarningExpirySweep';
 
 /** Every committed migration, oldest first. Never edit one that has been merged. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   CallRoundOpenIndex1796680000001,
   LineageReadByKey1796680000002,
   GatewayIdsIndexPartial1796680000003,
+  WarningExpirySweep1796680000004,
 ];

@@ -7,6 +7,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
  */
 @Entity('warnings')
 @Index(['state'])
+@Index('ix_warnings_expiring', ['expires'], { where: "state = 'active'" })
 export class Warning {
   @PrimaryGeneratedColumn('uuid')
   id: string;
