@@ -36,6 +36,7 @@ export class WarningsService implements OnModuleInit, OnApplicationBootstrap, On
   private readonly log = new Logger('Warnings');
   private sweepTimer: NodeJS.Timeout | null = null;
   private sweeping: Promise<unknown> | null = null;
+  private sweepWarnedAt = 0;
 
   constructor(
     private readonly repo: WarningsRepository,
@@ -78,8 +79,12 @@ export class WarningsService implements OnModuleInit, OnApplicationBootstrap, On
     try {
       for (const d of await this.repo.expiring(100)) if (await this.expire(d)) expired++;
     } catch (e) {
-      // The database is away: the next sweep tries again (health reports the outage).
-      this.log.warn(`expiry sweep: ${e instanceof Error ? e.message : String(e)}`);
+      // The database is away: the next sweep tries again (health reports the outage); said
+      // once a minute, not every second.
+      if (Date.now() - this.sweepWarnedAt > 60_000) {
+        this.sweepWarnedAt = Date.now();
+        this.log.warn(`expiry sweep: ${e instanceof Error ? e.message : String(e)}`);
+      }
     }
     return expired;
   }
