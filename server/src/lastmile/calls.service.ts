@@ -222,6 +222,7 @@ export class CallsService implements OnModuleInit {
           [[...new Set(pending.map((r) => r.phone))]],
         );
         for (const o of open) taken.get(o.phone)?.add(o.code);
+        // The same row objects as `rows`: the messages below carry the codes finally stored.
         for (const r of pending) r.code = draw(r.phone);
       }
       await this.timers.schedule(m, CALL_DEADLINE_QUEUE, `${roundId}:1`, deadline, {

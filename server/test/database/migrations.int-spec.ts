@@ -89,13 +89,7 @@ describe('migrations', () => {
       await ds.runMigrations();
       // A storm's first minutes: thousands of messages, no statistics yet. Left to itself
       // the planner gathers parallel workers for the orphan lookup (20–30 ms each time).
-      await ds.query(
-        `INSERT INTO cap_messages (sender, identifier, sent, status, msg_type, scope, raw_xml,
-                                   sha256, source, received_via, outcome)
-         SELECT 'S', 'I' || g, now() - g * interval '1 s', 'Actual', 'Alert', 'Public',
-                encode(gen_random_bytes(800), 'hex'), repeat('0', 64), 'push', 'feed', 'issued'
-           FROM generate_series(1, 8000) g`,
-      );
+      await insertMessages(ds, 8000);
       const ref = { sender: 'S', identifier: 'I1', sent: new Date() };
       // The read runs inside a function (lineage_read): auto_explain shows its plans.
       const text = await nestedPlans(ds, LineageStore.readSql([{ self: ref, references: [] }]));
@@ -114,13 +108,7 @@ describe('migrations', () => {
       // A console's first weeks: so few messages that, told nothing of the keys' count, the
       // planner would rather scan them all on every batch than probe the index.
       await ds.query(`TRUNCATE cap_messages CASCADE`);
-      await ds.query(
-        `INSERT INTO cap_messages (sender, identifier, sent, status, msg_type, scope, raw_xml,
-                                   sha256, source, received_via, outcome)
-         SELECT 'S', 'I' || g, now() - g * interval '1 s', 'Actual', 'Alert', 'Public',
-                encode(gen_random_bytes(800), 'hex'), repeat('0', 64), 'push', 'feed', 'issued'
-           FROM generate_series(1, 1500) g`,
-      );
+      await insertMessages(ds, 1500);
       await ds.query(`ANALYZE cap_messages`);
       const refs = [1, 2, 3, 4].map((i) => ({
         self: { sender: 'S', identifier: `I${i}`, sent: new Date() },
@@ -134,6 +122,18 @@ describe('migrations', () => {
     }
   });
 });
+
+/** `n` stored messages of one sender, 'I1'…'In', each with 1.6 KB of XML. */
+async function insertMessages(ds: DataSource, n: number): Promise<void> {
+  await ds.query(
+    `INSERT INTO cap_messages (sender, identifier, sent, status, msg_type, scope, raw_xml,
+                               sha256, source, received_via, outcome)
+     SELECT 'S', 'I' || g, now() - g * interval '1 s', 'Actual', 'Alert', 'Public',
+            encode(gen_random_bytes(800), 'hex'), repeat('0', 64), 'push', 'feed', 'issued'
+       FROM generate_series(1, $1::int) g`,
+    [n],
+  );
+}
 
 /** The plans of every statement `sql` runs, functions' statements included (auto_explain). */
 async function nestedPlans(ds: DataSource, sql: string): Promise<string> {
