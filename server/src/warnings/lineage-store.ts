@@ -27,6 +27,12 @@ const sameRef = (a: StoredRef, b: StoredRef): boolean =>
  */
 export class LineageStore implements SuggestionContext {
   private readonly messages = new Map<string, CapMessage | null>();
+  /**
+   * Messages read by key carry only their lineage columns (migration LineageReadLean): lineage reads
+   * nothing else of a duplicate or a referenced message. A whole read of one (it is also an
+   * orphan, which lineage applies) fills in the rest.
+   */
+  private readonly lean = new WeakSet<CapMessage>();
   private readonly warnings = new Map<string, Warning | null>();
   /** Refs whose waiting orphans have been read from the database. */
   private readonly orphansRead = new Set<string>();
@@ -78,7 +84,10 @@ export class LineageStore implements SuggestionContext {
     };
     const meta = (e: EntityTarget<ObjectLiteral>) => m.connection.getMetadata(e);
     for (const r of wanted.values()) s.messages.set(keyOf(r), null);
-    s.remember(rows.messages.map((x) => fromJsonRow<CapMessage>(meta(CapMessage), x)));
+    for (const m of s.remember(
+      rows.messages.map((x) => fromJsonRow<CapMessage>(meta(CapMessage), x)),
+    ))
+      s.lean.add(m);
     for (const r of selves) s.orphansRead.add(keyOf(r));
     for (const o of s.remember(
       rows.orphans.map((x) => fromJsonRow<CapMessage>(meta(CapMessage), x)),
@@ -272,14 +281,24 @@ export class LineageStore implements SuggestionContext {
     for (const o of this.remember(rows)) if (o.orphan) this.orphans.add(o);
   }
 
-  /** Keeps one object per message, so every path through the batch sees the same one. */
+  /**
+   * Keeps one object per message, so every path through the batch sees the same one. A whole
+   * row fills in a lean one, but never its lineage columns: the batch may have changed them.
+   */
   private remember(rows: CapMessage[]): CapMessage[] {
     return rows.map((row) => {
       const k = keyOf(storedOf(row));
       const have = this.messages.get(k);
-      if (have) return have;
-      this.messages.set(k, row);
-      return row;
+      if (!have) {
+        this.messages.set(k, row);
+        return row;
+      }
+      if (this.lean.has(have)) {
+        const { warningId, orphan, outcome } = have;
+        Object.assign(have, row, { warningId, orphan, outcome });
+        this.lean.delete(have);
+      }
+      return have;
     });
   }
 

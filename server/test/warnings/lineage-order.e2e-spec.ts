@@ -1,5 +1,8 @@
 import type { CapIngestResult, CapSettings, WarningDetailDto, WarningDto } from '@sanfang/shared';
 import { DataSource } from 'typeorm';
+import { IngestService } from '../../src/warnings/ingest.service';
+import { LineageStore } from '../../src/warnings/lineage-store';
+import { storedRef } from '../../src/warnings/warnings.repository';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { capXml, refOf } from './cap-factory';
 
@@ -73,6 +76,16 @@ describe('warning chains whatever the order of arrival', () => {
 
   const orders = permutations(['A', 'U1', 'U2']);
 
+  /** A Cancel of `alert`, sent a second ago (after the chain's messages). */
+  const cancelOf = (alert: string, headline?: string): string =>
+    capXml({
+      identifier: `CXL-${Date.now()}`,
+      msgType: 'Cancel',
+      references: refOf(alert),
+      sent: new Date(Date.now() - 1_000),
+      ...(headline ? { headline } : {}),
+    });
+
   describe.each(['all', 'previous'] as const)(
     'the last Update references %s earlier messages',
     (refs) => {
@@ -129,18 +142,45 @@ describe('warning chains whatever the order of arrival', () => {
 
   it('records a Cancel of an unseen warning and leaves nothing active; its Alert arriving later is cancelled at once', async () => {
     const c = chain('all');
-    const cancel = capXml({
-      identifier: `CXL-${Date.now()}`,
-      msgType: 'Cancel',
-      references: refOf(c.a),
-      sent: new Date(Date.now() - 1_000),
-    });
+    const cancel = cancelOf(c.a);
     const r = (await post(cancel).expect(201)).body as CapIngestResult;
     expect(r).toEqual(expect.objectContaining({ outcome: 'orphan', warningId: null }));
     const before = (await active()).length;
     const a = (await post(c.a).expect(201)).body as CapIngestResult;
     expect((await detail(a.warningId!)).state).toBe('cancelled');
     expect((await active()).length).toBe(before);
+  });
+
+  it('gives lineage the whole stored message when a batch reads it by reference and as an orphan', async () => {
+    // A Cancel waits for its unseen Alert; the Alert then arrives in one batch with an Ack of
+    // the Cancel. The batch reads the Cancel by key (lean) and as the Alert's orphan (whole),
+    // and lineage applies it to the new warning: it must see its headline, not a lean row.
+    const c = chain('all');
+    const cancel = cancelOf(c.a, '深圳市气象台解除宝安区暴雨黄色预警');
+    await post(cancel).expect(201);
+    const parse = (xml: string) => t.app.get(IngestService).parse(xml);
+    const ack = capXml({
+      identifier: `ACK-${Date.now()}`,
+      msgType: 'Ack',
+      references: refOf(cancel),
+      sent: new Date(),
+    });
+    const keys = [parse(c.a), parse(ack)].map((a) => ({ self: a, references: a.references }));
+    await ds.transaction(async (m) => {
+      const [row] = await m.query<Record<string, unknown>[]>(LineageStore.readSql(keys));
+      const store = LineageStore.fromRow(m, keys, row);
+      const byReference = await store.find(parse(cancel));
+      const [orphan] = await store.orphansOf(storedRef(parse(c.a)));
+      expect(orphan).toBe(byReference);
+      expect(orphan).toEqual(
+        expect.objectContaining({
+          msgType: 'Cancel',
+          orphan: true,
+          headline: '深圳市气象台解除宝安区暴雨黄色预警',
+          hazard: 'rainstorm',
+        }),
+      );
+    });
   });
 
   describe('default lifetime when a message sets no expiry', () => {

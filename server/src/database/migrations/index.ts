@@ -22,6 +22,7 @@ import { CallRoundOpenIndex1796680000001 } from './1796680000001-CallRoundOpenIn
 import { LineageReadByKey1796680000002 } from './1796680000002-LineageReadByKey';
 import { GatewayIdsIndexPartial1796680000003 } from './1796680000003-GatewayIdsIndexPartial';
 import { WarningExpirySweep1796680000004 } from './1796680000004-WarningExpirySweep';
+import { LineageReadLean1796680000005 } from './1796680000005-LineageReadLean';
 
 /** Every committed migration, oldest first. Never edit one that has been merged. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   LineageReadByKey1796680000002,
   GatewayIdsIndexPartial1796680000003,
   WarningExpirySweep1796680000004,
+  LineageReadLean1796680000005,
 ];
