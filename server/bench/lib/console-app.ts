@@ -30,11 +30,17 @@ export async function startConsole(extraEnv: Record<string, string> = {}): Promi
     ...extraEnv,
   });
   config.clientDist = resolveClientDist(config);
-  // BENCH_PROFILE=1: PostgreSQL's per-statement cost too (the embedded server ships the module).
+  // BENCH_PROFILE=1: PostgreSQL's per-statement cost too, planning included (the embedded
+  // server ships the module).
   const db = await prepareDatabase(config, () => undefined, undefined, {
     embeddedPostgresFlags:
       process.env.BENCH_PROFILE === '1'
-        ? ['-c', 'shared_preload_libraries=pg_stat_statements']
+        ? [
+            '-c',
+            'shared_preload_libraries=pg_stat_statements',
+            '-c',
+            'pg_stat_statements.track_planning=on',
+          ]
         : [],
   });
   const app = await createApp(

@@ -41,6 +41,8 @@ export interface StatementRow {
   totalMs: number;
   share: number;
   perMessageMs: number;
+  /** planning time per message (each statement whose values are inlined is planned anew) */
+  planPerMessageMs: number;
   meanMs: number;
   rows: number;
 }
@@ -60,6 +62,8 @@ export interface ProfileSummary {
   /** null: pg_stat_statements not loaded on this server */
   statements: StatementRow[] | null;
   statementsTotalMs: number | null;
+  /** planning, on top of the execution time */
+  statementsPlanMs: number | null;
   /** statements executed and rows they read or wrote, per message: load-independent work */
   statementsPerMessage: number | null;
   rowsPerMessage: number | null;
@@ -178,29 +182,39 @@ async function statements(
   ds: DataSource,
   messages: number,
   limit = 20,
-): Promise<{ rows: StatementRow[]; totalMs: number; calls: number; touched: number }> {
+): Promise<{
+  rows: StatementRow[];
+  totalMs: number;
+  planMs: number;
+  calls: number;
+  touched: number;
+}> {
   // Only this database's statements, and not the bench's own reads of the view.
   const all = await ds.query<
-    { query: string; calls: string; total: number; mean: number; rows: string }[]
+    { query: string; calls: string; total: number; plan: number; mean: number; rows: string }[]
   >(
-    `SELECT query, calls, total_exec_time AS total, mean_exec_time AS mean, rows
+    `SELECT query, calls, total_exec_time AS total, total_plan_time AS plan,
+            mean_exec_time AS mean, rows
        FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
       WHERE d.datname = current_database() AND query NOT ILIKE '%pg_stat_statements%'
       ORDER BY total_exec_time DESC`,
   );
   const totalMs = all.reduce((a, r) => a + Number(r.total), 0);
+  const planMs = all.reduce((a, r) => a + Number(r.plan), 0);
+  const perMessage = (x: number): number => (messages > 0 ? x / messages : 0);
   const rows = all.slice(0, limit).map((r) => ({
     query: r.query.replace(/\s+/g, ' ').trim(),
     calls: Number(r.calls),
     totalMs: Number(r.total),
     share: totalMs > 0 ? Number(r.total) / totalMs : 0,
-    perMessageMs: messages > 0 ? Number(r.total) / messages : 0,
+    perMessageMs: perMessage(Number(r.total)),
+    planPerMessageMs: perMessage(Number(r.plan)),
     meanMs: Number(r.mean),
     rows: Number(r.rows),
   }));
   const calls = all.reduce((a, r) => a + Number(r.calls), 0);
   const touched = all.reduce((a, r) => a + Number(r.rows), 0);
-  return { rows, totalMs, calls, touched };
+  return { rows, totalMs, planMs, calls, touched };
 }
 
 /**
@@ -237,6 +251,7 @@ export async function profileRun(
     ...summarizeProfile(profile, messages),
     statements: pg?.rows ?? null,
     statementsTotalMs: pg?.totalMs ?? null,
+    statementsPlanMs: pg?.planMs ?? null,
     statementsPerMessage: pg && messages > 0 ? pg.calls / messages : null,
     rowsPerMessage: pg && messages > 0 ? pg.touched / messages : null,
     file: `bench/results/${name}.cpuprofile`,
@@ -263,10 +278,10 @@ export function printProfile(s: ProfileSummary): void {
     return;
   }
   console.log(
-    `PostgreSQL statements (exec ${(s.statementsTotalMs ?? 0).toFixed(0)} ms = ${((s.statementsTotalMs ?? 0) / s.messages).toFixed(3)} ms/msg; ${(s.statementsPerMessage ?? 0).toFixed(2)} statements and ${(s.rowsPerMessage ?? 0).toFixed(1)} rows per message):`,
+    `PostgreSQL statements (exec ${(s.statementsTotalMs ?? 0).toFixed(0)} ms = ${((s.statementsTotalMs ?? 0) / s.messages).toFixed(3)} ms/msg, planning ${((s.statementsPlanMs ?? 0) / s.messages).toFixed(3)} ms/msg; ${(s.statementsPerMessage ?? 0).toFixed(2)} statements and ${(s.rowsPerMessage ?? 0).toFixed(1)} rows per message):`,
   );
   for (const r of s.statements.slice(0, 12))
     console.log(
-      `  ${pct(r.share).padStart(6)} ${r.perMessageMs.toFixed(3)} ms/msg ${String(r.calls).padStart(6)}× ${r.query.slice(0, 110)}`,
+      `  ${pct(r.share).padStart(6)} ${r.perMessageMs.toFixed(3)} ms/msg (+${r.planPerMessageMs.toFixed(3)} planning) ${String(r.calls).padStart(6)}× ${r.query.slice(0, 100)}`,
     );
 }

@@ -13,6 +13,8 @@ interface Statement {
   totalMs: number;
   share: number;
   perMessageMs: number;
+  /** absent in results written before planning was measured */
+  planPerMessageMs?: number;
   meanMs: number;
   rows: number;
 }
@@ -26,6 +28,7 @@ interface Profile {
   nativeCallers?: Frame[];
   statements: Statement[] | null;
   statementsTotalMs: number | null;
+  statementsPlanMs?: number | null;
   statementsPerMessage?: number | null;
   rowsPerMessage?: number | null;
   file: string;
@@ -81,15 +84,15 @@ export function profileTables(f: BenchFile): string[] {
     return out;
   }
   out.push(
-    `PostgreSQL statements of the profiled run (pg_stat_statements, top-level; execution time ${ms((p.statementsTotalMs ?? 0) / Math.max(1, p.messages))} ms per message — wall time inside the server, lock waits included; ${p.statementsPerMessage?.toFixed(2) ?? '?'} statements and ${p.rowsPerMessage?.toFixed(1) ?? '?'} rows read or written per message, which load does not change):`,
+    `PostgreSQL statements of the profiled run (pg_stat_statements, top-level; execution time ${ms((p.statementsTotalMs ?? 0) / Math.max(1, p.messages))} ms per message — wall time inside the server, lock waits included${p.statementsPlanMs === undefined || p.statementsPlanMs === null ? '' : `, and ${ms(p.statementsPlanMs / Math.max(1, p.messages))} ms of planning`}; ${p.statementsPerMessage?.toFixed(2) ?? '?'} statements and ${p.rowsPerMessage?.toFixed(1) ?? '?'} rows read or written per message, which load does not change):`,
     '',
-    '| statement | calls | share of exec time | ms per message | mean ms | rows |',
-    '|---|---|---|---|---|---|',
+    '| statement | calls | share of exec time | ms per message | planning ms per message | mean ms | rows |',
+    '|---|---|---|---|---|---|---|',
     ...p.statements
       .slice(0, 15)
       .map(
         (r) =>
-          `| \`${cellText(r.query, 140).replace(/`/g, "'")}\` | ${r.calls} | ${pct(r.share)} | ${ms(r.perMessageMs)} | ${r.meanMs.toFixed(2)} | ${r.rows} |`,
+          `| \`${cellText(r.query, 140).replace(/`/g, "'")}\` | ${r.calls} | ${pct(r.share)} | ${ms(r.perMessageMs)} | ${r.planPerMessageMs === undefined ? '—' : ms(r.planPerMessageMs)} | ${r.meanMs.toFixed(2)} | ${r.rows} |`,
       ),
     '',
   );
