@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
-  applyConsoleEvent,
+  applyConsoleEvents,
   consoleStateFromDto,
   consoleStateToDto,
   emptyConsoleState,
@@ -130,10 +130,10 @@ export class ReplayService {
     let cursor = after;
     while (cursor < upTo) {
       const events = await this.repo.events(viewer, cursor, upTo, PAGE);
-      for (let i = 0; i < events.length; i++) {
+      for (let i = 0; i < events.length; i += PAUSE_EVERY) {
         // The background warm-up lets the live console in every few hundred events.
-        if (pause && i > 0 && i % PAUSE_EVERY === 0) await pause();
-        state = applyConsoleEvent(state, events[i]!);
+        if (pause && i > 0) await pause();
+        state = applyConsoleEvents(state, events.slice(i, i + PAUSE_EVERY));
       }
       onPage?.(events.length);
       if (events.length < PAGE) break;

@@ -6,7 +6,7 @@ import {
   dispatchesFromList,
   type DispatchMap,
 } from './dispatch';
-import { applyIncidentEvent, emptyIncidents, type IncidentsState } from './incidents';
+import { applyIncidentEvents, emptyIncidents, type IncidentsState } from './incidents';
 import { applyResourceEvent } from './resources';
 import {
   activeResponses,
@@ -51,10 +51,28 @@ export const emptyConsoleState = (): ConsoleState => ({
 });
 
 /** One event through every feature's reducer (unrelated events change nothing). */
-export function applyConsoleEvent(state: ConsoleState, e: EventEnvelope): ConsoleState {
+export const applyConsoleEvent = (state: ConsoleState, e: EventEnvelope): ConsoleState =>
+  applyConsoleEvents(state, [e]);
+
+/**
+ * Folds events in seq order, as `events.reduce(applyConsoleEvent, state)` would. Each feature's
+ * state depends on the events alone, so each folds the run on its own: incidents in one pass
+ * (one copy of the open incidents for the whole run), the others event by event.
+ */
+export function applyConsoleEvents(
+  state: ConsoleState,
+  events: readonly EventEnvelope[],
+): ConsoleState {
+  let next = state;
+  for (const e of events) next = applyOtherEvent(next, e);
+  const incidents = applyIncidentEvents(state.incidents, events);
+  return incidents === next.incidents ? next : { ...next, incidents };
+}
+
+/** One event through every reducer but the incidents'. */
+function applyOtherEvent(state: ConsoleState, e: EventEnvelope): ConsoleState {
   const warnings = applyWarningEvent(state.warnings, e);
   const responses = applyResponseEvent(state.responses, e);
-  const incidents = applyIncidentEvent(state.incidents, e);
   const reference = applyResourceEvent(state.reference, e);
   let dispatches = applyAnyDispatchEvent(state.dispatches, e);
   // An ended response's call-outs leave the board (as its live panel unmounts).
@@ -67,20 +85,13 @@ export function applyConsoleEvent(state: ConsoleState, e: EventEnvelope): Consol
   if (
     warnings === state.warnings &&
     responses === state.responses &&
-    incidents === state.incidents &&
     reference === state.reference &&
     dispatches === state.dispatches
   ) {
     return state;
   }
-  return { warnings, responses, incidents, reference, dispatches };
+  return { ...state, warnings, responses, reference, dispatches };
 }
-
-/** Folds events in seq order: `events.reduce(applyConsoleEvent, state)`. */
-export const applyConsoleEvents = (
-  state: ConsoleState,
-  events: readonly EventEnvelope[],
-): ConsoleState => events.reduce(applyConsoleEvent, state);
 
 /**
  * The state as JSON. `at` counts the board's countdowns (omit it for a checkpoint: countdowns
