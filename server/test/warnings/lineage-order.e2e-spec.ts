@@ -151,6 +151,35 @@ describe('warning chains whatever the order of arrival', () => {
     expect((await active()).length).toBe(before);
   });
 
+  it.each([
+    ['a drill (Exercise)', { status: 'Exercise' }],
+    ['outside the district', { area: '深圳市龙岗区(龙城街道)' }],
+  ])(
+    'joins an earlier message arriving late to the warning its Update started, for %s too',
+    async (_name, o) => {
+      const tag = `LATE-${Date.now()}`;
+      const t0 = Date.now() - 120_000;
+      const a = capXml({ ...o, identifier: `${tag}-A`, sent: new Date(t0) });
+      const u = capXml({
+        ...o,
+        identifier: `${tag}-U`,
+        sent: new Date(t0 + 30_000),
+        msgType: 'Update',
+        references: refOf(a),
+        colour: '橙',
+      });
+      const first = (await post(u).expect(201)).body as CapIngestResult;
+      expect(first.warningId).not.toBeNull();
+      const late = (await post(a).expect(201)).body as CapIngestResult;
+      expect(late.warningId).toBe(first.warningId);
+      const [chains] = await ds.query<{ n: number }[]>(
+        `SELECT count(DISTINCT warning_id)::int AS n FROM cap_messages WHERE identifier LIKE $1`,
+        [`${tag}-%`],
+      );
+      expect(chains?.n).toBe(1);
+    },
+  );
+
   it('gives lineage the whole stored message when a batch reads it by reference and as an orphan', async () => {
     // A Cancel waits for its unseen Alert; the Alert then arrives in one batch with an Ack of
     // the Cancel. The batch reads the Cancel by key (lean) and as the Alert's orphan (whole),

@@ -9,6 +9,12 @@ import { LineageReadByKey1796680000002 } from './1796680000002-LineageReadByKey'
  * on the bench's rows, 0.4–0.8 ms of a 1.3 ms call, inside the lineage lock. Orphans, which
  * lineage applies as warnings, still come whole (LineageStore fills a message read lean when
  * the same message also comes whole).
+ *
+ * And it returns the warnings of the orphans too. Only live warnings (Actual, in the
+ * district) and the warnings of the messages found by key came back, while the store takes
+ * every message's warning it was not given as "no such warning": an Update of a drill or of
+ * another district, shown as its own warning before its Alert, had that Alert start a second
+ * warning when it arrived late instead of joining the first.
  */
 export class LineageReadLean1796680000005 implements MigrationInterface {
   name = 'LineageReadLean1796680000005';
@@ -29,15 +35,17 @@ export class LineageReadLean1796680000005 implements MigrationInterface {
                    m.warning_id, m.orphan, m.outcome
               FROM cap_messages m
              WHERE m.sender = k.sender AND m.identifier = k.identifier AND m.sent = k.sent
-             LIMIT 1) c)
+             LIMIT 1) c),
+        orphans AS (
+          SELECT c.* FROM cap_messages c
+           WHERE c.orphan AND c."references" @> ANY (
+                 SELECT jsonb_build_array(x) FROM jsonb_array_elements(selves) x))
         SELECT
           (SELECT coalesce(jsonb_agg(to_jsonb(c)), '[]') FROM wanted c),
-          (SELECT coalesce(jsonb_agg(to_jsonb(c) - 'raw_xml' - 'raw_bytes'), '[]') FROM cap_messages c
-            WHERE c.orphan AND c."references" @> ANY (
-                  SELECT jsonb_build_array(x) FROM jsonb_array_elements(selves) x)),
+          (SELECT coalesce(jsonb_agg(to_jsonb(c) - 'raw_xml' - 'raw_bytes'), '[]') FROM orphans c),
           (SELECT coalesce(jsonb_agg(to_jsonb(w)), '[]') FROM warnings w
             WHERE (w.state = 'active' AND w.status = 'Actual' AND w.in_district)
-               OR w.id IN (SELECT wanted.warning_id FROM wanted)),
+               OR w.id IN (SELECT warning_id FROM wanted UNION ALL SELECT warning_id FROM orphans)),
           (SELECT coalesce(jsonb_agg(to_jsonb(r) ORDER BY r.hazard, r.colour), '[]')
              FROM response_rules r);
       END
