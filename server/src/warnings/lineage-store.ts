@@ -10,6 +10,7 @@ import { CapMessage, type StoredRef } from './entities/cap-message.entity';
 import { ResponseRule } from './entities/response-rule.entity';
 import { ResponseSuggestionRow } from './entities/suggestion.entity';
 import { Warning } from './entities/warning.entity';
+import type { LiveWarning } from './suggestions';
 import { type SuggestionContext, suggestionRow } from './suggestions.service';
 
 type Ref = CapRef | StoredRef;
@@ -44,15 +45,18 @@ export class LineageStore implements SuggestionContext {
   private readonly suggestionRows: ResponseSuggestion[] = [];
   private readonly moves: { from: string; to: string }[] = [];
   private ruleRows: ResponseRule[] = [];
+  /** The live warnings as they stood before the batch, as summaries (lineage_read's `live`). */
+  private liveRead: LiveWarning[] = [];
 
   private constructor(private readonly m: EntityManager) {}
 
   /**
    * The read for a batch, parameter-free (values inlined) so it can travel with BEGIN and
-   * the lineage lock: the messages themselves (duplicates), what they reference, the orphans
-   * waiting for them, the warnings all of those belong to with every live one (suggestions),
-   * and the rules table. The query is the function `lineage_read` (migration
-   * LineageReadFunction), whose text each connection parses once.
+   * the lineage lock: the messages themselves (duplicates) and what they reference (their
+   * lineage columns), the orphans waiting for them (whole), the warnings all of those belong
+   * to, a summary of every live warning (suggestions), and the rules table. The query is the
+   * function `lineage_read` (migration LineageReadLean), whose text each connection parses
+   * once.
    */
   static readSql(batch: readonly { self: CapRef; references: readonly CapRef[] }[]): string {
     const refs = new Map<string, StoredRef>();
@@ -80,6 +84,13 @@ export class LineageStore implements SuggestionContext {
       messages: Record<string, unknown>[];
       orphans: Record<string, unknown>[];
       warnings: Record<string, unknown>[];
+      live: {
+        id: string;
+        hazard: string;
+        colour: Warning['colour'];
+        subdistrict_codes: string[];
+        district_wide: boolean;
+      }[];
       rules: Record<string, unknown>[];
     };
     const meta = (e: EntityTarget<ObjectLiteral>) => m.connection.getMetadata(e);
@@ -99,6 +110,13 @@ export class LineageStore implements SuggestionContext {
     }
     for (const x of [...s.messages.values()])
       if (x?.warningId && !s.warnings.has(x.warningId)) s.warnings.set(x.warningId, null);
+    s.liveRead = rows.live.map((x) => ({
+      id: x.id,
+      hazard: x.hazard,
+      colour: x.colour,
+      subdistrictCodes: x.subdistrict_codes,
+      districtWide: x.district_wide,
+    }));
     s.ruleRows = rows.rules.map((x) => fromJsonRow<ResponseRule>(meta(ResponseRule), x));
     return s;
   }
@@ -143,11 +161,15 @@ export class LineageStore implements SuggestionContext {
     return Promise.resolve(this.ruleRows);
   }
 
-  live(): Promise<Warning[]> {
-    const out: Warning[] = [];
-    for (const w of this.warnings.values())
-      if (w && w.state === 'active' && w.status === 'Actual' && w.inDistrict) out.push(w);
-    return Promise.resolve(out);
+  live(): Promise<LiveWarning[]> {
+    const out = new Map<string, LiveWarning>();
+    for (const w of this.liveRead) out.set(w.id, w);
+    // The batch's own view wins: the warnings it holds whole, changed or added.
+    for (const [id, w] of this.warnings) {
+      if (w && w.state === 'active' && w.status === 'Actual' && w.inDistrict) out.set(id, w);
+      else out.delete(id);
+    }
+    return Promise.resolve([...out.values()]);
   }
 
   // ---- changes (written by flush) ----------------------------------------------------

@@ -4,13 +4,13 @@ import type { EventTx } from '../events/event-log';
 import type { ResponseRule } from './entities/response-rule.entity';
 import { ResponseSuggestionRow } from './entities/suggestion.entity';
 import type { Warning } from './entities/warning.entity';
-import { demands, suggest, type SuggestionCause } from './suggestions';
+import { demands, type LiveWarning, suggest, type SuggestionCause } from './suggestions';
 import { WarningsRepository } from './warnings.repository';
 
 /** Where the rules and the live warnings are read, and where a suggestion is stored. */
 export interface SuggestionContext {
   rules(): Promise<ResponseRule[]>;
-  live(): Promise<Warning[]>;
+  live(): Promise<LiveWarning[]>;
   record(s: ResponseSuggestion): Promise<void>;
 }
 

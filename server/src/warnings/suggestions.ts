@@ -10,6 +10,12 @@ import {
 import type { ResponseRule } from './entities/response-rule.entity';
 import type { Warning } from './entities/warning.entity';
 
+/** What a response rule reads of a live warning. */
+export type LiveWarning = Pick<
+  Warning,
+  'id' | 'hazard' | 'colour' | 'subdistrictCodes' | 'districtWide'
+>;
+
 /** What the live warnings call for, per response hazard: the highest mapped level. */
 export interface Demand {
   level: ResponseLevel;
@@ -21,7 +27,7 @@ export interface Demand {
 }
 export type Demands = Map<ResponseHazard, Demand>;
 
-export function demands(warnings: Warning[], rules: ResponseRule[]): Demands {
+export function demands(warnings: readonly LiveWarning[], rules: ResponseRule[]): Demands {
   const out: Demands = new Map();
   for (const w of warnings) {
     const rule = rules.find((r) => r.hazard === w.hazard && r.colour === w.colour);
