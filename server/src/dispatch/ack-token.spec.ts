@@ -28,4 +28,17 @@ describe(AckTokens.name, () => {
     expect(ack.verify(answer.sign(id))).toBeNull();
     expect(answer.verify(ack.sign(id))).toBeNull();
   });
+
+  it('refuses a link with its last character changed, though base64 would decode it alike', () => {
+    const id = randomUUID();
+    const tokens = new AckTokens(NEW);
+    const link = tokens.sign(id);
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    // 32 bytes are 43 characters: the last one carries 4 bits and 2 unused ones.
+    const last = alphabet.indexOf(link.at(-1)!);
+    const altered = `${link.slice(0, -1)}${alphabet[last ^ 1]}`;
+    expect(Buffer.from(altered, 'base64url')).toEqual(Buffer.from(link, 'base64url'));
+    expect(tokens.verify(altered)).toBeNull();
+    expect(tokens.verify(link)).toBe(id);
+  });
 });

@@ -28,6 +28,9 @@ export class AckTokens {
     if (!/^[A-Za-z0-9_-]{40,48}$/.test(token)) return null;
     const raw = Buffer.from(token, 'base64url');
     if (raw.length !== 16 + MAC_BYTES) return null;
+    // One spelling per link: base64 decodes a last character's unused bits alike ('A' and
+    // 'B' here), so an altered link could otherwise still verify.
+    if (raw.toString('base64url') !== token) return null;
     const id = raw.subarray(0, 16);
     const mac = raw.subarray(16);
     const ok =
