@@ -84,7 +84,7 @@ export function profileTables(f: BenchFile): string[] {
     return out;
   }
   out.push(
-    `PostgreSQL statements of the profiled run (pg_stat_statements, top-level; execution time ${ms((p.statementsTotalMs ?? 0) / Math.max(1, p.messages))} ms per message — wall time inside the server, lock waits included${p.statementsPlanMs === undefined || p.statementsPlanMs === null ? '' : `, and ${ms(p.statementsPlanMs / Math.max(1, p.messages))} ms of planning`}; ${p.statementsPerMessage?.toFixed(2) ?? '?'} statements and ${p.rowsPerMessage?.toFixed(1) ?? '?'} rows read or written per message, which load does not change):`,
+    `PostgreSQL statements of the profiled run (pg_stat_statements, top-level; execution time ${ms((p.statementsTotalMs ?? 0) / Math.max(1, p.messages))} ms per message — wall time inside the server, lock waits included${typeof p.statementsPlanMs === 'number' ? `, and ${ms(p.statementsPlanMs / Math.max(1, p.messages))} ms of planning` : ''}; ${p.statementsPerMessage?.toFixed(2) ?? '?'} statements and ${p.rowsPerMessage?.toFixed(1) ?? '?'} rows read or written per message, which load does not change):`,
     '',
     '| statement | calls | share of exec time | ms per message | planning ms per message | mean ms | rows |',
     '|---|---|---|---|---|---|---|',

@@ -29,9 +29,9 @@ const sameRef = (a: StoredRef, b: StoredRef): boolean =>
 export class LineageStore implements SuggestionContext {
   private readonly messages = new Map<string, CapMessage | null>();
   /**
-   * Messages read by key carry only their lineage columns (migration LineageReadLean): lineage reads
-   * nothing else of a duplicate or a referenced message. A whole read of one (it is also an
-   * orphan, which lineage applies) fills in the rest.
+   * Messages read by key carry only their lineage columns (migration LineageReadLean):
+   * lineage reads nothing else of a duplicate or a referenced message. A whole read of one (it
+   * is also an orphan, which lineage applies) fills in the rest.
    */
   private readonly lean = new WeakSet<CapMessage>();
   private readonly warnings = new Map<string, Warning | null>();
